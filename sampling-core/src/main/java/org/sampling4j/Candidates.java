@@ -1,0 +1,273 @@
+package org.sampling4j;
+
+import java.util.Arrays;
+import org.sampling4j.kernel.Kernels;
+
+/**
+ * The working set of one step, owned by a {@link Workspace}: <b>dense</b> (all V logits of the
+ * working copy, ids implicit) until a truncating processor runs, then <b>sparse</b> (ids and logits
+ * of the survivors, with a flag that says whether they are sorted by descending logit, ties by
+ * ascending id). Later processors touch only the survivors.
+ *
+ * <p>Temperature is applied lazily: {@link #temperature()} is the divisor still to apply to every
+ * value. Processors that only compare values (top-k, masks) ignore it; those that need
+ * probabilities (top-p, min-p, the pickers) fold it into their arithmetic; those that add to or
+ * scale values (penalties, bias) first call {@link #applyTemperature()}. So the default chain
+ * never spends a pass over V on temperature, and processed values still equal HF's {@code x / T}.
+ *
+ * <p>A value of {@code -Inf} means the token is removed, in both representations. This class is a
+ * toolbox for {@link LogitsProcessor} implementations; it trusts its callers.
+ */
+public final class Candidates {
+    /** Length of {@link #histogram()}. */
+    public static final int HISTOGRAM_BUCKETS = 1024;
+
+    private final int vocabSize;
+    private final Kernels kernels;
+    private final float[] dense;
+    private int[] ids;
+    private float[] values;
+    private int[] scratchIds;
+    private float[] scratchValues;
+    private final long[] keys;
+    private final TokenCounts windowCounts = new TokenCounts();
+    private final double[] histogram = new double[HISTOGRAM_BUCKETS];
+    private final int[] randomBlock = new int[4];
+
+    private boolean isDense;
+    private int size;
+    private boolean sorted;
+    private float temperature;
+
+    Candidates(int vocabSize, Kernels kernels) {
+        this.vocabSize = vocabSize;
+        this.kernels = kernels;
+        this.dense = new float[vocabSize];
+        this.ids = new int[vocabSize];
+        this.values = new float[vocabSize];
+        this.scratchIds = new int[vocabSize];
+        this.scratchValues = new float[vocabSize];
+        this.keys = new long[vocabSize];
+    }
+
+    /** Copies a logits row in and makes the set dense; returns the first invalid index or -1. */
+    int load(float[] logits, int offset) {
+        isDense = true;
+        size = vocabSize;
+        sorted = false;
+        temperature = 1f;
+        return kernels.copyChecked(logits, offset, dense, vocabSize);
+    }
+
+    /** The kernels every processor of this step should use. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** V, the vocabulary size. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Whether the set is still the dense row of all V tokens. */
+    public boolean isDense() {
+        return isDense;
+    }
+
+    /** V when dense, else the number of survivors (some may be {@code -Inf}). */
+    public int size() {
+        return size;
+    }
+
+    /** Whether a sparse set is sorted by descending value, ties by ascending id. */
+    public boolean isSorted() {
+        return sorted;
+    }
+
+    /** The dense working copy (valid while {@link #isDense()}); index = token id. */
+    public float[] denseValues() {
+        return dense;
+    }
+
+    /** Token ids of a sparse set, first {@link #size()} entries. */
+    public int[] ids() {
+        return ids;
+    }
+
+    /** Values of a sparse set, parallel to {@link #ids()}. */
+    public float[] values() {
+        return values;
+    }
+
+    /** Spare id buffer of length V, to be filled and then published with {@link #publishScratch}. */
+    public int[] scratchIds() {
+        return scratchIds;
+    }
+
+    /** Spare value buffer of length V, parallel to {@link #scratchIds()}. */
+    public float[] scratchValues() {
+        return scratchValues;
+    }
+
+    /** A scratch buffer of V longs (sort keys, heaps). */
+    public long[] scratchKeys() {
+        return keys;
+    }
+
+    /** A reusable counter (cleared by its user) for counts over a window of the history. */
+    public TokenCounts windowCounts() {
+        return windowCounts;
+    }
+
+    /** A scratch array of {@link #HISTOGRAM_BUCKETS} doubles (bucketed probability mass). */
+    public double[] histogram() {
+        return histogram;
+    }
+
+    /** A 4-int scratch block for Philox output, so drawing allocates nothing. */
+    public int[] randomBlock() {
+        return randomBlock;
+    }
+
+    /** Makes the first {@code newSize} entries of {@link #ids()} / {@link #values()} the set. */
+    public void setSparse(int newSize, boolean isSorted) {
+        isDense = false;
+        size = newSize;
+        sorted = isSorted;
+    }
+
+    /** Swaps the scratch buffers in as the set: their first {@code newSize} entries. */
+    public void publishScratch(int newSize, boolean isSorted) {
+        int[] i = ids;
+        ids = scratchIds;
+        scratchIds = i;
+        float[] v = values;
+        values = scratchValues;
+        scratchValues = v;
+        setSparse(newSize, isSorted);
+    }
+
+    /** Marks a sparse set as no longer sorted (after a value changed). */
+    public void markUnsorted() {
+        sorted = false;
+    }
+
+    /** The temperature still to be applied to every value (1 = none pending). */
+    public float temperature() {
+        return temperature;
+    }
+
+    /** Sets the pending temperature; the caller has applied any earlier one. {@code t > 0}. */
+    public void setTemperature(float t) {
+        temperature = t;
+    }
+
+    /** Divides every value by the pending temperature, as HF does ({@code x / T} in float). */
+    public void applyTemperature() {
+        float t = temperature;
+        if (t == 1f) {
+            return;
+        }
+        if (isDense) {
+            for (int i = 0; i < vocabSize; i++) {
+                dense[i] = dense[i] / t;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                values[i] = values[i] / t;
+            }
+        }
+        temperature = 1f;
+    }
+
+    /** {@code 1 / T} in double: the factor that turns value differences into log-probabilities. */
+    public double inverseTemperature() {
+        return 1.0 / temperature;
+    }
+
+    /** The largest value in the set ({@code -Inf} when every token is removed). */
+    public float max() {
+        if (isDense) {
+            return kernels.max(dense, 0, vocabSize);
+        }
+        if (sorted && size > 0) {
+            return values[0];
+        }
+        return kernels.max(values, 0, size);
+    }
+
+    /** The values array of the current representation (dense row or sparse values). */
+    public float[] currentValues() {
+        return isDense ? dense : values;
+    }
+
+    /** The token at position i of the current representation. */
+    public int tokenAt(int i) {
+        return isDense ? i : ids[i];
+    }
+
+    /** The value of {@code token}, or {@code -Inf} if it is not in the set. O(1) dense, O(size) sparse. */
+    public float valueOf(int token) {
+        if (isDense) {
+            return dense[token];
+        }
+        for (int i = 0; i < size; i++) {
+            if (ids[i] == token) {
+                return values[i];
+            }
+        }
+        return Float.NEGATIVE_INFINITY;
+    }
+
+    /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */
+    public void toSparse() {
+        if (isDense) {
+            int n = kernels.compactAtLeast(dense, vocabSize, -Float.MAX_VALUE, ids, values);
+            setSparse(n, false);
+        }
+    }
+
+    /** Reduces the set to the single token {@code token} with value {@code value}. */
+    public void keepOnly(int token, float value) {
+        ids[0] = token;
+        values[0] = value;
+        setSparse(1, true);
+    }
+
+    /** Sorts a sparse set by descending value, ties by ascending id. O(size log size). */
+    public void sortDescending() {
+        if (isDense) {
+            toSparse();
+        }
+        if (sorted) {
+            return;
+        }
+        sortRange(0, size);
+        sorted = true;
+    }
+
+    /**
+     * Sorts positions {@code [from, to)} of a sparse set by descending value, ties by ascending id,
+     * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
+     */
+    public void sortRange(int from, int to) {
+        for (int i = from; i < to; i++) {
+            keys[i] = SortKeys.key(values[i], ids[i]);
+        }
+        Arrays.sort(keys, from, to);
+        for (int i = from; i < to; i++) {
+            ids[i] = SortKeys.id(keys[i]);
+            values[i] = SortKeys.value(keys[i]);
+        }
+    }
+
+    /** Swaps positions i and j of a sparse set. */
+    public void swap(int i, int j) {
+        int id = ids[i];
+        ids[i] = ids[j];
+        ids[j] = id;
+        float v = values[i];
+        values[i] = values[j];
+        values[j] = v;
+    }
+}

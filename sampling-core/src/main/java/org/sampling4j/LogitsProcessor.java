@@ -1,0 +1,26 @@
+package org.sampling4j;
+
+/**
+ * One step of a sampling chain: reads and narrows the {@link Candidates} of the current step.
+ *
+ * <p>Implementations are immutable configuration, validated in their constructor, shared by every
+ * thread; anything that changes from step to step lives in {@link SequenceState} (the history) or
+ * in the {@link Candidates} (scratch). {@code apply} never allocates in steady state and never
+ * touches the caller's logits: the candidates hold a working copy.
+ */
+public interface LogitsProcessor {
+
+    /** Short name, printed by {@link Sampler#toString()}: {@code top-k}, {@code min-p}, ... */
+    String name();
+
+    /** Narrows or rescores the candidates of this step. */
+    void apply(Candidates candidates, SequenceState state);
+
+    /**
+     * Checks the token ids this processor names (bias entries, masks) against the vocabulary.
+     *
+     * @throws IllegalArgumentException naming the field, the id and {@code [0, vocabSize)}
+     */
+    default void checkVocabulary(int vocabSize) {
+    }
+}

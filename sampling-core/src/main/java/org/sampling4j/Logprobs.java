@@ -1,0 +1,55 @@
+package org.sampling4j;
+
+import org.sampling4j.kernel.Kernels;
+
+/**
+ * Fills a {@link SampleResult}: log-softmax of the processed candidates and of the raw row.
+ * Runs only when the caller asks for a result, so plain sampling pays nothing for it.
+ */
+final class Logprobs {
+    private Logprobs() {
+    }
+
+    static void fill(SampleResult r, Candidates c, int token, float[] raw, int topN) {
+        Kernels k = c.kernels();
+        float max = c.max();
+        double scale = c.inverseTemperature();
+        float[] values = c.currentValues();
+        int n = c.size();
+        double logTotal = StrictMath.log(k.expSum(values, 0, n, max, scale));
+        double processed = ((double) c.valueOf(token) - max) * scale - logTotal;
+        int kept = k.countAtLeast(values, 0, n, -Float.MAX_VALUE);
+
+        int v = raw.length;
+        float rawMax = k.max(raw, 0, v);
+        double rawLogprob = ((double) raw[token] - rawMax) - StrictMath.log(k.expSum(raw, 0, v, rawMax, 1.0));
+        r.set(token, processed, rawLogprob, kept);
+
+        int count = Math.min(topN, kept);
+        long[] best = c.scratchKeys();
+        int size = 0;
+        for (int i = 0; i < n && count > 0; i++) {
+            float x = values[i];
+            if (x == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            long key = SortKeys.key(x, c.tokenAt(i));
+            if (size == count && key >= best[size - 1]) {
+                continue;
+            }
+            int at = size == count ? size - 1 : size++;
+            while (at > 0 && best[at - 1] > key) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = key;
+        }
+        int[] tokens = r.topTokensArray();
+        double[] logprobs = r.topLogprobsArray();
+        for (int i = 0; i < size; i++) {
+            tokens[i] = SortKeys.id(best[i]);
+            logprobs[i] = ((double) SortKeys.value(best[i]) - max) * scale - logTotal;
+        }
+        r.setTop(size);
+    }
+}

@@ -1,0 +1,287 @@
+package org.sampling4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import org.sampling4j.internal.Range;
+import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
+import org.sampling4j.processor.GreedyPicker;
+import org.sampling4j.processor.InverseCdfPicker;
+import org.sampling4j.processor.LogitBiasProcessor;
+import org.sampling4j.processor.MinPProcessor;
+import org.sampling4j.processor.MinTokensProcessor;
+import org.sampling4j.processor.RepetitionPenaltyProcessor;
+import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TokenMaskProcessor;
+import org.sampling4j.processor.TopKProcessor;
+import org.sampling4j.processor.TopPProcessor;
+
+/**
+ * A compiled sampling chain for one vocabulary size: processors in order, then a picker.
+ * Immutable and thread-safe; share one across threads and give each thread its own
+ * {@link Workspace} and each sequence its own {@link SequenceState}.
+ *
+ * <pre>{@code
+ * Sampler sampler = Sampler.of(SamplingParams.builder().temperature(0.7).topP(0.9).seed(42).build(), vocab);
+ * Workspace ws = sampler.newWorkspace();
+ * SequenceState seq = sampler.newSequence(promptTokens);
+ * int token = sampler.sample(logits, seq, ws);   // logits untouched; seq advanced one step
+ * }</pre>
+ */
+public final class Sampler {
+    private final int vocabSize;
+    private final LogitsProcessor[] processors;
+    private final TokenPicker picker;
+    private final int topLogprobs;
+    private final Long seed;
+
+    private Sampler(Builder b) {
+        this.vocabSize = b.vocabSize;
+        this.processors = b.processors.toArray(new LogitsProcessor[0]);
+        this.picker = Objects.requireNonNull(b.picker, "picker");
+        this.topLogprobs = b.topLogprobs;
+        this.seed = b.seed;
+        for (LogitsProcessor p : processors) {
+            p.checkVocabulary(vocabSize);
+        }
+    }
+
+    /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
+    public static Sampler of(SamplingParams params, int vocabSize) {
+        Builder b = builder(vocabSize).topLogprobs(params.topLogprobs());
+        params.seed().ifPresent(b::seed);
+        boolean greedy = params.temperature() == 0.0;
+        for (ChainOrder.Stage stage : params.chainOrder().stages()) {
+            boolean truncation = stage == ChainOrder.Stage.TOP_K || stage == ChainOrder.Stage.TOP_P
+                    || stage == ChainOrder.Stage.MIN_P;
+            if (!(greedy && truncation)) { // truncation cannot remove the argmax: skip it under greedy
+                addStage(b, stage, params);
+            }
+        }
+        return b.picker(greedy ? GreedyPicker.INSTANCE : InverseCdfPicker.INSTANCE).build();
+    }
+
+    private static void addStage(Builder b, ChainOrder.Stage stage, SamplingParams p) {
+        switch (stage) {
+            case MASKS:
+                if (p.allowedTokenIds() != null) {
+                    b.add(TokenMaskProcessor.allowOnly(p.allowedTokenIds()));
+                }
+                if (p.bannedTokenIds() != null && p.bannedTokenIds().length > 0) {
+                    b.add(TokenMaskProcessor.ban(p.bannedTokenIds()));
+                }
+                if (p.minTokens() > 0 && p.stopTokenIds() != null && p.stopTokenIds().length > 0) {
+                    b.add(new MinTokensProcessor(p.minTokens(), p.stopTokenIds()));
+                }
+                break;
+            case BIAS:
+                if (!p.logitBias().isEmpty()) {
+                    b.add(new LogitBiasProcessor(p.logitBias()));
+                }
+                break;
+            case PENALTIES:
+                if (p.repetitionPenalty() != 1.0) {
+                    b.add(new RepetitionPenaltyProcessor(p.repetitionPenalty(), p.repetitionScope(), p.penaltyLastN()));
+                }
+                if (p.frequencyPenalty() != 0.0 || p.presencePenalty() != 0.0) {
+                    b.add(new FrequencyPresencePenaltyProcessor(p.frequencyPenalty(), p.presencePenalty(), p.penaltyLastN()));
+                }
+                break;
+            case TEMPERATURE:
+                if (p.temperature() != 1.0) {
+                    b.add(new TemperatureProcessor(p.temperature()));
+                }
+                break;
+            case TOP_K:
+                if (p.topK() > 0 && p.topK() < b.vocabSize) {
+                    b.add(new TopKProcessor(p.topK()));
+                }
+                break;
+            case TOP_P:
+                if (p.topP() < 1.0) {
+                    b.add(new TopPProcessor(p.topP(), p.minKeep()));
+                }
+                break;
+            case MIN_P:
+                if (p.minP() > 0.0) {
+                    b.add(new MinPProcessor(p.minP(), p.minKeep()));
+                }
+                break;
+            default:
+                throw new AssertionError(stage);
+        }
+    }
+
+    /** An empty chain for {@code vocabSize} tokens, to assemble in any order. */
+    public static Builder builder(int vocabSize) {
+        return new Builder(vocabSize);
+    }
+
+    /** The vocabulary size V every logits row must have. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** The processors, in order. */
+    public List<LogitsProcessor> processors() {
+        return Collections.unmodifiableList(List.of(processors));
+    }
+
+    /** The picker. */
+    public TokenPicker picker() {
+        return picker;
+    }
+
+    /** A workspace sized for this sampler's vocabulary (one per thread). */
+    public Workspace newWorkspace() {
+        return new Workspace(vocabSize);
+    }
+
+    /** A new sequence after {@code prompt}, seeded with the params' seed or a fresh random one. */
+    public SequenceState newSequence(int... prompt) {
+        return seed != null ? SequenceState.create(seed, prompt) : SequenceState.createUnseeded(prompt);
+    }
+
+    /**
+     * Samples the next token and advances {@code state} by one step. {@code logits} is not modified.
+     *
+     * @throws IllegalArgumentException on a logits length other than V, a NaN or +Inf logit, a
+     *                                  history token id outside [0, V), a workspace for another V,
+     *                                  or a chain that leaves no candidate
+     */
+    public int sample(float[] logits, SequenceState state, Workspace workspace) {
+        return sample(logits, state, workspace, null);
+    }
+
+    /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
+    public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
+        Candidates c = run(logits, state, workspace);
+        int token = picker.pick(c, state);
+        if (result != null) {
+            Logprobs.fill(result, c, token, logits, Math.min(topLogprobs, result.capacity()));
+        }
+        state.accept(token);
+        return token;
+    }
+
+    /**
+     * Runs the processors without picking and writes the processed logits into {@code out}
+     * (length V): the value HF's processors would produce for kept tokens, {@code -Inf} for removed
+     * ones. Does not advance {@code state}.
+     *
+     * @return the number of kept tokens
+     */
+    public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
+        checkLength("out", out);
+        Candidates c = run(logits, state, workspace);
+        float t = c.temperature();
+        int kept = 0;
+        if (c.isDense()) {
+            float[] x = c.denseValues();
+            for (int i = 0; i < vocabSize; i++) {
+                out[i] = t == 1f ? x[i] : x[i] / t;
+                kept += x[i] != Float.NEGATIVE_INFINITY ? 1 : 0;
+            }
+            return kept;
+        }
+        java.util.Arrays.fill(out, Float.NEGATIVE_INFINITY);
+        int[] ids = c.ids();
+        float[] values = c.values();
+        for (int i = 0; i < c.size(); i++) {
+            out[ids[i]] = t == 1f ? values[i] : values[i] / t;
+            kept += values[i] != Float.NEGATIVE_INFINITY ? 1 : 0;
+        }
+        return kept;
+    }
+
+    private Candidates run(float[] logits, SequenceState state, Workspace workspace) {
+        checkLength("logits", logits);
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(workspace, "workspace");
+        if (workspace.vocabSize() != vocabSize) {
+            throw new IllegalArgumentException("workspace.vocabSize = " + workspace.vocabSize()
+                    + " but this sampler's vocabulary is " + vocabSize);
+        }
+        if (state.maxTokenId() >= vocabSize) {
+            throw new IllegalArgumentException("history token id " + state.maxTokenId() + " is outside [0, "
+                    + vocabSize + ")");
+        }
+        Candidates c = workspace.candidates();
+        int bad = c.load(logits, 0);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("logits[" + bad + "] = " + logits[bad]
+                    + " is not allowed: logits must be finite or -Inf");
+        }
+        for (LogitsProcessor p : processors) {
+            p.apply(c, state);
+        }
+        if (c.max() == Float.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("no token left to sample: every token is -Inf after the chain "
+                    + this + " (check the logits, allowedTokenIds, bannedTokenIds and logitBias)");
+        }
+        return c;
+    }
+
+    private void checkLength(String field, float[] array) {
+        Objects.requireNonNull(array, field);
+        if (array.length != vocabSize) {
+            throw new IllegalArgumentException(field + ".length = " + array.length
+                    + " but this sampler's vocabulary is " + vocabSize);
+        }
+    }
+
+    /** The steps that run, in order: {@code repetition-penalty > top-k > top-p > pick(inverse-cdf)}. */
+    @Override
+    public String toString() {
+        StringJoiner s = new StringJoiner(" > ");
+        for (LogitsProcessor p : processors) {
+            s.add(p.name());
+        }
+        s.add("pick(" + picker.name() + ")");
+        return s.toString();
+    }
+
+    /** Assembles a chain in an explicit order. */
+    public static final class Builder {
+        private final int vocabSize;
+        private final List<LogitsProcessor> processors = new ArrayList<>();
+        private TokenPicker picker = InverseCdfPicker.INSTANCE;
+        private int topLogprobs;
+        private Long seed;
+
+        private Builder(int vocabSize) {
+            this.vocabSize = Range.atLeast(1).check("vocabSize", vocabSize);
+        }
+
+        /** Appends a processor. */
+        public Builder add(LogitsProcessor processor) {
+            processors.add(Objects.requireNonNull(processor, "processor"));
+            return this;
+        }
+
+        /** Sets the picker (default: inverse CDF). */
+        public Builder picker(TokenPicker value) {
+            picker = Objects.requireNonNull(value, "picker");
+            return this;
+        }
+
+        /** How many top processed logprobs a {@link SampleResult} receives, [0, vocabSize]. */
+        public Builder topLogprobs(int value) {
+            topLogprobs = Range.closed(0, vocabSize).check("topLogprobs", value);
+            return this;
+        }
+
+        /** The seed {@link Sampler#newSequence} gives new sequences. */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Builds, checking every processor's token ids against the vocabulary. */
+        public Sampler build() {
+            return new Sampler(this);
+        }
+    }
+}

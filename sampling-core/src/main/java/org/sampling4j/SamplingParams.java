@@ -1,0 +1,279 @@
+package org.sampling4j;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.sampling4j.internal.Range;
+
+/**
+ * The parameters of one sampling request, in the OpenAI / vLLM vocabulary. Immutable and
+ * validated: {@link Builder#build()} names the field, the value and the allowed range of the first
+ * bad setting. Core accepts the widest meaningful ranges (as llama.cpp does); request mappings
+ * that follow a specific API's narrower ranges sit on top of this class.
+ *
+ * <table>
+ * <caption>Fields, ranges and defaults</caption>
+ * <tr><th>field</th><th>range</th><th>default</th><th>disabled by</th></tr>
+ * <tr><td>temperature</td><td>[0, +Inf), 0 = greedy</td><td>1</td><td>1</td></tr>
+ * <tr><td>topK</td><td>any int</td><td>0</td><td>{@code <= 0} or {@code >= V}</td></tr>
+ * <tr><td>topP</td><td>(0, 1]</td><td>1</td><td>1</td></tr>
+ * <tr><td>minP</td><td>[0, 1]</td><td>0</td><td>0</td></tr>
+ * <tr><td>minKeep</td><td>[1, +Inf)</td><td>1</td><td></td></tr>
+ * <tr><td>repetitionPenalty</td><td>(0, +Inf)</td><td>1</td><td>1</td></tr>
+ * <tr><td>frequencyPenalty, presencePenalty</td><td>finite</td><td>0</td><td>0</td></tr>
+ * <tr><td>penaltyLastN</td><td>[0, +Inf), 0 = whole history</td><td>0</td><td></td></tr>
+ * <tr><td>logitBias</td><td>id in [0, V), bias finite or -Inf</td><td>empty</td><td></td></tr>
+ * <tr><td>allowedTokenIds, bannedTokenIds</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
+ * <tr><td>minTokens (with stopTokenIds)</td><td>[0, +Inf)</td><td>0</td><td>0</td></tr>
+ * <tr><td>topLogprobs</td><td>[0, maxTopLogprobs], default max 20</td><td>0</td><td></td></tr>
+ * <tr><td>seed</td><td>any long; absent = fresh random seed per sequence</td><td>absent</td><td></td></tr>
+ * </table>
+ */
+public final class SamplingParams {
+    static final Range TEMPERATURE = Range.atLeast(0).withNote("0 means greedy");
+    static final Range TOP_P = Range.openClosed(0, 1).withNote("1 disables top-p");
+    static final Range MIN_P = Range.closed(0, 1).withNote("0 disables min-p");
+    static final Range MIN_KEEP = Range.atLeast(1);
+    static final Range REPETITION = Range.greaterThan(0).withNote("1 disables the repetition penalty");
+    static final Range PENALTY = Range.finite().withNote("0 disables the penalty");
+    static final Range COUNT = Range.atLeast(0);
+    static final Range MAX_TOP_LOGPROBS = Range.atLeast(0);
+
+    private final double temperature;
+    private final int topK;
+    private final double topP;
+    private final double minP;
+    private final int minKeep;
+    private final double repetitionPenalty;
+    private final PenaltyScope repetitionScope;
+    private final double frequencyPenalty;
+    private final double presencePenalty;
+    private final int penaltyLastN;
+    private final Map<Integer, Float> logitBias;
+    private final int[] allowedTokenIds;
+    private final int[] bannedTokenIds;
+    private final int minTokens;
+    private final int[] stopTokenIds;
+    private final Long seed;
+    private final int topLogprobs;
+    private final int maxTopLogprobs;
+    private final ChainOrder chainOrder;
+
+    private SamplingParams(Builder b) {
+        temperature = TEMPERATURE.check("temperature", b.temperature);
+        topK = b.topK;
+        topP = TOP_P.check("topP", b.topP);
+        minP = MIN_P.check("minP", b.minP);
+        minKeep = MIN_KEEP.check("minKeep", b.minKeep);
+        repetitionPenalty = REPETITION.check("repetitionPenalty", b.repetitionPenalty);
+        repetitionScope = Objects.requireNonNull(b.repetitionScope, "repetitionScope");
+        frequencyPenalty = PENALTY.check("frequencyPenalty", b.frequencyPenalty);
+        presencePenalty = PENALTY.check("presencePenalty", b.presencePenalty);
+        penaltyLastN = COUNT.withNote("0 counts the whole history").check("penaltyLastN", b.penaltyLastN);
+        logitBias = checkBias(b.logitBias);
+        allowedTokenIds = checkIds("allowedTokenIds", b.allowedTokenIds);
+        bannedTokenIds = checkIds("bannedTokenIds", b.bannedTokenIds);
+        minTokens = COUNT.withNote("0 disables min-tokens").check("minTokens", b.minTokens);
+        stopTokenIds = checkIds("stopTokenIds", b.stopTokenIds);
+        seed = b.seed;
+        maxTopLogprobs = MAX_TOP_LOGPROBS.check("maxTopLogprobs", b.maxTopLogprobs);
+        topLogprobs = Range.closed(0, maxTopLogprobs).withNote("raise maxTopLogprobs to allow more")
+                .check("topLogprobs", b.topLogprobs);
+        chainOrder = Objects.requireNonNull(b.chainOrder, "chainOrder");
+    }
+
+    private static Map<Integer, Float> checkBias(Map<Integer, Float> bias) {
+        Map<Integer, Float> copy = new TreeMap<>();
+        for (Map.Entry<Integer, Float> e : bias.entrySet()) {
+            Integer id = Objects.requireNonNull(e.getKey(), "logitBias token id");
+            Float value = Objects.requireNonNull(e.getValue(), "logitBias value");
+            if (id < 0) {
+                throw new IllegalArgumentException("logitBias token id " + id + " is outside [0, vocabSize)");
+            }
+            if (!(value < Float.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("logitBias[" + id + "] = " + value
+                        + " is outside [-Inf, +Inf): a bias must be finite or -Inf (bans the token)");
+            }
+            copy.put(id, value);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static int[] checkIds(String field, int[] ids) {
+        if (ids == null) {
+            return null;
+        }
+        for (int id : ids) {
+            if (id < 0) {
+                throw new IllegalArgumentException(field + " contains token id " + id + ", outside [0, vocabSize)");
+            }
+        }
+        return ids.clone();
+    }
+
+    /** A builder with every default: temperature 1, nothing else enabled. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: plain sampling from the full distribution at temperature 1. */
+    public static SamplingParams defaults() {
+        return builder().build();
+    }
+
+    /** The settings of a task preset. */
+    public static SamplingParams preset(Preset preset) {
+        return preset.toBuilder().build();
+    }
+
+    /** A builder that starts from these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.temperature = temperature;
+        b.topK = topK;
+        b.topP = topP;
+        b.minP = minP;
+        b.minKeep = minKeep;
+        b.repetitionPenalty = repetitionPenalty;
+        b.repetitionScope = repetitionScope;
+        b.frequencyPenalty = frequencyPenalty;
+        b.presencePenalty = presencePenalty;
+        b.penaltyLastN = penaltyLastN;
+        b.logitBias = new LinkedHashMap<>(logitBias);
+        b.allowedTokenIds = allowedTokenIds == null ? null : allowedTokenIds.clone();
+        b.bannedTokenIds = bannedTokenIds == null ? null : bannedTokenIds.clone();
+        b.minTokens = minTokens;
+        b.stopTokenIds = stopTokenIds == null ? null : stopTokenIds.clone();
+        b.seed = seed;
+        b.topLogprobs = topLogprobs;
+        b.maxTopLogprobs = maxTopLogprobs;
+        b.chainOrder = chainOrder;
+        return b;
+    }
+
+    public double temperature() { return temperature; }
+    public int topK() { return topK; }
+    public double topP() { return topP; }
+    public double minP() { return minP; }
+    public int minKeep() { return minKeep; }
+    public double repetitionPenalty() { return repetitionPenalty; }
+    public PenaltyScope repetitionScope() { return repetitionScope; }
+    public double frequencyPenalty() { return frequencyPenalty; }
+    public double presencePenalty() { return presencePenalty; }
+    public int penaltyLastN() { return penaltyLastN; }
+    /** Unmodifiable, ordered by token id. */
+    public Map<Integer, Float> logitBias() { return logitBias; }
+    /** A copy, or null when every token is allowed. */
+    public int[] allowedTokenIds() { return allowedTokenIds == null ? null : allowedTokenIds.clone(); }
+    /** A copy, or null. */
+    public int[] bannedTokenIds() { return bannedTokenIds == null ? null : bannedTokenIds.clone(); }
+    public int minTokens() { return minTokens; }
+    /** A copy, or null. */
+    public int[] stopTokenIds() { return stopTokenIds == null ? null : stopTokenIds.clone(); }
+    public OptionalLong seed() { return seed == null ? OptionalLong.empty() : OptionalLong.of(seed); }
+    public int topLogprobs() { return topLogprobs; }
+    public int maxTopLogprobs() { return maxTopLogprobs; }
+    public ChainOrder chainOrder() { return chainOrder; }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SamplingParams)) {
+            return false;
+        }
+        SamplingParams p = (SamplingParams) o;
+        return Double.compare(temperature, p.temperature) == 0 && topK == p.topK
+                && Double.compare(topP, p.topP) == 0 && Double.compare(minP, p.minP) == 0
+                && minKeep == p.minKeep && Double.compare(repetitionPenalty, p.repetitionPenalty) == 0
+                && repetitionScope == p.repetitionScope
+                && Double.compare(frequencyPenalty, p.frequencyPenalty) == 0
+                && Double.compare(presencePenalty, p.presencePenalty) == 0
+                && penaltyLastN == p.penaltyLastN && logitBias.equals(p.logitBias)
+                && Arrays.equals(allowedTokenIds, p.allowedTokenIds)
+                && Arrays.equals(bannedTokenIds, p.bannedTokenIds) && minTokens == p.minTokens
+                && Arrays.equals(stopTokenIds, p.stopTokenIds) && Objects.equals(seed, p.seed)
+                && topLogprobs == p.topLogprobs && maxTopLogprobs == p.maxTopLogprobs
+                && chainOrder == p.chainOrder;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope,
+                frequencyPenalty, presencePenalty, penaltyLastN, logitBias, Arrays.hashCode(allowedTokenIds),
+                Arrays.hashCode(bannedTokenIds), minTokens, Arrays.hashCode(stopTokenIds), seed,
+                topLogprobs, maxTopLogprobs, chainOrder);
+    }
+
+    @Override
+    public String toString() {
+        return "SamplingParams{temperature=" + temperature + ", topK=" + topK + ", topP=" + topP
+                + ", minP=" + minP + ", minKeep=" + minKeep + ", repetitionPenalty=" + repetitionPenalty
+                + " (" + repetitionScope + "), frequencyPenalty=" + frequencyPenalty
+                + ", presencePenalty=" + presencePenalty + ", penaltyLastN=" + penaltyLastN
+                + ", logitBias=" + logitBias + ", allowedTokenIds=" + Arrays.toString(allowedTokenIds)
+                + ", bannedTokenIds=" + Arrays.toString(bannedTokenIds) + ", minTokens=" + minTokens
+                + ", stopTokenIds=" + Arrays.toString(stopTokenIds) + ", seed=" + seed
+                + ", topLogprobs=" + topLogprobs + ", chainOrder=" + chainOrder + "}";
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private double temperature = 1.0;
+        private int topK;
+        private double topP = 1.0;
+        private double minP;
+        private int minKeep = 1;
+        private double repetitionPenalty = 1.0;
+        private PenaltyScope repetitionScope = PenaltyScope.PROMPT_AND_GENERATED;
+        private double frequencyPenalty;
+        private double presencePenalty;
+        private int penaltyLastN;
+        private Map<Integer, Float> logitBias = new LinkedHashMap<>();
+        private int[] allowedTokenIds;
+        private int[] bannedTokenIds;
+        private int minTokens;
+        private int[] stopTokenIds;
+        private Long seed;
+        private int topLogprobs;
+        private int maxTopLogprobs = SampleResult.DEFAULT_CAPACITY;
+        private ChainOrder chainOrder = ChainOrder.HUGGINGFACE;
+
+        private Builder() {
+        }
+
+        public Builder temperature(double value) { temperature = value; return this; }
+        public Builder topK(int value) { topK = value; return this; }
+        public Builder topP(double value) { topP = value; return this; }
+        public Builder minP(double value) { minP = value; return this; }
+        public Builder minKeep(int value) { minKeep = value; return this; }
+        public Builder repetitionPenalty(double value) { repetitionPenalty = value; return this; }
+        public Builder repetitionScope(PenaltyScope value) { repetitionScope = value; return this; }
+        public Builder frequencyPenalty(double value) { frequencyPenalty = value; return this; }
+        public Builder presencePenalty(double value) { presencePenalty = value; return this; }
+        public Builder penaltyLastN(int value) { penaltyLastN = value; return this; }
+        /** Replaces the whole bias map (token id to additive bias). */
+        public Builder logitBias(Map<Integer, Float> value) { logitBias = new LinkedHashMap<>(value); return this; }
+        /** Adds one bias entry. */
+        public Builder logitBias(int tokenId, float bias) { logitBias.put(tokenId, bias); return this; }
+        /** Only these tokens may be drawn; null = all. */
+        public Builder allowedTokenIds(int... ids) { allowedTokenIds = ids; return this; }
+        public Builder bannedTokenIds(int... ids) { bannedTokenIds = ids; return this; }
+        public Builder minTokens(int value) { minTokens = value; return this; }
+        /** Stop / end-of-sequence token ids, masked until {@code minTokens} tokens were generated. */
+        public Builder stopTokenIds(int... ids) { stopTokenIds = ids; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+        /** Forget the seed: each new sequence draws a fresh random one. */
+        public Builder clearSeed() { seed = null; return this; }
+        public Builder topLogprobs(int value) { topLogprobs = value; return this; }
+        public Builder maxTopLogprobs(int value) { maxTopLogprobs = value; return this; }
+        public Builder chainOrder(ChainOrder value) { chainOrder = value; return this; }
+
+        /** Validates and builds. @throws IllegalArgumentException naming field, value and range */
+        public SamplingParams build() {
+            return new SamplingParams(this);
+        }
+    }
+}

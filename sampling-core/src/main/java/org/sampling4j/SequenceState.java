@@ -1,0 +1,145 @@
+package org.sampling4j;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * What one sequence carries from step to step: its seed, the step counter, the prompt and the
+ * generated tokens (kept apart, because repetition penalties see both and frequency / presence
+ * penalties only the generated ones), and sparse counts of each.
+ *
+ * <p>Memory is O(sequence length), never O(vocabulary). One per sequence; not thread-safe.
+ * {@link Sampler#sample} calls {@link #accept(int)} with the chosen token; a runtime that forces a
+ * token (a grammar, a tool call) calls it itself.
+ */
+public final class SequenceState {
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final long seed;
+    private final int[] prompt;
+    private int[] generated;
+    private int generatedLength;
+    private long step;
+    private int maxTokenId = -1;
+    private final TokenCounts allCounts = new TokenCounts();
+    private final TokenCounts generatedCounts = new TokenCounts();
+
+    private SequenceState(long seed, int[] prompt, int[] generated) {
+        this.seed = seed;
+        this.prompt = prompt.clone();
+        this.generated = new int[Math.max(16, generated.length * 2)];
+        for (int i = 0; i < this.prompt.length; i++) {
+            int token = checkTokenId("prompt[" + i + "]", this.prompt[i]);
+            allCounts.add(token);
+        }
+        for (int i = 0; i < generated.length; i++) {
+            append(checkTokenId("generated[" + i + "]", generated[i]));
+        }
+        this.step = generated.length;
+    }
+
+    /** A new sequence at step 0 after {@code prompt}. */
+    public static SequenceState create(long seed, int... prompt) {
+        return new SequenceState(seed, prompt, new int[0]);
+    }
+
+    /** A new sequence with a fresh random seed (readable with {@link #seed()}, so it can be logged). */
+    public static SequenceState createUnseeded(int... prompt) {
+        return create(SEEDS.nextLong(), prompt);
+    }
+
+    /**
+     * A sequence that already generated {@code generated}: it is at step {@code generated.length}
+     * and draws exactly what a sequence that sampled those tokens itself would draw next.
+     */
+    public static SequenceState resume(long seed, int[] prompt, int[] generated) {
+        return new SequenceState(seed, prompt, generated);
+    }
+
+    /** Records the token chosen at this step and advances the step counter. */
+    public void accept(int token) {
+        append(checkTokenId("token", token));
+        step++;
+    }
+
+    private void append(int token) {
+        if (generatedLength == generated.length) {
+            generated = Arrays.copyOf(generated, generated.length * 2);
+        }
+        generated[generatedLength++] = token;
+        allCounts.add(token);
+        generatedCounts.add(token);
+    }
+
+    private int checkTokenId(String field, int token) {
+        if (token < 0) {
+            throw new IllegalArgumentException(field + " = " + token + " is outside [0, vocabSize): token ids are non-negative");
+        }
+        maxTokenId = Math.max(maxTokenId, token);
+        return token;
+    }
+
+    /** The seed: the Philox key of every draw of this sequence. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The step counter: the number of tokens generated so far. */
+    public long step() {
+        return step;
+    }
+
+    /** Number of prompt tokens. */
+    public int promptLength() {
+        return prompt.length;
+    }
+
+    /** Number of generated tokens. */
+    public int generatedLength() {
+        return generatedLength;
+    }
+
+    /** The i-th prompt token. */
+    public int promptToken(int i) {
+        return prompt[i];
+    }
+
+    /** The i-th generated token. */
+    public int generatedToken(int i) {
+        if (i >= generatedLength) {
+            throw new IndexOutOfBoundsException("generated token " + i + " of " + generatedLength);
+        }
+        return generated[i];
+    }
+
+    /** The i-th token of prompt followed by generated tokens. */
+    public int token(int i) {
+        return i < prompt.length ? prompt[i] : generatedToken(i - prompt.length);
+    }
+
+    /** A copy of the generated tokens. */
+    public int[] generatedTokens() {
+        return Arrays.copyOf(generated, generatedLength);
+    }
+
+    /** The largest token id seen in the prompt or the generated tokens, -1 if none. */
+    public int maxTokenId() {
+        return maxTokenId;
+    }
+
+    /** Counts over prompt and generated tokens. Read-only by contract. */
+    public TokenCounts allCounts() {
+        return allCounts;
+    }
+
+    /** Counts over generated tokens only. Read-only by contract. */
+    public TokenCounts generatedCounts() {
+        return generatedCounts;
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceState{seed=" + seed + ", step=" + step + ", prompt=" + prompt.length
+                + " tokens, generated=" + generatedLength + " tokens}";
+    }
+}

@@ -1,0 +1,92 @@
+package org.sampling4j;
+
+import java.util.Arrays;
+
+/**
+ * Sparse per-token counts: an open-addressing map from token id to count that also lists its
+ * distinct tokens in first-seen order, so penalties visit only the tokens that occurred.
+ *
+ * <p>Memory is O(distinct tokens), never O(vocabulary). Not thread-safe.
+ */
+public final class TokenCounts {
+    private static final int INITIAL_CAPACITY = 16;
+
+    private int[] slots;      // 0 = empty, else index + 1 into tokens/counts
+    private int[] tokens;
+    private int[] counts;
+    private int size;
+
+    /** An empty map. */
+    public TokenCounts() {
+        slots = new int[INITIAL_CAPACITY * 2];
+        tokens = new int[INITIAL_CAPACITY];
+        counts = new int[INITIAL_CAPACITY];
+    }
+
+    /** Adds one occurrence of {@code token} (a non-negative id). */
+    public void add(int token) {
+        int slot = find(token);
+        int entry = slots[slot];
+        if (entry != 0) {
+            counts[entry - 1]++;
+            return;
+        }
+        if (size == tokens.length) {
+            grow();
+            slot = find(token);
+        }
+        tokens[size] = token;
+        counts[size] = 1;
+        size++;
+        slots[slot] = size;
+    }
+
+    /** How many times {@code token} occurred; 0 when it never did. */
+    public int count(int token) {
+        int entry = slots[find(token)];
+        return entry == 0 ? 0 : counts[entry - 1];
+    }
+
+    /** Number of distinct tokens. */
+    public int distinct() {
+        return size;
+    }
+
+    /** The k-th distinct token, in first-seen order; {@code k} in [0, distinct()). */
+    public int tokenAt(int k) {
+        return tokens[k];
+    }
+
+    /** The count of the k-th distinct token. */
+    public int countAt(int k) {
+        return counts[k];
+    }
+
+    /** Forgets every token, keeping the capacity. */
+    public void clear() {
+        Arrays.fill(slots, 0);
+        size = 0;
+    }
+
+    private int find(int token) {
+        int mask = slots.length - 1;
+        int slot = (token * 0x9E3779B9) >>> 7 & mask;
+        while (true) {
+            int entry = slots[slot];
+            if (entry == 0 || tokens[entry - 1] == token) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        int capacity = tokens.length * 2;
+        tokens = Arrays.copyOf(tokens, capacity);
+        counts = Arrays.copyOf(counts, capacity);
+        slots = new int[capacity * 2];
+        for (int k = 0; k < size; k++) {
+            slots[find(tokens[k])] = k + 1;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.sampling4j;
+
+/**
+ * The last step of a chain: chooses one token among the candidates.
+ *
+ * <p>Random pickers draw their uniforms from {@link org.sampling4j.random.Uniforms} at
+ * {@code (state.seed(), state.step(), draw, stream)}, never from a stateful generator, so the
+ * token at step t is a pure function of the logits, the chain, the seed, t and the history.
+ */
+public interface TokenPicker {
+
+    /** Short name, printed inside {@code pick(...)} by {@link Sampler#toString()}. */
+    String name();
+
+    /** Returns the chosen token id; the candidates hold at least one finite value. */
+    int pick(Candidates candidates, SequenceState state);
+}

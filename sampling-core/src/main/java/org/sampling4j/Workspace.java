@@ -1,0 +1,42 @@
+package org.sampling4j;
+
+import org.sampling4j.kernel.Kernels;
+import org.sampling4j.kernel.KernelsProvider;
+
+/**
+ * Scratch memory for one thread: the working copy of the logits and the candidate buffers, sized
+ * for one vocabulary and reused across steps and sequences so the hot path allocates nothing.
+ *
+ * <p>About {@code 4 * 4 + 8} bytes per vocabulary entry (3 MB at V = 128,256). One per thread; not
+ * thread-safe. Any {@link Sampler} with the same vocabulary size can use it.
+ */
+public final class Workspace {
+    private final Candidates candidates;
+
+    /** A workspace for vocabularies of {@code vocabSize} tokens, using the JVM's chosen kernels. */
+    public Workspace(int vocabSize) {
+        this(vocabSize, KernelsProvider.get());
+    }
+
+    /** A workspace on an explicit kernels twin (tests and benchmarks compare twins with it). */
+    public Workspace(int vocabSize, Kernels kernels) {
+        if (vocabSize < 1) {
+            throw new IllegalArgumentException("vocabSize = " + vocabSize + " is outside [1, 2147483647]");
+        }
+        this.candidates = new Candidates(vocabSize, kernels);
+    }
+
+    /** The vocabulary size this workspace is sized for. */
+    public int vocabSize() {
+        return candidates.vocabSize();
+    }
+
+    /** The kernels twin this workspace runs on. */
+    public Kernels kernels() {
+        return candidates.kernels();
+    }
+
+    Candidates candidates() {
+        return candidates;
+    }
+}

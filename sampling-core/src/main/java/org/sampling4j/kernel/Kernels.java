@@ -1,0 +1,44 @@
+package org.sampling4j.kernel;
+
+/**
+ * The passes over a logits row that the chain is built from. Implementations are stateless and
+ * trust their arguments: the public API validates lengths and ranges before calling them.
+ *
+ * <p>Every implementation must give bit-identical results: sums follow {@link ReductionOrder} and
+ * exponentials use {@link FastExp}, so a seed picks the same token whichever twin runs.
+ */
+public interface Kernels {
+
+    /** Name of the implementation, as accepted by {@code -Dsampling4j.kernels}. */
+    String name();
+
+    /**
+     * Copies {@code n} values from {@code src[srcOffset..]} into {@code dst[0..n)} and checks them.
+     *
+     * @return the index (relative to {@code srcOffset}) of the first NaN or +Inf value, or -1
+     */
+    int copyChecked(float[] src, int srcOffset, float[] dst, int n);
+
+    /** Largest value of {@code x[from..to)}; {@code -Inf} when the range is empty or all {@code -Inf}. */
+    float max(float[] x, int from, int to);
+
+    /** Index of the first largest value of {@code x[from..to)} (ties to the lowest index). */
+    int argmax(float[] x, int from, int to);
+
+    /** Number of {@code i} in {@code [from, to)} with {@code x[i] >= threshold}. */
+    int countAtLeast(float[] x, int from, int to, float threshold);
+
+    /**
+     * Writes the index and value of every {@code x[i] >= threshold}, {@code i} in {@code [0, n)},
+     * in increasing index order, into {@code ids} and {@code values}.
+     *
+     * @return how many were written
+     */
+    int compactAtLeast(float[] x, int n, float threshold, int[] ids, float[] values);
+
+    /**
+     * {@code sum exp((x[i] - shift) * scale)} over {@code [from, to)}, in the canonical order of
+     * {@link ReductionOrder}; {@code -Inf} values contribute 0.
+     */
+    double expSum(float[] x, int from, int to, float shift, double scale);
+}

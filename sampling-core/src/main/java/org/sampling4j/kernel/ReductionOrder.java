@@ -1,0 +1,31 @@
+package org.sampling4j.kernel;
+
+/**
+ * The one order in which every kernel adds up a long row, so that the scalar and the vector twins
+ * (with 4, 8 or 16 lanes) produce the same bits.
+ *
+ * <p>Element {@code from + 16 b + j} goes to logical accumulator {@code j} (0..15), blocks b in
+ * increasing order. The 16 accumulators are combined by a fixed tree: {@code a[j] += a[j + 8]},
+ * then {@code a[j] += a[j + 4]}, then {@code a[j] += a[j + 2]}, then {@code a[0] + a[1]}. The
+ * {@code (to - from) mod 16} tail elements are added, in index order, to a separate tail sum that
+ * is added last. A vector implementation keeps the 16 accumulators in one 16-lane register, or in
+ * two 8-lane or four 4-lane ones, and stores them to perform the tree; it never uses
+ * {@code reduceLanes}, whose order is unspecified.
+ */
+public final class ReductionOrder {
+    /** Number of logical accumulators. */
+    public static final int LANES = 16;
+
+    private ReductionOrder() {
+    }
+
+    /** Combines 16 accumulators by the fixed tree. {@code acc} is overwritten. */
+    public static double combine(double[] acc) {
+        for (int width = LANES / 2; width >= 1; width /= 2) {
+            for (int j = 0; j < width; j++) {
+                acc[j] += acc[j + width];
+            }
+        }
+        return acc[0];
+    }
+}

@@ -1,0 +1,125 @@
+package org.sampling4j.kernel;
+
+/**
+ * The plain-Java kernels: the readable reference every other twin must match bit for bit.
+ */
+final class ScalarKernels implements Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int copyChecked(float[] src, int srcOffset, float[] dst, int n) {
+        boolean bad = false;
+        for (int i = 0; i < n; i++) {
+            float v = src[srcOffset + i];
+            dst[i] = v;
+            // NaN and +Inf fail v <= MAX; -Inf passes: it is a legal, already-masked logit.
+            bad |= !(v <= Float.MAX_VALUE);
+        }
+        if (!bad) {
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            float v = dst[i];
+            if (v != v || v == Float.POSITIVE_INFINITY) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public float max(float[] x, int from, int to) {
+        float m0 = Float.NEGATIVE_INFINITY;
+        float m1 = Float.NEGATIVE_INFINITY;
+        float m2 = Float.NEGATIVE_INFINITY;
+        float m3 = Float.NEGATIVE_INFINITY;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            m0 = Math.max(m0, x[i]);
+            m1 = Math.max(m1, x[i + 1]);
+            m2 = Math.max(m2, x[i + 2]);
+            m3 = Math.max(m3, x[i + 3]);
+        }
+        for (; i < to; i++) {
+            m0 = Math.max(m0, x[i]);
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
+    }
+
+    @Override
+    public int argmax(float[] x, int from, int to) {
+        float m = max(x, from, to);
+        for (int i = from; i < to; i++) {
+            if (x[i] == m) {
+                return i;
+            }
+        }
+        return from;
+    }
+
+    @Override
+    public int countAtLeast(float[] x, int from, int to, float threshold) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += x[i] >= threshold ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Override
+    public int compactAtLeast(float[] x, int n, float threshold, int[] ids, float[] values) {
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            if (v >= threshold) {
+                ids[size] = i;
+                values[size] = v;
+                size++;
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public double expSum(float[] x, int from, int to, float shift, double scale) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+        int i = from;
+        for (; i + ReductionOrder.LANES <= to; i += ReductionOrder.LANES) {
+            a0 += FastExp.weight(x[i], shift, scale);
+            a1 += FastExp.weight(x[i + 1], shift, scale);
+            a2 += FastExp.weight(x[i + 2], shift, scale);
+            a3 += FastExp.weight(x[i + 3], shift, scale);
+            a4 += FastExp.weight(x[i + 4], shift, scale);
+            a5 += FastExp.weight(x[i + 5], shift, scale);
+            a6 += FastExp.weight(x[i + 6], shift, scale);
+            a7 += FastExp.weight(x[i + 7], shift, scale);
+            a8 += FastExp.weight(x[i + 8], shift, scale);
+            a9 += FastExp.weight(x[i + 9], shift, scale);
+            a10 += FastExp.weight(x[i + 10], shift, scale);
+            a11 += FastExp.weight(x[i + 11], shift, scale);
+            a12 += FastExp.weight(x[i + 12], shift, scale);
+            a13 += FastExp.weight(x[i + 13], shift, scale);
+            a14 += FastExp.weight(x[i + 14], shift, scale);
+            a15 += FastExp.weight(x[i + 15], shift, scale);
+        }
+        // The tree of ReductionOrder, written out so that no array is allocated.
+        a0 += a8; a1 += a9; a2 += a10; a3 += a11; a4 += a12; a5 += a13; a6 += a14; a7 += a15;
+        a0 += a4; a1 += a5; a2 += a6; a3 += a7;
+        a0 += a2; a1 += a3;
+        double blocks = a0 + a1;
+        double tail = 0;
+        for (; i < to; i++) {
+            tail += FastExp.weight(x[i], shift, scale);
+        }
+        return blocks + tail;
+    }
+}

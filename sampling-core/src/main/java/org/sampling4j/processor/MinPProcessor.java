@@ -1,0 +1,94 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Range;
+
+/**
+ * Keeps the tokens whose probability is at least {@code minP} times that of the most likely token.
+ *
+ * <p><b>Formula.</b> keep i iff {@code p_i >= minP * p_max}, evaluated without exp in logit space as
+ * {@code x_i >= x_max + T * ln(minP)}, x being the logits before the (lazily applied) temperature T.
+ * <p><b>Parameters.</b> {@code minP} in [0, 1], 0 disables (no step is added); {@code minKeep >= 1}:
+ * at least that many tokens survive, largest logits first, ties to the lower token id.
+ * <p><b>Reference.</b> HF MinPLogitsWarper. Differs: minKeep ties go to the lower id (HF leaves that
+ * to torch's sort); a token exactly on the threshold may differ by float rounding of the two
+ * formulations. vLLM runs min-p before top-k/top-p: see {@code ChainOrder.VLLM}.
+ * <p><b>Cost per call.</b> dense: one max pass and one threshold-compaction pass over V, no
+ * allocation; sparse: O(candidates).
+ * <p><b>Example.</b> logits [2.0, 1.0, 0.0, -3.0], T = 1, minP = 0.3: threshold = 2.0 + ln 0.3
+ * = 0.796, so tokens 0 and 1 survive.
+ *
+ * @see TopPProcessor  the mass-based alternative
+ */
+public final class MinPProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.closed(0, 1).withNote("0 disables min-p");
+
+    private final double minP;
+    private final int minKeep;
+
+    /** @param minP in [0, 1]; @param minKeep {@code >= 1} */
+    public MinPProcessor(double minP, int minKeep) {
+        this.minP = RANGE.check("minP", minP);
+        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+    }
+
+    /** The relative probability floor. */
+    public double minP() {
+        return minP;
+    }
+
+    @Override
+    public String name() {
+        return "min-p";
+    }
+
+    /**
+     * The smallest float {@code f} such that, for every float x, {@code x >= f} iff
+     * {@code x >= maxLogit + temperature * ln(minP)} in exact double arithmetic.
+     */
+    static float logitThreshold(float maxLogit, float temperature, double minP) {
+        double threshold = maxLogit + temperature * StrictMath.log(minP);
+        float f = (float) threshold;
+        return f < threshold ? Math.nextUp(f) : f;
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        if (minP == 0.0) {
+            return;
+        }
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        float threshold = logitThreshold(max, c.temperature(), minP);
+        int kept;
+        if (c.isDense()) {
+            kept = c.kernels().compactAtLeast(c.denseValues(), c.vocabSize(), threshold, c.ids(), c.values());
+            if (kept >= minKeep) {
+                c.setSparse(kept, false);
+                return;
+            }
+        } else {
+            int[] ids = c.ids();
+            float[] values = c.values();
+            int[] outIds = c.scratchIds();
+            float[] outValues = c.scratchValues();
+            kept = 0;
+            for (int i = 0; i < c.size(); i++) {
+                if (values[i] >= threshold) {
+                    outIds[kept] = ids[i];
+                    outValues[kept] = values[i];
+                    kept++;
+                }
+            }
+            if (kept >= minKeep) {
+                c.publishScratch(kept, c.isSorted());
+                return;
+            }
+        }
+        Selection.keepBest(c, minKeep);
+    }
+}

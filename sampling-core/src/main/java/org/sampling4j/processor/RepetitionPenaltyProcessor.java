@@ -1,0 +1,77 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.PenaltyScope;
+import org.sampling4j.SequenceState;
+import org.sampling4j.TokenCounts;
+import org.sampling4j.internal.Range;
+
+/**
+ * Makes tokens that already occurred less likely, whatever the sign of their logit.
+ *
+ * <p><b>Formula.</b> for each distinct token j in the counted history:
+ * {@code x_j > 0 ? x_j / r : x_j * r}. Counted once per token, however often it occurred.
+ * <p><b>Parameters.</b> {@code repetitionPenalty} finite, {@code > 0}, 1 disables (no step is
+ * added; {@code < 1} rewards repetition); {@code scope} prompt and generated (default) or generated
+ * only; {@code lastN >= 0}: count only the last N tokens of the scope, 0 = all.
+ * <p><b>Reference.</b> HF RepetitionPenaltyLogitsProcessor and vLLM (prompt + generated);
+ * llama.cpp {@code penalty_repeat} with {@code penalty_last_n}.
+ * <p><b>Cost per call.</b> O(distinct tokens in the history) on a dense set, O(candidates) on a
+ * sparse one; a window adds O(lastN) to recount it.
+ * <p><b>Example.</b> logits [2, -1, 0.5], history [0, 1], r = 2: [1, -2, 0.5].
+ */
+public final class RepetitionPenaltyProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.greaterThan(0).withNote("1 disables the repetition penalty");
+    static final Range LAST_N = Range.atLeast(0).withNote("0 counts the whole history");
+
+    private final float penalty;
+    private final PenaltyScope scope;
+    private final int lastN;
+
+    /**
+     * @param repetitionPenalty finite, {@code > 0}
+     * @param scope             which tokens are counted
+     * @param lastN             window length, 0 = whole history
+     */
+    public RepetitionPenaltyProcessor(double repetitionPenalty, PenaltyScope scope, int lastN) {
+        this.penalty = (float) RANGE.check("repetitionPenalty", repetitionPenalty);
+        this.scope = java.util.Objects.requireNonNull(scope, "scope");
+        this.lastN = LAST_N.check("penaltyLastN", lastN);
+    }
+
+    @Override
+    public String name() {
+        return "repetition-penalty";
+    }
+
+    /** The penalised value of one logit. */
+    static float penalize(float x, float r) {
+        return x > 0 ? x / r : x * r;
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        c.applyTemperature();
+        TokenCounts counts = HistoryWindow.counts(c, state, scope, lastN);
+        if (counts.distinct() == 0) {
+            return;
+        }
+        if (c.isDense()) {
+            float[] x = c.denseValues();
+            for (int k = 0; k < counts.distinct(); k++) {
+                int token = counts.tokenAt(k);
+                x[token] = penalize(x[token], penalty);
+            }
+            return;
+        }
+        int[] ids = c.ids();
+        float[] values = c.values();
+        for (int i = 0; i < c.size(); i++) {
+            if (counts.count(ids[i]) > 0) {
+                values[i] = penalize(values[i], penalty);
+            }
+        }
+        c.markUnsorted();
+    }
+}

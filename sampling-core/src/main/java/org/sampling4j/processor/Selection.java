@@ -1,0 +1,99 @@
+package org.sampling4j.processor;
+
+import java.util.Arrays;
+import org.sampling4j.Candidates;
+import org.sampling4j.SortKeys;
+
+/**
+ * The selection primitives several processors share: the best candidate and the k best, without
+ * sorting the vocabulary.
+ */
+final class Selection {
+    private Selection() {
+    }
+
+    /**
+     * Position (in the current representation) of the largest value, ties to the lowest token id.
+     * Dense: one argmax pass; sparse sorted: position 0; sparse unsorted: one scan.
+     */
+    static int bestPosition(Candidates c) {
+        if (c.isDense()) {
+            return c.kernels().argmax(c.denseValues(), 0, c.vocabSize());
+        }
+        if (c.isSorted()) {
+            return 0;
+        }
+        float[] values = c.values();
+        int[] ids = c.ids();
+        int best = 0;
+        for (int i = 1; i < c.size(); i++) {
+            float v = values[i];
+            if (v > values[best] || (v == values[best] && ids[i] < ids[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Keeps exactly the {@code k} best candidates (largest values, ties to the lower id) and leaves
+     * them sorted. Streaming selection with a k-entry max-heap of {@link SortKeys}: one pass over the
+     * set, heap work only when a value beats the current k-th best, then a sort of k keys.
+     * O(n + h log k) for h hits; no-op when {@code k >= size}.
+     */
+    static void keepBest(Candidates c, int k) {
+        int n = c.size();
+        if (k >= n) {
+            return;
+        }
+        long[] heap = c.scratchKeys();
+        float[] values = c.currentValues();
+        for (int i = 0; i < k; i++) {
+            heap[i] = SortKeys.key(values[i], c.tokenAt(i));
+        }
+        for (int i = k / 2 - 1; i >= 0; i--) {
+            siftDown(heap, i, k);
+        }
+        float worstValue = SortKeys.value(heap[0]);
+        for (int i = k; i < n; i++) {
+            float v = values[i];
+            // Only a value at least the k-th best can enter; equal values decide on the id.
+            if (v >= worstValue) {
+                long key = SortKeys.key(v, c.tokenAt(i));
+                if (key < heap[0]) {
+                    heap[0] = key;
+                    siftDown(heap, 0, k);
+                    worstValue = SortKeys.value(heap[0]);
+                }
+            }
+        }
+        Arrays.sort(heap, 0, k);
+        int[] outIds = c.scratchIds();
+        float[] outValues = c.scratchValues();
+        for (int i = 0; i < k; i++) {
+            outIds[i] = SortKeys.id(heap[i]);
+            outValues[i] = SortKeys.value(heap[i]);
+        }
+        c.publishScratch(k, true);
+    }
+
+    /** Max-heap on keys: the worst kept candidate (largest key) sits at the root. */
+    private static void siftDown(long[] heap, int i, int n) {
+        long item = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[child] <= item) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
+    }
+}

@@ -1,0 +1,54 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Range;
+
+/**
+ * Divides the logits by the temperature: below 1 sharpens the distribution, above 1 flattens it,
+ * 0 keeps only the most likely token.
+ *
+ * <p><b>Formula.</b> {@code x_i / T}. Applied lazily: the divisor is recorded in the
+ * {@link Candidates} and folded into later probability arithmetic, so no pass over V is spent on
+ * it; a processor that adds to values applies it first. {@code T == 0} keeps only the argmax
+ * (ties to the lowest id) and no random number is drawn.
+ * <p><b>Parameters.</b> {@code temperature} finite, {@code >= 0}; 1 is the identity.
+ * <p><b>Reference.</b> HF TemperatureLogitsWarper (which rejects 0), vLLM and llama.cpp (0 = greedy).
+ * <p><b>Cost per call.</b> O(1); with {@code T == 0} one argmax pass.
+ * <p><b>Example.</b> logits [2, 1, 0], T = 0.5: [4, 2, 0].
+ */
+public final class TemperatureProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.atLeast(0).withNote("0 means greedy, 1 is the identity");
+
+    private final float temperature;
+
+    /** @param temperature finite, {@code >= 0} */
+    public TemperatureProcessor(double temperature) {
+        this.temperature = (float) RANGE.check("temperature", temperature);
+        if (temperature > 0 && this.temperature == 0f) {
+            throw new IllegalArgumentException("temperature = " + temperature + " underflows float; use 0 for greedy");
+        }
+    }
+
+    /** The divisor. */
+    public float temperature() {
+        return temperature;
+    }
+
+    @Override
+    public String name() {
+        return temperature == 0f ? "temperature(0=greedy)" : "temperature";
+    }
+
+    @Override
+    public void apply(Candidates candidates, SequenceState state) {
+        if (temperature == 0f) {
+            int best = Selection.bestPosition(candidates);
+            candidates.keepOnly(candidates.tokenAt(best), candidates.currentValues()[best]);
+            return;
+        }
+        candidates.applyTemperature();
+        candidates.setTemperature(temperature);
+    }
+}

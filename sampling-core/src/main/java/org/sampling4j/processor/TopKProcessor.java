@@ -1,0 +1,46 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+
+/**
+ * Keeps the k tokens with the largest logits.
+ *
+ * <p><b>Formula.</b> keep i iff fewer than k tokens rank above it, ranking by descending logit
+ * then ascending token id; exactly {@code min(k, size)} tokens survive. Temperature does not
+ * change the ranking, so it needs no probabilities.
+ * <p><b>Parameters.</b> {@code topK} any int; {@code k <= 0} or {@code k >= size} keeps everything.
+ * <p><b>Reference.</b> HF TopKLogitsWarper, vLLM, llama.cpp. Differs: HF and vLLM keep every token
+ * tied with the k-th logit (so may keep more than k); this keeps exactly k, ties to the lower id.
+ * <p><b>Cost per call.</b> one streaming pass with a k-entry heap (heap work only on values above
+ * the current k-th best), then a sort of k entries; the survivors stay sorted for later steps.
+ * <p><b>Example.</b> logits [1, 3, 3, 2], k = 2: tokens 1 and 2 survive; k = 1: token 1.
+ *
+ * @see TopPProcessor  the mass-based alternative
+ */
+public final class TopKProcessor implements LogitsProcessor {
+    private final int topK;
+
+    /** @param topK the number of tokens to keep; {@code <= 0} disables */
+    public TopKProcessor(int topK) {
+        this.topK = topK;
+    }
+
+    /** k. */
+    public int topK() {
+        return topK;
+    }
+
+    @Override
+    public String name() {
+        return "top-k";
+    }
+
+    @Override
+    public void apply(Candidates candidates, SequenceState state) {
+        if (topK > 0) {
+            Selection.keepBest(candidates, topK);
+        }
+    }
+}

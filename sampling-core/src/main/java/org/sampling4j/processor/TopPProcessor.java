@@ -1,0 +1,186 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Range;
+import org.sampling4j.kernel.FastExp;
+
+/**
+ * Nucleus sampling: keeps the smallest set of most probable tokens whose probability mass reaches
+ * {@code topP}.
+ *
+ * <p><b>Formula.</b> with the candidates in descending order of probability {@code p_(1) >= p_(2) >= ...}
+ * (ties by ascending id), keep {@code (j)} iff {@code sum_{i<j} p_(i) < topP}: the prefix up to and
+ * including the token whose cumulative mass first reaches {@code topP}. Probabilities are taken
+ * after the pending temperature: {@code p_i ~ exp((x_i - x_max) / T)}.
+ * <p><b>Parameters.</b> {@code topP} in (0, 1], 1 disables (no step is added);
+ * {@code minKeep >= 1}: at least that many tokens survive, best first.
+ * <p><b>Reference.</b> HF TopPLogitsWarper (removes tokens whose ascending cumulative mass is
+ * {@code <= 1 - topP}: the same set up to float rounding of the sums), vLLM, llama.cpp.
+ * <p><b>Cost per call.</b> Never a sort of the vocabulary. A sorted set (after top-k) is walked in
+ * O(size). A small set is sorted. A large one is bucketed: one histogram pass of the probability
+ * mass over {@code d = (x_max - x) / T} in 1024 buckets finds the bucket where the mass crosses
+ * {@code topP}; the buckets before it are kept whole, the ones after it dropped, and only the
+ * boundary bucket is refined (again by histogram, then by a sort once it holds at most 1024
+ * tokens or only ties). Each refinement costs one pass over the boundary bucket.
+ * <p><b>Example.</b> probabilities [0.5, 0.3, 0.15, 0.05]: topP = 0.8 keeps the first two
+ * (0.5 + 0.3 reaches 0.8); topP = 0.81 keeps three.
+ *
+ * @see MinPProcessor  the cheaper threshold on relative probability
+ */
+public final class TopPProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables top-p");
+    static final Range MIN_KEEP = Range.atLeast(1);
+    /** Sets of at most this many candidates are sorted rather than bucketed. */
+    static final int SORT_CUTOFF = 1024;
+    /** The first histogram covers d in [0, 64) nats; less probable tokens share the last bucket. */
+    private static final double FIRST_RANGE = 64.0;
+
+    private final double topP;
+    private final int minKeep;
+    private final int sortCutoff;
+
+    /** @param topP in (0, 1]; @param minKeep {@code >= 1} */
+    public TopPProcessor(double topP, int minKeep) {
+        this(topP, minKeep, SORT_CUTOFF);
+    }
+
+    /** With an explicit sort cut-off, so tests can drive the bucketed path on small inputs. */
+    TopPProcessor(double topP, int minKeep, int sortCutoff) {
+        this.topP = RANGE.check("topP", topP);
+        this.minKeep = MIN_KEEP.check("minKeep", minKeep);
+        this.sortCutoff = sortCutoff;
+    }
+
+    /** The mass to reach. */
+    public double topP() {
+        return topP;
+    }
+
+    /** The minimum number of survivors. */
+    public int minKeep() {
+        return minKeep;
+    }
+
+    @Override
+    public String name() {
+        return "top-p";
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        if (topP >= 1.0) {
+            return;
+        }
+        c.toSparse();
+        int n = c.size();
+        if (n <= minKeep) {
+            return;
+        }
+        float max = c.max();
+        double scale = c.inverseTemperature();
+        double target = topP * c.kernels().expSum(c.values(), 0, n, max, scale);
+        if (c.isSorted() || n <= sortCutoff) {
+            c.sortDescending();
+            int kept = walkSorted(c, 0, n, 0.0, max, scale, target);
+            c.setSparse(Math.max(kept, minKeep), true);
+            return;
+        }
+        int kept = keepByBuckets(c, n, max, scale, target);
+        if (kept < minKeep) {
+            c.setSparse(n, false);
+            Selection.keepBest(c, minKeep);
+        } else {
+            c.setSparse(kept, false);
+        }
+    }
+
+    /**
+     * Walks sorted positions {@code [from, to)} adding weights to {@code massBefore}; returns the
+     * position after the token whose cumulative mass first reaches {@code target}, or {@code to}.
+     */
+    static int walkSorted(Candidates c, int from, int to, double massBefore, float max, double scale, double target) {
+        float[] values = c.values();
+        double mass = massBefore;
+        for (int i = from; i < to; i++) {
+            mass += FastExp.weight(values[i], max, scale);
+            if (mass >= target) {
+                return i + 1;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * Moves the nucleus to positions {@code [0, kept)} and returns kept. Positions
+     * {@code [0, keptEnd)} hold tokens known to be kept, {@code [keptEnd, regionEnd)} the boundary
+     * region still being refined, the rest tokens known to be dropped.
+     */
+    private int keepByBuckets(Candidates c, int n, float max, double scale, double target) {
+        float[] values = c.values();
+        double[] mass = c.histogram();
+        int buckets = mass.length;
+        int keptEnd = 0;
+        int regionEnd = n;
+        double keptMass = 0.0;
+        double low = 0.0;
+        double width = FIRST_RANGE / buckets;
+        while (regionEnd - keptEnd > sortCutoff && width > 0) {
+            java.util.Arrays.fill(mass, 0.0);
+            for (int i = keptEnd; i < regionEnd; i++) {
+                mass[bucket(distance(values[i], max, scale), low, width, buckets)]
+                        += FastExp.weight(values[i], max, scale);
+            }
+            int boundary = buckets - 1;
+            double before = keptMass;
+            for (int b = 0; b < buckets; b++) {
+                if (before + mass[b] >= target) {
+                    boundary = b;
+                    break;
+                }
+                before += mass[b];
+            }
+            // Three-way partition of the region: [below boundary | boundary | above boundary].
+            int lt = keptEnd;
+            int i = keptEnd;
+            int gt = regionEnd;
+            double dMin = Double.POSITIVE_INFINITY;
+            double dMax = Double.NEGATIVE_INFINITY;
+            while (i < gt) {
+                double d = distance(values[i], max, scale);
+                int b = bucket(d, low, width, buckets);
+                if (b < boundary) {
+                    c.swap(lt++, i++);
+                } else if (b > boundary) {
+                    c.swap(i, --gt);
+                } else {
+                    dMin = Math.min(dMin, d);
+                    dMax = Math.max(dMax, d);
+                    i++;
+                }
+            }
+            boolean shrank = lt > keptEnd || gt < regionEnd;
+            keptMass = before;
+            keptEnd = lt;
+            regionEnd = gt;
+            if (!shrank) {
+                break; // the region is one unsplittable bucket (ties, or infinite distances)
+            }
+            low = dMin;
+            width = (dMax - dMin) / buckets;
+        }
+        c.sortRange(keptEnd, regionEnd);
+        return walkSorted(c, keptEnd, regionEnd, keptMass, max, scale, target);
+    }
+
+    /** {@code (x_max - x) / T} in double: how many nats less likely than the best token. */
+    static double distance(float value, float max, double scale) {
+        return ((double) max - value) * scale;
+    }
+
+    private static int bucket(double d, double low, double width, int buckets) {
+        double b = (d - low) / width;
+        return b >= buckets ? buckets - 1 : Math.max(0, (int) b);
+    }
+}
