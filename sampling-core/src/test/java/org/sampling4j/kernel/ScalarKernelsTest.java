@@ -1,0 +1,80 @@
+package org.sampling4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ScalarKernelsTest {
+    private static final long SEED = 0x5A4D_0202L;
+    private static final Kernels K = KernelsProvider.scalar();
+
+    @Test
+    void copyCheckedCopiesAndFindsTheFirstNanOrPositiveInfinity() {
+        float[] src = {9f, 1f, Float.NEGATIVE_INFINITY, 2f, Float.NaN, Float.POSITIVE_INFINITY};
+        float[] dst = new float[4];
+        assertEquals(-1, K.copyChecked(src, 0, dst, 4));
+        assertArrayEquals(new float[] {9f, 1f, Float.NEGATIVE_INFINITY, 2f}, dst);
+        assertEquals(3, K.copyChecked(src, 1, dst, 4), "NaN at src[4] is index 3 from offset 1");
+        assertEquals(0, K.copyChecked(src, 5, new float[1], 1), "+Inf");
+    }
+
+    @Test
+    void argmaxBreaksTiesTowardTheLowestIndex() {
+        float[] x = {1f, 3f, 2f, 3f, 3f};
+        assertEquals(1, K.argmax(x, 0, 5));
+        assertEquals(3, K.argmax(x, 2, 5));
+        assertEquals(0, K.argmax(new float[] {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY}, 0, 2));
+        assertEquals(3f, K.max(x, 0, 5));
+        assertEquals(Float.NEGATIVE_INFINITY, K.max(x, 2, 2));
+    }
+
+    @Test
+    void thresholdKernelsAgreeWithEachOther() {
+        float[] x = {0.5f, -1f, 2f, 0.5f, Float.NEGATIVE_INFINITY, 3f};
+        assertEquals(4, K.countAtLeast(x, 0, 6, 0.5f));
+        int[] ids = new int[6];
+        float[] values = new float[6];
+        assertEquals(4, K.compactAtLeast(x, 6, 0.5f, ids, values));
+        assertArrayEquals(new int[] {0, 2, 3, 5}, java.util.Arrays.copyOf(ids, 4));
+        assertArrayEquals(new float[] {0.5f, 2f, 0.5f, 3f}, java.util.Arrays.copyOf(values, 4));
+    }
+
+    /** The scalar sum must follow ReductionOrder exactly: 16 accumulators, the tree, then the tail. */
+    @Test
+    void expSumFollowsTheCanonicalReductionOrder() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int n : new int[] {1, 15, 16, 17, 31, 32, 33, 1000, 4097}) {
+            float[] x = new float[n + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (random.nextGaussian() * 3);
+            }
+            float shift = 2.5f;
+            double scale = 1 / 0.7;
+            double[] acc = new double[ReductionOrder.LANES];
+            int from = 3;
+            int blocks = (n / 16) * 16;
+            for (int i = 0; i < blocks; i++) {
+                acc[i % 16] += FastExp.weight(x[from + i], shift, scale);
+            }
+            double tail = 0;
+            for (int i = blocks; i < n; i++) {
+                tail += FastExp.weight(x[from + i], shift, scale);
+            }
+            double expected = ReductionOrder.combine(acc) + tail;
+            assertEquals(Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(K.expSum(x, from, from + n, shift, scale)), "n = " + n);
+        }
+    }
+
+    @Test
+    void providerHonoursForcedChoices() {
+        assertEquals("scalar", KernelsProvider.lookup("scalar").name());
+        assertEquals("scalar", KernelsProvider.lookup("AUTO").name());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelsProvider.lookup("gpu"));
+        assertEquals("sampling4j.kernels = gpu is not one of auto, scalar, panama", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> KernelsProvider.lookup("panama"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.sampling4j.processor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TopPProcessorTest {
+    private static final long SEED = 0x5A4D_0301L;
+
+    /** Logits whose softmax is exactly [0.5, 0.3, 0.15, 0.05] (up to float rounding of the logs). */
+    private static final float[] LOGITS = {
+        (float) Math.log(0.5), (float) Math.log(0.3), (float) Math.log(0.15), (float) Math.log(0.05)
+    };
+
+    @Test
+    void keepsTheSmallestPrefixReachingP() {
+        assertArrayEquals(new int[] {0}, kept(0.5 - 1e-6));
+        assertArrayEquals(new int[] {0, 1}, kept(0.5 + 1e-6));
+        assertArrayEquals(new int[] {0, 1}, kept(0.8 - 1e-6));
+        assertArrayEquals(new int[] {0, 1, 2}, kept(0.8 + 1e-6));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, kept(0.95 + 1e-6));
+    }
+
+    @Test
+    void usesProbabilitiesAfterThePendingTemperature() {
+        // At T = 0.5 the probabilities become 0.5^2 : 0.3^2 : ... = [0.718, 0.259, 0.065, 0.007] / 1.
+        double z = 0.25 + 0.09 + 0.0225 + 0.0025;
+        assertArrayEquals(new int[] {0}, Chains.kept(Chains.process(LOGITS, new TemperatureProcessor(0.5),
+                new TopPProcessor(0.25 / z - 1e-6, 1))));
+        assertArrayEquals(new int[] {0, 1}, Chains.kept(Chains.process(LOGITS, new TemperatureProcessor(0.5),
+                new TopPProcessor(0.25 / z + 1e-6, 1))));
+    }
+
+    @Test
+    void minKeepOverridesTheMass() {
+        assertArrayEquals(new int[] {0, 1, 2}, Chains.kept(Chains.process(LOGITS, new TopPProcessor(0.1, 3))));
+    }
+
+    @Test
+    void tiesAtTheCutGoToTheLowerId() {
+        float[] logits = {0f, 1f, 1f, 1f};
+        assertArrayEquals(new int[] {1, 2}, Chains.kept(Chains.process(logits, new TopPProcessor(0.5, 1))));
+    }
+
+    @Test
+    void bucketedPathKeepsTheSameSetAsTheSortedPath() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int trial = 0; trial < 200; trial++) {
+            int v = 50 + random.nextInt(3000);
+            float[] logits = new float[v];
+            double sigma = random.nextDouble(0.01, 6);
+            boolean ties = trial % 5 == 0;
+            for (int i = 0; i < v; i++) {
+                logits[i] = (float) (random.nextGaussian() * sigma);
+                if (ties) {
+                    logits[i] = Math.round(logits[i] * 2) / 2f;
+                }
+                if (trial % 7 == 0 && random.nextInt(4) == 0) {
+                    logits[i] = Float.NEGATIVE_INFINITY;
+                }
+            }
+            double p = random.nextDouble(0.05, 0.999);
+            double t = random.nextDouble(0.3, 2);
+            float[] sorted = Chains.process(logits, new TemperatureProcessor(t), new TopPProcessor(p, 1, Integer.MAX_VALUE));
+            float[] bucketed = Chains.process(logits, new TemperatureProcessor(t), new TopPProcessor(p, 1, 8));
+            assertArrayEquals(Chains.kept(sorted), Chains.kept(bucketed), "trial " + trial + " v " + v + " p " + p);
+        }
+    }
+
+    @Test
+    void rejectsOutOfRangeTopPNamingFieldValueAndRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TopPProcessor(1.5, 1));
+        assertEquals("topP = 1.5 is outside (0, 1]; 1 disables top-p", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TopPProcessor(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TopPProcessor(Double.NaN, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> new TopPProcessor(0.5, 0));
+        assertEquals("minKeep = 0 is outside [1, +Inf)", e.getMessage());
+    }
+
+    private static int[] kept(double p) {
+        return Chains.kept(Chains.process(LOGITS, new TopPProcessor(p, 1)));
+    }
+}
