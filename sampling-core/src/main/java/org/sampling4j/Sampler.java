@@ -217,9 +217,15 @@ public final class Sampler {
         for (LogitsProcessor p : processors) {
             p.apply(c, state);
         }
-        if (c.max() == Float.NEGATIVE_INFINITY) {
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("no token left to sample: every token is -Inf after the chain "
                     + this + " (check the logits, allowedTokenIds, bannedTokenIds and logitBias)");
+        }
+        if (!(max < Float.POSITIVE_INFINITY)) {
+            // Finite inputs can still overflow: a bias of 3e38, or a huge negative penalty times a count.
+            throw new IllegalArgumentException("a processed logit is " + max + " after the chain " + this
+                    + ": a penalty or bias overflowed float; keep |logit + bias| and |count * penalty| below 3.4e38");
         }
         return c;
     }

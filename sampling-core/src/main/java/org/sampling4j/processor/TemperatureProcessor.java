@@ -44,8 +44,14 @@ public final class TemperatureProcessor implements LogitsProcessor {
     @Override
     public void apply(Candidates candidates, SequenceState state) {
         if (temperature == 0f) {
+            if (candidates.size() == 0) {
+                return; // nothing left: the sampler reports it
+            }
             int best = Selection.bestPosition(candidates);
-            candidates.keepOnly(candidates.tokenAt(best), candidates.currentValues()[best]);
+            float value = candidates.currentValues()[best];
+            if (value != Float.NEGATIVE_INFINITY) {
+                candidates.keepOnly(candidates.tokenAt(best), value);
+            }
             return;
         }
         candidates.applyTemperature();
