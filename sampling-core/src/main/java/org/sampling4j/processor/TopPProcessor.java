@@ -18,8 +18,10 @@ import org.sampling4j.kernel.FastExp;
  * {@code minKeep >= 1}: at least that many tokens survive, best first.
  * <p><b>Reference.</b> HF TopPLogitsWarper (removes tokens whose ascending cumulative mass is
  * {@code <= 1 - topP}: the same set up to float rounding of the sums), vLLM, llama.cpp.
- * <p><b>Cost per call.</b> Never a sort of the vocabulary. A sorted set (after top-k) is walked in
- * O(size). A small set is sorted. A large one is bucketed: one histogram pass of the probability
+ * <p><b>Cost per call.</b> Never a sort of the vocabulary. On a dense row: one exp-sum pass for the
+ * total mass, then one compaction pass keeps only tokens within {@code ln(2V / (1 - topP))} nats of
+ * the best (see {@link #prefilter}; exact, no exp), typically a few hundred of 128k. A sorted set
+ * (after top-k) is walked in O(size). A small set is sorted. A large one is bucketed: one histogram pass of the probability
  * mass over {@code d = (x_max - x) / T} in 1024 buckets finds the bucket where the mass crosses
  * {@code topP}; the buckets before it are kept whole, the ones after it dropped, and only the
  * boundary bucket is refined (again by histogram, then by a sort once it holds at most 1024
@@ -73,14 +75,26 @@ public final class TopPProcessor implements LogitsProcessor {
         if (topP >= 1.0) {
             return;
         }
-        c.toSparse();
+        float max = c.max();
+        double scale = c.inverseTemperature();
+        double target;
+        if (c.isDense()) {
+            float[] x = c.denseValues();
+            int v = c.vocabSize();
+            target = topP * c.kernels().expSum(x, 0, v, max, scale);
+            int survivors = c.kernels().compactAtLeast(x, v, prefilter(max, c.temperature(), topP, v), c.ids(), c.values());
+            if (survivors < minKeep) {
+                Selection.keepBest(c, minKeep); // the nucleus lies inside the survivors: too few of them
+                return;
+            }
+            c.setSparse(survivors, false);
+        } else {
+            target = topP * c.kernels().expSum(c.values(), 0, c.size(), max, scale);
+        }
         int n = c.size();
         if (n <= minKeep) {
             return;
         }
-        float max = c.max();
-        double scale = c.inverseTemperature();
-        double target = topP * c.kernels().expSum(c.values(), 0, n, max, scale);
         if (c.isSorted() || n <= sortCutoff) {
             c.sortDescending();
             int kept = walkSorted(c, 0, n, 0.0, max, scale, target);
@@ -94,6 +108,26 @@ public final class TopPProcessor implements LogitsProcessor {
         } else {
             c.setSparse(kept, false);
         }
+    }
+
+    /**
+     * A logit below which no token can be in the nucleus, so a dense row is cut to the tokens at or
+     * above it before any sorting or bucketing. With weights relative to the best token (which has
+     * weight 1, so the total W is at least 1), tokens more than {@code D = ln(2V / (1 - topP))} nats
+     * below the best weigh at most {@code V e^-D = (1 - topP) / 2 <= (1 - topP) W / 2} together; the
+     * rest therefore hold at least {@code (1 + topP) W / 2 > topP W}, and the nucleus, a prefix of
+     * the descending order, ends before reaching the excluded tokens. The factor 2 is a margin far
+     * beyond double rounding. Returns the smallest such float, or {@code -Float.MAX_VALUE} (keep
+     * every finite token) when the bound is useless.
+     */
+    static float prefilter(float max, float temperature, double topP, int vocabSize) {
+        double d = StrictMath.log(2.0 * vocabSize / (1.0 - topP));
+        double threshold = max - d * temperature;
+        if (!(threshold > -Float.MAX_VALUE)) {
+            return -Float.MAX_VALUE;
+        }
+        float f = (float) threshold;
+        return f > threshold ? Math.nextDown(f) : f;
     }
 
     /**

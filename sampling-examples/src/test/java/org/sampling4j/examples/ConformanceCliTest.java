@@ -1,0 +1,108 @@
+package org.sampling4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sampling4j.SampleResult;
+import org.sampling4j.Sampler;
+import org.sampling4j.SamplingParams;
+import org.sampling4j.SequenceState;
+import org.sampling4j.Workspace;
+
+class ConformanceCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final float[] LOGITS = {1f, 2f, 3f, 4f, -1f};
+    private static final String B64 = ConformanceCli.encode(LOGITS);
+
+    @Test
+    void stepsRecordsGetProcessedLogitsWithRemovedTokensMinusInfinity() throws IOException {
+        List<JsonNode> out = run("{\"id\": \"a\", \"steps\": [{\"name\": \"temperature\", \"params\": {\"temperature\": 0.5}},"
+                + " {\"name\": \"top_k\", \"params\": {\"top_k\": 2}}], \"logits_b64\": \"" + B64 + "\", \"history\": [1]}");
+        assertEquals("a", out.get(0).get("id").asText());
+        float[] processed = decode(out.get(0).get("logits_b64").asText());
+        float ninf = Float.NEGATIVE_INFINITY;
+        assertArrayEquals(new float[] {ninf, ninf, 3f / 0.5f, 4f / 0.5f, ninf}, processed);
+        assertEquals(2, out.get(0).size(), "exactly id and logits_b64");
+    }
+
+    @Test
+    void historyFeedsThePenalties() throws IOException {
+        List<JsonNode> out = run("{\"id\": 1, \"steps\": [{\"name\": \"openai_penalties\", \"params\": "
+                + "{\"frequency_penalty\": 0.5, \"presence_penalty\": 0.25}}], \"logits_b64\": \"" + B64 + "\", \"history\": [3, 3]}");
+        assertEquals(4f - 2 * 0.5f - 0.25f, decode(out.get(0).get("logits_b64").asText())[3]);
+    }
+
+    @Test
+    void paramsRecordsDrawConsecutiveStepsLikeTheLibrary() throws IOException {
+        List<JsonNode> out = run("{\"id\": \"d\", \"params\": {\"temperature\": 1.3, \"top_p\": 0.95, \"seed\": 42, "
+                + "\"frequency_penalty\": 0.4}, \"history\": [2], \"logits_b64\": \"" + B64 + "\", \"draws\": 6}");
+        JsonNode d = out.get(0);
+        Sampler sampler = Sampler.of(SamplingParams.builder().temperature(1.3).topP(0.95).seed(42).frequencyPenalty(0.4).build(), 5);
+        SequenceState state = SequenceState.resume(42, new int[0], new int[] {2});
+        SampleResult result = new SampleResult();
+        for (int i = 0; i < 6; i++) {
+            int token = sampler.sample(LOGITS, state, new Workspace(5), result);
+            assertEquals(token, d.get("tokens").get(i).asInt(), "draw " + i);
+            assertEquals(result.logprob(), d.get("logprobs").get(i).asDouble(), "draw " + i);
+        }
+        assertEquals(3, d.size(), "exactly id, tokens and logprobs");
+    }
+
+    @Test
+    void greedyParamsPickTheArgmaxWithLogprobZero() throws IOException {
+        JsonNode d = run("{\"id\": 0, \"params\": {\"temperature\": 0}, \"logits_b64\": \"" + B64 + "\", \"draws\": 3}").get(0);
+        assertEquals("[3,3,3]", d.get("tokens").toString());
+        assertEquals("[0.0,0.0,0.0]", d.get("logprobs").toString());
+    }
+
+    @Test
+    void reportsUnsupportedAndBadInputAndKeepsGoingInOrder() throws IOException {
+        List<JsonNode> out = run(
+                "{\"id\": 1, \"steps\": [{\"name\": \"typical_p\", \"params\": {\"typical_p\": 0.9}}], \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 2, \"params\": {\"mirostat\": 2}, \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 3, \"params\": {\"top_p\": 1.5}, \"logits_b64\": \"" + B64 + "\"}",
+                "{broken",
+                "{\"id\": 5, \"params\": {}, \"logits_b64\": \"AAA\"}",
+                "{\"id\": 6, \"params\": {}, \"logits_b64\": \"" + B64 + "\", \"history\": [5]}",
+                "{\"id\": 7, \"steps\": [{\"name\": \"top_k\", \"params\": {\"top_k\": 1}}], \"logits_b64\": \"" + B64 + "\"}");
+        assertEquals(7, out.size());
+        assertEquals("typical_p", out.get(0).get("unsupported").asText());
+        assertEquals("mirostat", out.get(1).get("unsupported").asText());
+        assertEquals("top_p = 1.5 is outside (0, 1]; 1 disables top_p", out.get(2).get("error").asText());
+        assertTrue(out.get(3).get("id").isNull() && out.get(3).has("error"));
+        assertTrue(out.get(4).get("error").asText().contains("logits_b64"), out.get(4).toString());
+        assertEquals("history token id 5 is outside [0, 5)", out.get(5).get("error").asText());
+        assertEquals(7, out.get(6).get("id").asInt());
+        assertTrue(out.get(6).has("logits_b64"));
+    }
+
+    private static List<JsonNode> run(String... lines) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConformanceCli.run(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), bytes);
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+            out.add(JSON.readTree(line));
+        }
+        return out;
+    }
+
+    private static float[] decode(String b64) {
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] f = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(f);
+        return f;
+    }
+}
