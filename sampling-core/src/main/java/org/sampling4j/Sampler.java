@@ -50,7 +50,7 @@ public final class Sampler {
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
     public static Sampler of(SamplingParams params, int vocabSize) {
-        Builder b = builder(vocabSize).topLogprobs(params.topLogprobs());
+        Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize));
         params.seed().ifPresent(b::seed);
         boolean greedy = params.temperature() == 0.0;
         for (ChainOrder.Stage stage : params.chainOrder().stages()) {

@@ -62,6 +62,26 @@ public final class SequenceState {
         step++;
     }
 
+    /**
+     * Takes back the last {@code tokens} generated tokens and as many steps, as a runtime does when
+     * speculative decoding rejects drafted tokens: afterwards the state is exactly as it was before
+     * those tokens were accepted, so the next draw repeats. O(tokens).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= tokens <= generatedLength()}
+     */
+    public void rollback(int tokens) {
+        if (tokens < 0 || tokens > generatedLength) {
+            throw new IllegalArgumentException("tokens = " + tokens + " is outside [0, " + generatedLength
+                    + "]: only generated tokens can be rolled back");
+        }
+        for (int i = 0; i < tokens; i++) {
+            int token = generated[--generatedLength];
+            allCounts.remove(token);
+            generatedCounts.remove(token);
+        }
+        step -= tokens;
+    }
+
     private void append(int token) {
         if (generatedLength == generated.length) {
             generated = Arrays.copyOf(generated, generated.length * 2);

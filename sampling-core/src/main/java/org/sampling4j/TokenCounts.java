@@ -41,18 +41,30 @@ public final class TokenCounts {
         slots[slot] = size;
     }
 
+    /**
+     * Removes one occurrence of {@code token}, which must be present. The token stays listed with
+     * count 0 (so removal never rehashes); iterate with {@link #countAt(int)} {@code > 0}.
+     */
+    public void remove(int token) {
+        int entry = slots[find(token)];
+        if (entry == 0 || counts[entry - 1] == 0) {
+            throw new IllegalStateException("token " + token + " has no occurrence to remove");
+        }
+        counts[entry - 1]--;
+    }
+
     /** How many times {@code token} occurred; 0 when it never did. */
     public int count(int token) {
         int entry = slots[find(token)];
         return entry == 0 ? 0 : counts[entry - 1];
     }
 
-    /** Number of distinct tokens. */
+    /** Number of listed tokens: every token seen since the last clear, some perhaps with count 0. */
     public int distinct() {
         return size;
     }
 
-    /** The k-th distinct token, in first-seen order; {@code k} in [0, distinct()). */
+    /** The k-th listed token, in first-seen order; {@code k} in [0, distinct()). */
     public int tokenAt(int k) {
         return tokens[k];
     }

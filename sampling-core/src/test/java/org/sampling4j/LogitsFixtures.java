@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.random.PortableGaussian;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,7 +14,7 @@ final class LogitsFixtures {
     static float[] normal(SplittableRandom r, int v, double sigma) {
         float[] x = new float[v];
         for (int i = 0; i < v; i++) {
-            x[i] = (float) (r.nextGaussian() * sigma);
+            x[i] = (float) (PortableGaussian.next(r) * sigma);
         }
         return x;
     }

@@ -60,8 +60,10 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
         if (c.isDense()) {
             float[] x = c.denseValues();
             for (int k = 0; k < counts.distinct(); k++) {
-                int token = counts.tokenAt(k);
-                x[token] = penalize(x[token], penalty);
+                if (counts.countAt(k) > 0) {
+                    int token = counts.tokenAt(k);
+                    x[token] = penalize(x[token], penalty);
+                }
             }
             return;
         }

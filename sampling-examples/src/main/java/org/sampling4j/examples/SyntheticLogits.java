@@ -1,5 +1,6 @@
 package org.sampling4j.examples;
 
+import org.sampling4j.random.PortableGaussian;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +18,7 @@ final class SyntheticLogits {
         SplittableRandom random = new SplittableRandom(seed);
         float[] logits = new float[vocab];
         for (int i = 0; i < vocab; i++) {
-            logits[i] = (float) (random.nextGaussian() * 2.5);
+            logits[i] = (float) (PortableGaussian.next(random) * 2.5);
         }
         int[] ids = new int[vocab];
         for (int i = 0; i < vocab; i++) {
@@ -28,7 +29,7 @@ final class SyntheticLogits {
             int t = ids[rank];
             ids[rank] = ids[j];
             ids[j] = t;
-            logits[ids[rank]] = (float) (17.0 - 1.1 * Math.log(rank + 1) + random.nextGaussian() * 0.3);
+            logits[ids[rank]] = (float) (17.0 - 1.1 * StrictMath.log(rank + 1) + PortableGaussian.next(random) * 0.3);
         }
         return logits;
     }

@@ -1,0 +1,102 @@
+package org.sampling4j.bench;
+
+import org.sampling4j.random.PortableGaussian;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sampling4j.Sampler;
+import org.sampling4j.SamplingParams;
+import org.sampling4j.SequenceState;
+import org.sampling4j.Workspace;
+import org.sampling4j.kernel.KernelsProvider;
+
+/**
+ * One sampling step per call, in microseconds per token, for the canonical configurations at
+ * several vocabulary sizes, beside the floor (one max pass over the same logits) and the naive
+ * baseline ({@link NaiveSampler}).
+ *
+ * <p>Logits are N(0, 3) from a fixed seed with a 64-token history. A pool of 256 sequences with
+ * different seeds is cycled and each is rolled back after its step, so every call draws a
+ * different uniform, the history stays 64 tokens long, and nothing is allocated.
+ *
+ * <pre>
+ * java -jar sampling-bench/target/benchmarks.jar SamplerBenchmark -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class SamplerBenchmark {
+    private static final long SEED = 0x5A4D_0901L;
+    private static final int POOL = 256;
+    private static final int HISTORY = 64;
+
+    @Param({"greedy", "temp1", "topK50Temp07", "minP005Temp07", "topP095Temp07", "temp07TopP09", "fullChain"})
+    public String config;
+
+    @Param({"32000", "128256", "151936", "262144"})
+    public int vocab;
+
+    private float[] logits;
+    private int[] history;
+    private Sampler sampler;
+    private Workspace workspace;
+    private SequenceState[] pool;
+    private NaiveSampler naive;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        logits = new float[vocab];
+        for (int i = 0; i < vocab; i++) {
+            logits[i] = (float) (PortableGaussian.next(random) * 3);
+        }
+        history = new int[HISTORY];
+        for (int i = 0; i < HISTORY; i++) {
+            history[i] = random.nextInt(vocab);
+        }
+        SamplingParams params = CanonicalConfig.valueOf(config).params(SEED);
+        sampler = Sampler.of(params, vocab);
+        workspace = new Workspace(vocab);
+        pool = new SequenceState[POOL];
+        for (int i = 0; i < POOL; i++) {
+            pool[i] = SequenceState.resume(SEED + i, new int[0], history);
+        }
+        naive = new NaiveSampler(params, vocab);
+        BenchmarkChecks.checkAgainstNaive(sampler, naive, logits, history, SEED);
+    }
+
+    @Benchmark
+    public int sample() {
+        SequenceState state = pool[next++ & (POOL - 1)];
+        int token = sampler.sample(logits, state, workspace);
+        state.rollback(1);
+        return token;
+    }
+
+    @Benchmark
+    public float floorMax() {
+        return KernelsProvider.get().max(logits, 0, logits.length);
+    }
+
+    @Benchmark
+    public int naiveReference() {
+        int i = next++ & (POOL - 1);
+        return naive.sample(logits, history, SEED + i, HISTORY);
+    }
+}
