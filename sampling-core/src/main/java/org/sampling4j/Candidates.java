@@ -251,23 +251,18 @@ public final class Candidates {
      * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
      */
     public void sortRange(int from, int to) {
+        boolean inOrder = true;
         for (int i = from; i < to; i++) {
             keys[i] = SortKeys.key(values[i], ids[i]);
+            inOrder &= i == from || keys[i - 1] < keys[i];
+        }
+        if (inOrder) {
+            return; // already sorted: typically a run of ties in ascending id order, however long
         }
         Arrays.sort(keys, from, to);
         for (int i = from; i < to; i++) {
             ids[i] = SortKeys.id(keys[i]);
             values[i] = SortKeys.value(keys[i]);
         }
-    }
-
-    /** Swaps positions i and j of a sparse set. */
-    public void swap(int i, int j) {
-        int id = ids[i];
-        ids[i] = ids[j];
-        ids[j] = id;
-        float v = values[i];
-        values[i] = values[j];
-        values[j] = v;
     }
 }

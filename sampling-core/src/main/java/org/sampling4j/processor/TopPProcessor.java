@@ -175,25 +175,43 @@ public final class TopPProcessor implements LogitsProcessor {
                 }
                 before += mass[b];
             }
-            // Three-way partition of the region: [below boundary | boundary | above boundary].
-            int lt = keptEnd;
-            int i = keptEnd;
-            int gt = regionEnd;
+            // Stable three-way partition of the region: [below boundary | boundary | above boundary].
+            // Stable, so a region of ties stays in ascending id order and needs no sort at the end.
+            int below = 0;
+            int at = 0;
+            for (int i = keptEnd; i < regionEnd; i++) {
+                int b = bucket(distance(values[i], max, scale), low, width, buckets);
+                below += b < boundary ? 1 : 0;
+                at += b == boundary ? 1 : 0;
+            }
+            int[] ids = c.ids();
+            int[] tmpIds = c.scratchIds();
+            float[] tmpValues = c.scratchValues();
+            int nextBelow = keptEnd;
+            int nextAt = keptEnd + below;
+            int nextAbove = keptEnd + below + at;
             double dMin = Double.POSITIVE_INFINITY;
             double dMax = Double.NEGATIVE_INFINITY;
-            while (i < gt) {
+            for (int i = keptEnd; i < regionEnd; i++) {
                 double d = distance(values[i], max, scale);
                 int b = bucket(d, low, width, buckets);
+                int to;
                 if (b < boundary) {
-                    c.swap(lt++, i++);
+                    to = nextBelow++;
                 } else if (b > boundary) {
-                    c.swap(i, --gt);
+                    to = nextAbove++;
                 } else {
+                    to = nextAt++;
                     dMin = Math.min(dMin, d);
                     dMax = Math.max(dMax, d);
-                    i++;
                 }
+                tmpIds[to] = ids[i];
+                tmpValues[to] = values[i];
             }
+            System.arraycopy(tmpIds, keptEnd, ids, keptEnd, regionEnd - keptEnd);
+            System.arraycopy(tmpValues, keptEnd, values, keptEnd, regionEnd - keptEnd);
+            int lt = keptEnd + below;
+            int gt = lt + at;
             boolean shrank = lt > keptEnd || gt < regionEnd;
             keptMass = before;
             keptEnd = lt;

@@ -72,6 +72,20 @@ class TopPProcessorTest {
     }
 
     @Test
+    void aLongRunOfTiesIsCutAtTheLowestIdsOnTheBucketedPath() {
+        float[] logits = new float[5000];
+        java.util.Arrays.fill(logits, 1.5f);
+        logits[4999] = 9f; // one clear winner with mass e^7.5 / (e^7.5 + 4999) = 0.27
+        double winner = Math.exp(7.5) / (Math.exp(7.5) + 4999);
+        double tie = 1 / (Math.exp(7.5) + 4999);
+        // p = winner + 1000.5 ties: the nucleus is the winner and ties 0..1000 (1001 of them).
+        int[] kept = Chains.kept(Chains.process(logits, new TopPProcessor(winner + 1000.5 * tie, 1, 8)));
+        assertEquals(1002, kept.length);
+        assertEquals(1000, kept[1000]);
+        assertEquals(4999, kept[1001]);
+    }
+
+    @Test
     void rejectsOutOfRangeTopPNamingFieldValueAndRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TopPProcessor(1.5, 1));
         assertEquals("topP = 1.5 is outside (0, 1]; 1 disables top-p", e.getMessage());
