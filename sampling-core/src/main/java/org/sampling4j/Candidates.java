@@ -2,6 +2,7 @@ package org.sampling4j;
 
 import java.util.Arrays;
 import org.sampling4j.kernel.Kernels;
+import org.sampling4j.kernel.ReductionOrder;
 
 /**
  * The working set of one step, owned by a {@link Workspace}: <b>dense</b> (all V logits of the
@@ -25,6 +26,11 @@ public final class Candidates {
     private final int vocabSize;
     private final Kernels kernels;
     private final float[] dense;
+    private final double[] blockSums;
+    private float[] source;
+    private boolean borrowed;
+    private float denseMax;
+    private boolean denseMaxValid;
     private int[] ids;
     private float[] values;
     private int[] scratchIds;
@@ -43,6 +49,7 @@ public final class Candidates {
         this.vocabSize = vocabSize;
         this.kernels = kernels;
         this.dense = new float[vocabSize];
+        this.blockSums = new double[(vocabSize + ReductionOrder.BLOCK - 1) / ReductionOrder.BLOCK];
         this.ids = new int[vocabSize];
         this.values = new float[vocabSize];
         this.scratchIds = new int[vocabSize];
@@ -50,13 +57,44 @@ public final class Candidates {
         this.keys = new long[vocabSize];
     }
 
-    /** Copies a logits row in and makes the set dense; returns the first invalid index or -1. */
-    int load(float[] logits, int offset) {
+    /**
+     * Makes the set the dense row {@code logits} and returns the index of its first NaN or +Inf
+     * value, or -1. With {@code copy} the row is copied into the workspace (and its maximum found)
+     * in one pass; without, the caller's array is only read, and copied the first time a processor
+     * asks for {@link #writableDenseValues()}. Either way one pass validates it and finds the max.
+     */
+    int load(float[] logits, boolean copy) {
         isDense = true;
         size = vocabSize;
         sorted = false;
         temperature = 1f;
-        return kernels.copyChecked(logits, offset, dense, vocabSize);
+        float max;
+        if (copy) {
+            source = null;
+            borrowed = false;
+            max = kernels.copyMax(logits, 0, dense, vocabSize);
+        } else {
+            source = logits;
+            borrowed = true;
+            max = kernels.max(logits, 0, vocabSize);
+        }
+        if (max < Float.POSITIVE_INFINITY) {
+            denseMax = max;
+            denseMaxValid = true;
+            return -1;
+        }
+        denseMaxValid = false;
+        for (int i = 0; i < vocabSize; i++) {
+            if (!(logits[i] < Float.POSITIVE_INFINITY)) {
+                return i;
+            }
+        }
+        throw new AssertionError("max was " + max + " but no value is NaN or +Inf");
+    }
+
+    /** Forgets the caller's row, so the workspace holds no reference to it after a step. */
+    void release() {
+        source = null;
     }
 
     /** The kernels every processor of this step should use. */
@@ -84,9 +122,29 @@ public final class Candidates {
         return sorted;
     }
 
-    /** The dense working copy (valid while {@link #isDense()}); index = token id. */
+    /**
+     * The dense row (valid while {@link #isDense()}), index = token id, for <b>reading</b>: it may be
+     * the caller's own array, which must never be written. Use {@link #writableDenseValues()} to
+     * change values.
+     */
     public float[] denseValues() {
+        return borrowed ? source : dense;
+    }
+
+    /** The dense row for writing: copies the caller's row into the workspace first if needed. */
+    public float[] writableDenseValues() {
+        if (borrowed) {
+            System.arraycopy(source, 0, dense, 0, vocabSize);
+            borrowed = false;
+            source = null;
+        }
+        denseMaxValid = false;
         return dense;
+    }
+
+    /** Per-block weight sums of the dense row, filled by {@link Kernels#expSumBlocks}. */
+    public double[] blockSums() {
+        return blockSums;
     }
 
     /** Token ids of a sparse set, first {@link #size()} entries. */
@@ -169,8 +227,9 @@ public final class Candidates {
             return;
         }
         if (isDense) {
+            float[] x = writableDenseValues();
             for (int i = 0; i < vocabSize; i++) {
-                dense[i] = dense[i] / t;
+                x[i] = x[i] / t;
             }
         } else {
             for (int i = 0; i < size; i++) {
@@ -188,7 +247,11 @@ public final class Candidates {
     /** The largest value in the set ({@code -Inf} when every token is removed). */
     public float max() {
         if (isDense) {
-            return kernels.max(dense, 0, vocabSize);
+            if (!denseMaxValid) {
+                denseMax = kernels.max(denseValues(), 0, vocabSize);
+                denseMaxValid = true;
+            }
+            return denseMax;
         }
         if (sorted && size > 0) {
             return values[0];
@@ -198,7 +261,7 @@ public final class Candidates {
 
     /** The values array of the current representation (dense row or sparse values). */
     public float[] currentValues() {
-        return isDense ? dense : values;
+        return isDense ? denseValues() : values;
     }
 
     /** The token at position i of the current representation. */
@@ -209,7 +272,7 @@ public final class Candidates {
     /** The value of {@code token}, or {@code -Inf} if it is not in the set. O(1) dense, O(size) sparse. */
     public float valueOf(int token) {
         if (isDense) {
-            return dense[token];
+            return denseValues()[token];
         }
         for (int i = 0; i < size; i++) {
             if (ids[i] == token) {
@@ -222,7 +285,7 @@ public final class Candidates {
     /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */
     public void toSparse() {
         if (isDense) {
-            int n = kernels.compactAtLeast(dense, vocabSize, -Float.MAX_VALUE, ids, values);
+            int n = kernels.compactAtLeast(denseValues(), vocabSize, -Float.MAX_VALUE, ids, values);
             setSparse(n, false);
         }
     }

@@ -17,6 +17,16 @@ public interface LogitsProcessor {
     void apply(Candidates candidates, SequenceState state);
 
     /**
+     * Whether {@code apply} may change values of a dense row (through
+     * {@link Candidates#writableDenseValues()}). A chain of processors that only read lets the
+     * sampler skip copying the caller's row; answering wrong costs speed, never correctness,
+     * because every write goes through {@code writableDenseValues()}.
+     */
+    default boolean writesLogits() {
+        return true;
+    }
+
+    /**
      * Checks the token ids this processor names (bias entries, masks) against the vocabulary.
      *
      * @throws IllegalArgumentException naming the field, the id and {@code [0, vocabSize)}

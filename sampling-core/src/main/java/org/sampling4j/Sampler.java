@@ -36,6 +36,8 @@ public final class Sampler {
     private final TokenPicker picker;
     private final int topLogprobs;
     private final Long seed;
+    /** Copy the row while loading it (one fused pass) rather than borrow it and copy on first write. */
+    private final boolean copyOnLoad;
 
     private Sampler(Builder b) {
         this.vocabSize = b.vocabSize;
@@ -43,9 +45,12 @@ public final class Sampler {
         this.picker = Objects.requireNonNull(b.picker, "picker");
         this.topLogprobs = b.topLogprobs;
         this.seed = b.seed;
+        boolean writes = false;
         for (LogitsProcessor p : processors) {
             p.checkVocabulary(vocabSize);
+            writes |= p.writesLogits();
         }
+        this.copyOnLoad = writes;
     }
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
@@ -157,13 +162,18 @@ public final class Sampler {
 
     /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
     public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
-        Candidates c = run(logits, state, workspace);
-        int token = picker.pick(c, state);
-        if (result != null) {
-            Logprobs.fill(result, c, token, logits, Math.min(topLogprobs, result.capacity()));
+        Candidates c = workspace.candidates();
+        try {
+            run(logits, state, workspace);
+            int token = picker.pick(c, state);
+            if (result != null) {
+                Logprobs.fill(result, c, token, logits, Math.min(topLogprobs, result.capacity()));
+            }
+            state.accept(token);
+            return token;
+        } finally {
+            c.release();
         }
-        state.accept(token);
-        return token;
     }
 
     /**
@@ -175,7 +185,14 @@ public final class Sampler {
      */
     public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
         checkLength("out", out);
-        Candidates c = run(logits, state, workspace);
+        try {
+            return writeProcessed(run(logits, state, workspace), out);
+        } finally {
+            workspace.candidates().release();
+        }
+    }
+
+    private int writeProcessed(Candidates c, float[] out) {
         float t = c.temperature();
         int kept = 0;
         if (c.isDense()) {
@@ -209,7 +226,7 @@ public final class Sampler {
                     + vocabSize + ")");
         }
         Candidates c = workspace.candidates();
-        int bad = c.load(logits, 0);
+        int bad = c.load(logits, copyOnLoad);
         if (bad >= 0) {
             throw new IllegalArgumentException("logits[" + bad + "] = " + logits[bad]
                     + " is not allowed: logits must be finite or -Inf");

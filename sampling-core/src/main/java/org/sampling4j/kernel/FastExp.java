@@ -9,31 +9,36 @@ package org.sampling4j.kernel;
  * <p><b>Formula.</b> {@code k = rint(x / ln 2)}, {@code r = x - k ln 2} (two-part Cody-Waite
  * reduction with fdlibm's ln2_hi / ln2_lo, each step one fma), {@code exp(r)} by its degree-13
  * Taylor polynomial in Horner form with fma ({@code |r| <= ln(2)/2}, truncation error below
- * {@code 5e-18}), then {@code p * 2^k}.
+ * {@code 5e-18}), then {@code p * 2^k} as two exact power-of-two products.
  *
  * <p><b>Accuracy.</b> Within 2 ulp of {@link StrictMath#exp} on [-745, 709] (tested on a dense sweep
  * and random inputs in {@code FastExpTest}); results below the smallest subnormal are 0.
  */
 public final class FastExp {
-    private static final double LOG2E = 1.4426950408889634;
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final double UNDERFLOW = -745.2;
+    static final double LOG2E = 1.4426950408889634;
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
+    /** At or below this, the result is 0 (the smallest subnormal is {@code e^-744.4}). */
+    public static final double UNDERFLOW = -745.2;
     private static final double OVERFLOW = 709.79;
+    /** Exponents up to this use {@code p * 2^(k+64) * 2^-64}; beyond, {@code p * 2^(k-64) * 2^64}. */
+    static final int SMALL_EXPONENT_LIMIT = 959;
+    static final double TWO_POW_64 = 0x1.0p64;
+    static final double TWO_POW_MINUS_64 = 0x1.0p-64;
 
     // 1/n!, each the double nearest to it (13! < 2^53, so the factorials are exact).
-    private static final double C2 = 1.0 / 2;
-    private static final double C3 = 1.0 / 6;
-    private static final double C4 = 1.0 / 24;
-    private static final double C5 = 1.0 / 120;
-    private static final double C6 = 1.0 / 720;
-    private static final double C7 = 1.0 / 5040;
-    private static final double C8 = 1.0 / 40320;
-    private static final double C9 = 1.0 / 362880;
-    private static final double C10 = 1.0 / 3628800;
-    private static final double C11 = 1.0 / 39916800;
-    private static final double C12 = 1.0 / 479001600;
-    private static final double C13 = 1.0 / 6227020800L;
+    static final double C2 = 1.0 / 2;
+    static final double C3 = 1.0 / 6;
+    static final double C4 = 1.0 / 24;
+    static final double C5 = 1.0 / 120;
+    static final double C6 = 1.0 / 720;
+    static final double C7 = 1.0 / 5040;
+    static final double C8 = 1.0 / 40320;
+    static final double C9 = 1.0 / 362880;
+    static final double C10 = 1.0 / 3628800;
+    static final double C11 = 1.0 / 39916800;
+    static final double C12 = 1.0 / 479001600;
+    static final double C13 = 1.0 / 6227020800L;
 
     private FastExp() {
     }
@@ -63,11 +68,17 @@ public final class FastExp {
         p = Math.fma(p, r, 1.0);
         p = Math.fma(p, r, 1.0);
         int e = (int) k;
-        if (e >= Double.MIN_EXPONENT && e <= Double.MAX_EXPONENT) {
-            // Times an exact power of two: no rounding at all unless the result is subnormal.
-            return p * Double.longBitsToDouble((long) (e + Double.MAX_EXPONENT) << 52);
+        // Times 2^k in two exact power-of-two steps: no rounding at all unless the result is
+        // subnormal, and then exactly one. The vector twin does the same on every lane.
+        if (e <= SMALL_EXPONENT_LIMIT) {
+            return p * twoPow(e + 64) * TWO_POW_MINUS_64;
         }
-        return Math.scalb(p, e);
+        return p * twoPow(e - 64) * TWO_POW_64;
+    }
+
+    /** {@code 2^n} for n in [-1022, 1023], built from its bits. */
+    static double twoPow(int n) {
+        return Double.longBitsToDouble((long) (n + Double.MAX_EXPONENT) << 52);
     }
 
     /**

@@ -13,17 +13,22 @@ public interface Kernels {
     String name();
 
     /**
-     * Copies {@code n} values from {@code src[srcOffset..]} into {@code dst[0..n)} and checks them.
-     *
-     * @return the index (relative to {@code srcOffset}) of the first NaN or +Inf value, or -1
+     * Copies {@code n} values from {@code src[srcOffset..]} into {@code dst[0..n)} and returns their
+     * maximum, as {@link #max} would: NaN if any value is NaN, else {@code +Inf} if any is.
      */
-    int copyChecked(float[] src, int srcOffset, float[] dst, int n);
+    float copyMax(float[] src, int srcOffset, float[] dst, int n);
 
-    /** Largest value of {@code x[from..to)}; {@code -Inf} when the range is empty or all {@code -Inf}. */
+    /**
+     * Largest value of {@code x[from..to)}; {@code -Inf} when the range is empty or all {@code -Inf};
+     * NaN if any value is NaN (so one pass both finds the maximum and validates a row).
+     */
     float max(float[] x, int from, int to);
 
     /** Index of the first largest value of {@code x[from..to)} (ties to the lowest index). */
     int argmax(float[] x, int from, int to);
+
+    /** The first {@code i} in {@code [from, to)} with {@code x[i] == value}, or -1. */
+    int indexOf(float[] x, int from, int to, float value);
 
     /** Number of {@code i} in {@code [from, to)} with {@code x[i] >= threshold}. */
     int countAtLeast(float[] x, int from, int to, float threshold);
@@ -38,7 +43,15 @@ public interface Kernels {
 
     /**
      * {@code sum exp((x[i] - shift) * scale)} over {@code [from, to)}, in the canonical order of
-     * {@link ReductionOrder}; {@code -Inf} values contribute 0.
+     * {@link ReductionOrder}, each term {@link FastExp#weight}; {@code -Inf} values contribute 0.
+     * {@code shift} is normally the maximum, so every exponent is at most 0.
      */
     double expSum(float[] x, int from, int to, float shift, double scale);
+
+    /**
+     * Splits {@code [from, to)} into blocks of {@link ReductionOrder#BLOCK} elements (the last one
+     * shorter), writes each block's {@link #expSum} into {@code blockSums[b]}, and returns their
+     * sum taken in block order. An inverse-CDF walk then skips whole blocks instead of walking V.
+     */
+    double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums);
 }

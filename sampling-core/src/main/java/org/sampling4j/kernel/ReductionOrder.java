@@ -11,10 +11,15 @@ package org.sampling4j.kernel;
  * is added last. A vector implementation keeps the 16 accumulators in one 16-lane register, or in
  * two 8-lane or four 4-lane ones, and stores them to perform the tree; it never uses
  * {@code reduceLanes}, whose order is unspecified.
+ *
+ * <p>Block sums ({@link Kernels#expSumBlocks}) apply this order within each block of
+ * {@link #BLOCK} elements and add the block sums in block order.
  */
 public final class ReductionOrder {
     /** Number of logical accumulators. */
     public static final int LANES = 16;
+    /** Elements per block of {@link Kernels#expSumBlocks}: a multiple of {@link #LANES}. */
+    public static final int BLOCK = 2048;
 
     private ReductionOrder() {
     }

@@ -15,24 +15,9 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public int copyChecked(float[] src, int srcOffset, float[] dst, int n) {
-        boolean bad = false;
-        for (int i = 0; i < n; i++) {
-            float v = src[srcOffset + i];
-            dst[i] = v;
-            // NaN and +Inf fail v <= MAX; -Inf passes: it is a legal, already-masked logit.
-            bad |= !(v <= Float.MAX_VALUE);
-        }
-        if (!bad) {
-            return -1;
-        }
-        for (int i = 0; i < n; i++) {
-            float v = dst[i];
-            if (v != v || v == Float.POSITIVE_INFINITY) {
-                return i;
-            }
-        }
-        return -1;
+    public float copyMax(float[] src, int srcOffset, float[] dst, int n) {
+        System.arraycopy(src, srcOffset, dst, 0, n);
+        return max(dst, 0, n);
     }
 
     @Override
@@ -56,13 +41,18 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public int argmax(float[] x, int from, int to) {
-        float m = max(x, from, to);
+        int i = indexOf(x, from, to, max(x, from, to));
+        return i < 0 ? from : i;
+    }
+
+    @Override
+    public int indexOf(float[] x, int from, int to, float value) {
         for (int i = from; i < to; i++) {
-            if (x[i] == m) {
+            if (x[i] == value) {
                 return i;
             }
         }
-        return from;
+        return -1;
     }
 
     @Override
@@ -121,5 +111,16 @@ final class ScalarKernels implements Kernels {
             tail += FastExp.weight(x[i], shift, scale);
         }
         return blocks + tail;
+    }
+
+    @Override
+    public double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
+            total += blockSums[b];
+        }
+        return total;
     }
 }

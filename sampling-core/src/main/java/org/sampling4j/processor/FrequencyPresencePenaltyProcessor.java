@@ -58,7 +58,7 @@ public final class FrequencyPresencePenaltyProcessor implements LogitsProcessor 
             return;
         }
         if (c.isDense()) {
-            float[] x = c.denseValues();
+            float[] x = c.writableDenseValues();
             for (int k = 0; k < counts.distinct(); k++) {
                 int token = counts.tokenAt(k);
                 x[token] = penalize(x[token], counts.countAt(k), frequency, presence);

@@ -65,7 +65,7 @@ public final class LogitBiasProcessor implements LogitsProcessor {
     public void apply(Candidates c, SequenceState state) {
         c.applyTemperature();
         if (c.isDense()) {
-            float[] x = c.denseValues();
+            float[] x = c.writableDenseValues();
             for (int i = 0; i < ids.length; i++) {
                 x[ids[i]] += biases[i];
             }

@@ -55,6 +55,11 @@ public final class MinPProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
     public void apply(Candidates c, SequenceState state) {
         if (minP == 0.0) {
             return;

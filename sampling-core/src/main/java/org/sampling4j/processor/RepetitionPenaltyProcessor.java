@@ -58,7 +58,7 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
             return;
         }
         if (c.isDense()) {
-            float[] x = c.denseValues();
+            float[] x = c.writableDenseValues();
             for (int k = 0; k < counts.distinct(); k++) {
                 if (counts.countAt(k) > 0) {
                     int token = counts.tokenAt(k);

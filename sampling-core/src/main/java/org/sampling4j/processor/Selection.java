@@ -18,7 +18,9 @@ final class Selection {
      */
     static int bestPosition(Candidates c) {
         if (c.isDense()) {
-            return c.kernels().argmax(c.denseValues(), 0, c.vocabSize());
+            // The max is usually known from loading the row, leaving one find pass that stops early.
+            int at = c.kernels().indexOf(c.denseValues(), 0, c.vocabSize(), c.max());
+            return at < 0 ? 0 : at;
         }
         if (c.isSorted()) {
             return 0;

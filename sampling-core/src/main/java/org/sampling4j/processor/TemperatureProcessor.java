@@ -42,6 +42,11 @@ public final class TemperatureProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
     public void apply(Candidates candidates, SequenceState state) {
         if (temperature == 0f) {
             if (candidates.size() == 0) {

@@ -48,6 +48,11 @@ public final class TokenMaskProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean writesLogits() {
+        return !allow;
+    }
+
+    @Override
     public void checkVocabulary(int vocabSize) {
         TokenIds.checkBelow(field, ids, vocabSize);
     }
@@ -55,8 +60,8 @@ public final class TokenMaskProcessor implements LogitsProcessor {
     @Override
     public void apply(Candidates c, SequenceState state) {
         if (c.isDense()) {
-            float[] x = c.denseValues();
             if (allow) {
+                float[] x = c.denseValues();
                 int[] outIds = c.ids();
                 float[] outValues = c.values();
                 int n = 0;
@@ -69,6 +74,7 @@ public final class TokenMaskProcessor implements LogitsProcessor {
                 }
                 c.setSparse(n, false);
             } else {
+                float[] x = c.writableDenseValues();
                 for (int id : ids) {
                     x[id] = Float.NEGATIVE_INFINITY;
                 }

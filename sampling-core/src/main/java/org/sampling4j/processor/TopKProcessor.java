@@ -38,6 +38,11 @@ public final class TopKProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
     public void apply(Candidates candidates, SequenceState state) {
         if (topK > 0) {
             Selection.keepBest(candidates, topK);

@@ -71,6 +71,11 @@ public final class TopPProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
     public void apply(Candidates c, SequenceState state) {
         if (topP >= 1.0) {
             return;

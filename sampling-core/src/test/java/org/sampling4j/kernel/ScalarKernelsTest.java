@@ -4,6 +4,7 @@ import org.sampling4j.random.PortableGaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,29 @@ class ScalarKernelsTest {
     private static final Kernels K = KernelsProvider.scalar();
 
     @Test
-    void copyCheckedCopiesAndFindsTheFirstNanOrPositiveInfinity() {
+    void copyMaxCopiesAndItsMaximumRevealsNanAndPositiveInfinity() {
         float[] src = {9f, 1f, Float.NEGATIVE_INFINITY, 2f, Float.NaN, Float.POSITIVE_INFINITY};
         float[] dst = new float[4];
-        assertEquals(-1, K.copyChecked(src, 0, dst, 4));
+        assertEquals(9f, K.copyMax(src, 0, dst, 4));
         assertArrayEquals(new float[] {9f, 1f, Float.NEGATIVE_INFINITY, 2f}, dst);
-        assertEquals(3, K.copyChecked(src, 1, dst, 4), "NaN at src[4] is index 3 from offset 1");
-        assertEquals(0, K.copyChecked(src, 5, new float[1], 1), "+Inf");
+        assertTrue(Float.isNaN(K.copyMax(src, 1, dst, 4)), "NaN at src[4]");
+        assertTrue(Float.isNaN(K.max(src, 0, 6)), "NaN wins over +Inf");
+        assertEquals(Float.POSITIVE_INFINITY, K.max(src, 5, 6));
+    }
+
+    @Test
+    void blockSumsAddUpBlockByBlock() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        float[] x = new float[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (PortableGaussian.next(random) * 3);
+        }
+        double[] blocks = new double[3];
+        double total = K.expSumBlocks(x, 0, 5000, 9f, 0.5, blocks);
+        assertEquals(K.expSum(x, 0, 2048, 9f, 0.5), blocks[0]);
+        assertEquals(K.expSum(x, 2048, 4096, 9f, 0.5), blocks[1]);
+        assertEquals(K.expSum(x, 4096, 5000, 9f, 0.5), blocks[2]);
+        assertEquals(blocks[0] + blocks[1] + blocks[2], total);
     }
 
     @Test
@@ -29,6 +46,8 @@ class ScalarKernelsTest {
         assertEquals(3, K.argmax(x, 2, 5));
         assertEquals(0, K.argmax(new float[] {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY}, 0, 2));
         assertEquals(3f, K.max(x, 0, 5));
+        assertEquals(3, K.indexOf(x, 2, 5, 3f));
+        assertEquals(-1, K.indexOf(x, 0, 5, 7f));
         assertEquals(Float.NEGATIVE_INFINITY, K.max(x, 2, 2));
     }
 
