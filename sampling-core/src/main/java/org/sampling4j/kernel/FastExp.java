@@ -2,11 +2,11 @@ package org.sampling4j.kernel;
 
 /**
  * The exponential every kernel uses, built only from exactly-rounded operations (multiply, add,
- * {@link Math#fma}, {@link Math#rint}, {@link Math#scalb}) so that it returns the same bits on every
+ * {@link Math#fma}, power-of-two products) so that it returns the same bits on every
  * JVM and CPU. {@link Math#exp} may be replaced by a platform intrinsic that differs by an ulp
  * between JDKs; this function may not.
  *
- * <p><b>Formula.</b> {@code k = rint(x / ln 2)}, {@code r = x - k ln 2} (two-part Cody-Waite
+ * <p><b>Formula.</b> {@code k = rint(x / ln 2)} (by the 1.5 * 2^52 rounding trick), {@code r = x - k ln 2} (two-part Cody-Waite
  * reduction with fdlibm's ln2_hi / ln2_lo, each step one fma), {@code exp(r)} by its degree-13
  * Taylor polynomial in Horner form with fma ({@code |r| <= ln(2)/2}, truncation error below
  * {@code 5e-18}), then {@code p * 2^k} as two exact power-of-two products.
@@ -23,6 +23,8 @@ public final class FastExp {
     private static final double OVERFLOW = 709.79;
     /** Exponents up to this use {@code p * 2^(k+64) * 2^-64}; beyond, {@code p * 2^(k-64) * 2^64}. */
     static final int SMALL_EXPONENT_LIMIT = 959;
+    /** 1.5 * 2^52: {@code (y + M) - M} is {@code rint(y)} for {@code |y| < 2^51}, and the low bits of {@code y + M} hold it. */
+    static final double ROUNDING_MAGIC = 0x1.8p52;
     static final double TWO_POW_64 = 0x1.0p64;
     static final double TWO_POW_MINUS_64 = 0x1.0p-64;
 
@@ -51,7 +53,8 @@ public final class FastExp {
         if (x > OVERFLOW) {
             return Double.POSITIVE_INFINITY;
         }
-        double k = Math.rint(x * LOG2E);
+        // Round to nearest, ties to even, as Math.rint: adding 1.5 * 2^52 leaves no fraction bits.
+        double k = (x * LOG2E + ROUNDING_MAGIC) - ROUNDING_MAGIC;
         double r = Math.fma(-k, LN2_HI, x);
         r = Math.fma(-k, LN2_LO, r);
         double p = Math.fma(C13, r, C12);

@@ -5,14 +5,18 @@ import java.util.Locale;
 /**
  * Chooses the {@link Kernels} implementation once per JVM.
  *
- * <p>{@code -Dsampling4j.kernels=auto|scalar|panama}: {@code auto} (the default) takes the best
- * twin that loads and says once on stderr why it fell back; a forced choice that cannot load
- * throws. This version ships the scalar twin; the Panama ({@code jdk.incubator.vector}) twin plugs
- * in here, loaded reflectively so that no Vector API class is touched on a JVM without the module.
+ * <p>{@code -Dsampling4j.kernels=auto|scalar|panama}: {@code auto} (the default) takes the Panama
+ * twin when the {@code jdk.incubator.vector} module is present and loads, and otherwise falls back
+ * to the scalar twin, saying once why (and which flag to add); a forced {@code panama} that cannot
+ * load throws. The Panama class is loaded reflectively, after the module check, so no Vector API
+ * class is touched on a JVM without the module. The twins return the same bits, so the choice
+ * changes speed only.
  */
 public final class KernelsProvider {
     /** The system property that forces a choice. */
     public static final String PROPERTY = "sampling4j.kernels";
+    private static final String MODULE = "jdk.incubator.vector";
+    private static final String PANAMA_CLASS = "org.sampling4j.kernel.PanamaKernels";
 
     private KernelsProvider() {
     }
@@ -27,15 +31,38 @@ public final class KernelsProvider {
         return ScalarKernels.INSTANCE;
     }
 
+    /**
+     * The Panama twin (for tests and benchmarks).
+     *
+     * @throws IllegalStateException when the module is absent or the twin does not load, saying why
+     */
+    public static Kernels panama() {
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+            throw new IllegalStateException("the " + MODULE + " module is not present; add --add-modules " + MODULE);
+        }
+        try {
+            return (Kernels) Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("the Panama kernels did not load: " + e, e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the Panama kernels are not usable here: " + e.getMessage(), e);
+        }
+    }
+
     static Kernels lookup(String requested) {
         switch (requested.toLowerCase(Locale.ROOT)) {
             case "scalar":
                 return ScalarKernels.INSTANCE;
             case "panama":
-                throw new IllegalStateException(PROPERTY + " = panama, but this build of Sampling4J has no "
-                        + "Panama kernels yet; use auto or scalar");
+                return panama();
             case "auto":
-                return ScalarKernels.INSTANCE;
+                try {
+                    return panama();
+                } catch (IllegalStateException e) {
+                    System.getLogger("org.sampling4j").log(System.Logger.Level.INFO,
+                            "Sampling4J uses its scalar kernels: " + e.getMessage());
+                    return ScalarKernels.INSTANCE;
+                }
             default:
                 throw new IllegalArgumentException(PROPERTY + " = " + requested
                         + " is not one of auto, scalar, panama");

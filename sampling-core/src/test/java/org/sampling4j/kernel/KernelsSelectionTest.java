@@ -1,6 +1,7 @@
 package org.sampling4j.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -9,9 +10,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails a CI job whose JVM chose another kernels twin than the one it asked for
  * ({@code -Dsampling4j.test.expectedKernels}, set by the build), so no job silently tests the
- * same path twice.
+ * same path twice; and pins how forced and automatic choices behave with and without the module.
  */
 class KernelsSelectionTest {
+    private static final boolean MODULE_PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     @Test
     void theChosenTwinIsTheOneTheBuildAskedFor() {
         String expected = System.getProperty("sampling4j.test.expectedKernels", "auto");
@@ -21,5 +24,23 @@ class KernelsSelectionTest {
         } else {
             assertEquals(expected, chosen);
         }
+    }
+
+    @Test
+    void autoTakesPanamaExactlyWhenTheModuleIsPresent() {
+        assertEquals(MODULE_PRESENT ? "panama" : "scalar", KernelsProvider.lookup("AUTO").name());
+    }
+
+    @Test
+    void forcedChoicesAreHonouredOrThrow() {
+        assertEquals("scalar", KernelsProvider.lookup("scalar").name());
+        if (MODULE_PRESENT) {
+            assertEquals("panama", KernelsProvider.lookup("panama").name());
+        } else {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelsProvider.lookup("panama"));
+            assertEquals("the jdk.incubator.vector module is not present; add --add-modules jdk.incubator.vector", e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelsProvider.lookup("gpu"));
+        assertEquals("sampling4j.kernels = gpu is not one of auto, scalar, panama", e.getMessage());
     }
 }

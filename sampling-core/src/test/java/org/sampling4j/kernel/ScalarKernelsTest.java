@@ -88,13 +88,4 @@ class ScalarKernelsTest {
                     Double.doubleToRawLongBits(K.expSum(x, from, from + n, shift, scale)), "n = " + n);
         }
     }
-
-    @Test
-    void providerHonoursForcedChoices() {
-        assertEquals("scalar", KernelsProvider.lookup("scalar").name());
-        assertEquals("scalar", KernelsProvider.lookup("AUTO").name());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelsProvider.lookup("gpu"));
-        assertEquals("sampling4j.kernels = gpu is not one of auto, scalar, panama", e.getMessage());
-        assertThrows(IllegalStateException.class, () -> KernelsProvider.lookup("panama"));
-    }
 }

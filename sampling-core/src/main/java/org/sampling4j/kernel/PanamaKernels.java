@@ -1,0 +1,261 @@
+package org.sampling4j.kernel;
+
+import static org.sampling4j.kernel.PanamaConstants.DOUBLES;
+import static org.sampling4j.kernel.PanamaConstants.FLOATS;
+import static org.sampling4j.kernel.PanamaConstants.FLOATS_FOR_DOUBLES;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The Vector API ({@code jdk.incubator.vector}) twin of {@link ScalarKernels}, bit for bit.
+ *
+ * <p>Each public method decides whether the range is long enough, runs a private {@code ...Body}
+ * with the vector loop ({@code loopBound}-style bounds, several accumulators, no
+ * {@code reduceLanes} inside loops), then a scalar tail. Max needs no canonical order (it is exact
+ * and commutative, {@code Math.max} semantics per lane); sums follow {@link ReductionOrder} with
+ * the 16 logical accumulators held in 8-lane or 4-lane double registers, and every exponential is
+ * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence. Loaded only by
+ * {@link KernelsProvider}, reflectively, when the module is present.
+ */
+final class PanamaKernels implements Kernels {
+    private static final int F = FLOATS.length();
+    private static final int D = DOUBLES.length();
+    private static final long MAGIC_BITS = Double.doubleToRawLongBits(FastExp.ROUNDING_MAGIC);
+
+    PanamaKernels() {
+        if (D != 4 && D != 8) {
+            throw new IllegalStateException("double vectors of " + D + " lanes; the canonical sum needs 4 or 8");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "panama";
+    }
+
+    @Override
+    public float copyMax(float[] src, int srcOffset, float[] dst, int n) {
+        FloatVector m0 = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector m1 = m0;
+        int i = 0;
+        for (; i + 2 * F <= n; i += 2 * F) {
+            FloatVector a = FloatVector.fromArray(FLOATS, src, srcOffset + i);
+            FloatVector b = FloatVector.fromArray(FLOATS, src, srcOffset + i + F);
+            a.intoArray(dst, i);
+            b.intoArray(dst, i + F);
+            m0 = m0.max(a);
+            m1 = m1.max(b);
+        }
+        float m = m0.max(m1).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            float v = src[srcOffset + i];
+            dst[i] = v;
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    @Override
+    public float max(float[] x, int from, int to) {
+        FloatVector m0 = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int i = from;
+        for (; i + 4 * F <= to; i += 4 * F) {
+            m0 = m0.max(FloatVector.fromArray(FLOATS, x, i));
+            m1 = m1.max(FloatVector.fromArray(FLOATS, x, i + F));
+            m2 = m2.max(FloatVector.fromArray(FLOATS, x, i + 2 * F));
+            m3 = m3.max(FloatVector.fromArray(FLOATS, x, i + 3 * F));
+        }
+        for (; i + F <= to; i += F) {
+            m0 = m0.max(FloatVector.fromArray(FLOATS, x, i));
+        }
+        float m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
+        for (; i < to; i++) {
+            m = Math.max(m, x[i]);
+        }
+        return m;
+    }
+
+    @Override
+    public int argmax(float[] x, int from, int to) {
+        int i = indexOf(x, from, to, max(x, from, to));
+        return i < 0 ? from : i;
+    }
+
+    @Override
+    public int indexOf(float[] x, int from, int to, float value) {
+        int i = from;
+        for (; i + F <= to; i += F) {
+            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).eq(value);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < to; i++) {
+            if (x[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int countAtLeast(float[] x, int from, int to, float threshold) {
+        int count = 0;
+        int i = from;
+        for (; i + F <= to; i += F) {
+            count += FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GE, threshold).trueCount();
+        }
+        for (; i < to; i++) {
+            count += x[i] >= threshold ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Override
+    public int compactAtLeast(float[] x, int n, float threshold, int[] ids, float[] values) {
+        int size = 0;
+        int i = 0;
+        for (; i + F <= n; i += F) {
+            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GE, threshold);
+            if (hit.anyTrue()) {
+                // Scalar work only on hits (JDK 17 has no compress).
+                long lanes = hit.toLong();
+                while (lanes != 0) {
+                    int at = i + Long.numberOfTrailingZeros(lanes);
+                    ids[size] = at;
+                    values[size] = x[at];
+                    size++;
+                    lanes &= lanes - 1;
+                }
+            }
+        }
+        for (; i < n; i++) {
+            float v = x[i];
+            if (v >= threshold) {
+                ids[size] = i;
+                values[size] = v;
+                size++;
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public double expSum(float[] x, int from, int to, float shift, double scale) {
+        int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
+        double blocks = D == 8 ? expSumBody8(x, from, blocksEnd, shift, scale)
+                : expSumBody4(x, from, blocksEnd, shift, scale);
+        double tail = 0;
+        for (int i = blocksEnd; i < to; i++) {
+            tail += FastExp.weight(x[i], shift, scale);
+        }
+        return blocks + tail;
+    }
+
+    @Override
+    public double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
+            total += blockSums[b];
+        }
+        return total;
+    }
+
+    /** 16 accumulators as two 8-lane registers: element 16b + j goes to lane j % 8 of register j / 8. */
+    private static double expSumBody8(float[] x, int from, int to, float shift, double scale) {
+        DoubleVector a0 = DoubleVector.zero(DOUBLES);
+        DoubleVector a1 = a0;
+        for (int i = from; i < to; i += 16) {
+            a0 = a0.add(weights(x, i, shift, scale));
+            a1 = a1.add(weights(x, i + 8, shift, scale));
+        }
+        return tree8(a0.add(a1)); // a[j] += a[j + 8]
+    }
+
+    /** 16 accumulators as four 4-lane registers (AVX2 and friends). */
+    private static double expSumBody4(float[] x, int from, int to, float shift, double scale) {
+        DoubleVector a0 = DoubleVector.zero(DOUBLES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        for (int i = from; i < to; i += 16) {
+            a0 = a0.add(weights(x, i, shift, scale));
+            a1 = a1.add(weights(x, i + 4, shift, scale));
+            a2 = a2.add(weights(x, i + 8, shift, scale));
+            a3 = a3.add(weights(x, i + 12, shift, scale));
+        }
+        // a[j] += a[j + 8] gives lanes 0..3 = a0 + a2 and 4..7 = a1 + a3; then a[j] += a[j + 4].
+        DoubleVector t = a0.add(a2).add(a1.add(a3));
+        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+    }
+
+    /** The rest of ReductionOrder's tree on the 8 partial sums s[j] = a[j] + a[j + 8]. */
+    private static double tree8(DoubleVector s) {
+        double t0 = s.lane(0) + s.lane(4);
+        double t1 = s.lane(1) + s.lane(5);
+        double t2 = s.lane(2) + s.lane(6);
+        double t3 = s.lane(3) + s.lane(7);
+        return (t0 + t2) + (t1 + t3);
+    }
+
+    /** {@link FastExp#weight} of {@code D} consecutive floats, lane for lane the same bits. */
+    private static DoubleVector weights(float[] x, int i, float shift, double scale) {
+        DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS_FOR_DOUBLES, x, i)
+                .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector t = v.sub(shift).mul(scale);
+        if (t.compare(VectorOperators.GT, 0.0).anyTrue()) {
+            return scalarWeights(x, i, shift, scale); // only when shift is below some value
+        }
+        return exp(t);
+    }
+
+    private static DoubleVector scalarWeights(float[] x, int i, float shift, double scale) {
+        double[] w = new double[D];
+        for (int j = 0; j < D; j++) {
+            w[j] = FastExp.weight(x[i + j], shift, scale);
+        }
+        return DoubleVector.fromArray(DOUBLES, w, 0);
+    }
+
+    private static DoubleVector c(double value) {
+        return DoubleVector.broadcast(DOUBLES, value);
+    }
+
+    /** FastExp.exp for lanes {@code <= 0}: the same roundings in the same order. */
+    private static DoubleVector exp(DoubleVector t) {
+        DoubleVector y = t.mul(FastExp.LOG2E).add(FastExp.ROUNDING_MAGIC);
+        DoubleVector k = y.sub(FastExp.ROUNDING_MAGIC);
+        DoubleVector negK = k.neg();
+        DoubleVector r = negK.fma(c(FastExp.LN2_HI), t);
+        r = negK.fma(c(FastExp.LN2_LO), r);
+        DoubleVector p = c(FastExp.C13).fma(r, c(FastExp.C12));
+        p = p.fma(r, c(FastExp.C11));
+        p = p.fma(r, c(FastExp.C10));
+        p = p.fma(r, c(FastExp.C9));
+        p = p.fma(r, c(FastExp.C8));
+        p = p.fma(r, c(FastExp.C7));
+        p = p.fma(r, c(FastExp.C6));
+        p = p.fma(r, c(FastExp.C5));
+        p = p.fma(r, c(FastExp.C4));
+        p = p.fma(r, c(FastExp.C3));
+        p = p.fma(r, c(FastExp.C2));
+        p = p.fma(r, c(1.0));
+        p = p.fma(r, c(1.0));
+        // 2^(k + 64) from the bits of y, whose low bits hold k: exponent field k + 64 + 1023.
+        DoubleVector pow = ((LongVector) y.reinterpretAsLongs())
+                .add(64 + Double.MAX_EXPONENT - MAGIC_BITS)
+                .lanewise(VectorOperators.LSHL, 52)
+                .reinterpretAsDoubles();
+        DoubleVector result = p.mul(pow).mul(FastExp.TWO_POW_MINUS_64);
+        return result.blend(0.0, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+    }
+}

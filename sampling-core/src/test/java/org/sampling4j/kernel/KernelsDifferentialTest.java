@@ -1,0 +1,178 @@
+package org.sampling4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sampling4j.random.PortableGaussian;
+
+/**
+ * Scalar and Panama twins, operation by operation, compared bit for bit (no tolerance) over
+ * lengths 1..4098 and the vocabularies 32000, 128256, 151936, 262144, on N(0, 3) data and on
+ * fills that stress the edges: all equal, all -Inf but one, max first, max in the tail, ties at a
+ * threshold, +-0, subnormals, huge magnitudes. A failure names the operation, the fill, the
+ * length, the seed and the first differing index.
+ */
+class KernelsDifferentialTest extends KernelsTestCase {
+    private static final long SEED = 0x5A4D_0C01L;
+    private static final int[] VOCABULARIES = {32000, 128256, 151936, 262144};
+    private static final String[] FILLS = {
+        "normal", "allEqual", "allMinusInfButOne", "maxFirst", "maxInTail", "ties", "zeros", "tiny", "huge", "someMinusInf"
+    };
+
+    @BeforeAll
+    static void needsPanama() {
+        assumePanama();
+    }
+
+    @Test
+    void everyOperationAgreesOnAllLengthsUpTo4098() {
+        for (int n = 1; n <= 4098; n += n < 300 ? 1 : 7) {
+            checkAll(n, "normal");
+        }
+        for (int n = 4090; n <= 4098; n++) {
+            checkAll(n, "normal");
+        }
+    }
+
+    @Test
+    void everyOperationAgreesOnEdgeFills() {
+        for (String fill : FILLS) {
+            for (int n : new int[] {1, 2, 15, 16, 17, 31, 33, 63, 64, 65, 1021, 2048, 2049, 4097}) {
+                checkAll(n, fill);
+            }
+        }
+    }
+
+    @Test
+    void everyOperationAgreesOnRealVocabularies() {
+        for (int v : VOCABULARIES) {
+            for (String fill : FILLS) {
+                checkAll(v, fill);
+            }
+        }
+    }
+
+    private static void checkAll(int n, String fill) {
+        long seed = SEED + 31L * n + fill.hashCode();
+        float[] x = fill(n, fill, new SplittableRandom(seed));
+        String where = fill + " n=" + n + " seed=" + seed;
+        float max = SCALAR.max(x, 0, n);
+        same("max", where, bits(max), bits(PANAMA.max(x, 0, n)));
+        int from = Math.min(n, 3);
+        same("max(from)", where, bits(SCALAR.max(x, from, n)), bits(PANAMA.max(x, from, n)));
+        same("argmax", where, SCALAR.argmax(x, 0, n), PANAMA.argmax(x, 0, n));
+        same("indexOf(max)", where, SCALAR.indexOf(x, from, n, max), PANAMA.indexOf(x, from, n, max));
+        float[] a = new float[n];
+        float[] b = new float[n];
+        same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
+        sameArrays("copyMax copy", where, a, b);
+        float[] thresholds = {max, Math.nextDown(max), max - 3f, x[n / 2], Float.NEGATIVE_INFINITY, -Float.MAX_VALUE};
+        for (float t : thresholds) {
+            String at = where + " threshold=" + t;
+            same("countAtLeast", at, SCALAR.countAtLeast(x, from, n, t), PANAMA.countAtLeast(x, from, n, t));
+            int[] ids1 = new int[n];
+            int[] ids2 = new int[n];
+            float[] v1 = new float[n];
+            float[] v2 = new float[n];
+            int k = SCALAR.compactAtLeast(x, n, t, ids1, v1);
+            same("compactAtLeast size", at, k, PANAMA.compactAtLeast(x, n, t, ids2, v2));
+            same("compactAtLeast ids", at, Arrays.hashCode(Arrays.copyOf(ids1, k)), Arrays.hashCode(Arrays.copyOf(ids2, k)));
+            sameArrays("compactAtLeast values", at, Arrays.copyOf(v1, k), Arrays.copyOf(v2, k));
+        }
+        if (max > Float.NEGATIVE_INFINITY && max < Float.POSITIVE_INFINITY) {
+            for (double scale : new double[] {1.0, 1 / 0.7, 10.0, 1e-3}) {
+                String at = where + " scale=" + scale;
+                sameSum("expSum", at, SCALAR.expSum(x, 0, n, max, scale), PANAMA.expSum(x, 0, n, max, scale));
+                sameSum("expSum(from)", at, SCALAR.expSum(x, from, n, max, scale), PANAMA.expSum(x, from, n, max, scale));
+                double[] blocks1 = new double[n / ReductionOrder.BLOCK + 1];
+                double[] blocks2 = new double[n / ReductionOrder.BLOCK + 1];
+                sameSum("expSumBlocks", at, SCALAR.expSumBlocks(x, 0, n, max, scale, blocks1),
+                        PANAMA.expSumBlocks(x, 0, n, max, scale, blocks2));
+                for (int i = 0; i < blocks1.length; i++) {
+                    sameSum("expSumBlocks block " + i, at, blocks1[i], blocks2[i]);
+                }
+            }
+            // A shift below some values: exponents above 0 take the scalar route lane by lane.
+            sameSum("expSum(shift < max)", where, SCALAR.expSum(x, 0, n, max - 2f, 1.0), PANAMA.expSum(x, 0, n, max - 2f, 1.0));
+        }
+    }
+
+    static float[] fill(int n, String fill, SplittableRandom r) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (PortableGaussian.next(r) * 3);
+        }
+        switch (fill) {
+            case "normal":
+                break;
+            case "allEqual":
+                Arrays.fill(x, 1.25f);
+                break;
+            case "allMinusInfButOne":
+                Arrays.fill(x, Float.NEGATIVE_INFINITY);
+                x[r.nextInt(n)] = 0.5f;
+                break;
+            case "maxFirst":
+                x[0] = 100f;
+                break;
+            case "maxInTail":
+                x[n - 1] = 100f;
+                break;
+            case "ties":
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.round(x[i]);
+                }
+                break;
+            case "zeros":
+                for (int i = 0; i < n; i++) {
+                    x[i] = r.nextBoolean() ? 0f : -0f;
+                }
+                break;
+            case "tiny":
+                for (int i = 0; i < n; i++) {
+                    x[i] = Float.MIN_VALUE * r.nextInt(100) * (r.nextBoolean() ? 1 : -1);
+                }
+                break;
+            case "huge":
+                for (int i = 0; i < n; i++) {
+                    x[i] = (float) (r.nextDouble(-1, 1) * 3e38);
+                }
+                break;
+            case "someMinusInf":
+                for (int i = 0; i < n; i++) {
+                    if (r.nextInt(3) == 0) {
+                        x[i] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+                break;
+            default:
+                throw new AssertionError(fill);
+        }
+        return x;
+    }
+
+    private static long bits(float f) {
+        return Float.floatToRawIntBits(f);
+    }
+
+    private static void same(String op, String where, long expected, long actual) {
+        assertEquals(expected, actual, () -> op + " differs: " + where);
+    }
+
+    private static void sameSum(String op, String where, double scalar, double panama) {
+        assertEquals(Double.doubleToRawLongBits(scalar), Double.doubleToRawLongBits(panama),
+                () -> op + " differs: " + where + " scalar " + scalar + " panama " + panama);
+    }
+
+    private static void sameArrays(String op, String where, float[] a, float[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int index = i;
+            assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]),
+                    () -> op + " differs at index " + index + ": " + where);
+        }
+    }
+
+}
