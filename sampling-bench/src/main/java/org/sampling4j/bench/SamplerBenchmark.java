@@ -19,6 +19,7 @@ import org.sampling4j.Sampler;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.SequenceState;
 import org.sampling4j.Workspace;
+import org.sampling4j.kernel.Kernels;
 import org.sampling4j.kernel.KernelsProvider;
 
 /**
@@ -30,15 +31,19 @@ import org.sampling4j.kernel.KernelsProvider;
  * different seeds is cycled and each is rolled back after its step, so every call draws a
  * different uniform, the history stays 64 tokens long, and nothing is allocated.
  *
+ * <p>{@code samplePanama} and {@code sampleScalar} have the same body; they differ only in their
+ * forks' flags ({@code --add-modules jdk.incubator.vector -Dsampling4j.kernels=panama} or
+ * {@code -Dsampling4j.kernels=scalar} without the module). {@code floorMax} runs in a Panama fork.
+ *
  * <pre>
- * java -jar sampling-bench/target/benchmarks.jar SamplerBenchmark -prof gc
+ * java -jar sampling-bench/target/benchmarks.jar SamplerBenchmark -p vocab=128256 -prof gc
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class SamplerBenchmark {
     private static final long SEED = 0x5A4D_0901L;
@@ -57,6 +62,7 @@ public class SamplerBenchmark {
     private Workspace workspace;
     private SequenceState[] pool;
     private NaiveSampler naive;
+    private Kernels kernels;
     private int next;
 
     @Setup(Level.Trial)
@@ -73,6 +79,7 @@ public class SamplerBenchmark {
         SamplingParams params = CanonicalConfig.valueOf(config).params(SEED);
         sampler = Sampler.of(params, vocab);
         workspace = new Workspace(vocab);
+        kernels = KernelsProvider.get();
         pool = new SequenceState[POOL];
         for (int i = 0; i < POOL; i++) {
             pool[i] = SequenceState.resume(SEED + i, new int[0], history);
@@ -81,17 +88,30 @@ public class SamplerBenchmark {
         BenchmarkChecks.checkAgainstNaive(sampler, naive, logits, history, SEED);
     }
 
+    /** Sampling4J on the Vector API kernels. */
     @Benchmark
-    public int sample() {
+    public int samplePanama() {
+        return step();
+    }
+
+    /** The same body on the scalar kernels: a fork without the incubator module. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Dsampling4j.kernels=scalar"})
+    public int sampleScalar() {
+        return step();
+    }
+
+    private int step() {
         SequenceState state = pool[next++ & (POOL - 1)];
         int token = sampler.sample(logits, state, workspace);
         state.rollback(1);
         return token;
     }
 
+    /** The floor: one SIMD max-reduction pass over the same logits (4 accumulators). */
     @Benchmark
     public float floorMax() {
-        return KernelsProvider.get().max(logits, 0, logits.length);
+        return kernels.max(logits, 0, logits.length);
     }
 
     @Benchmark

@@ -6,7 +6,7 @@ package org.sampling4j.kernel;
  * JVM and CPU. {@link Math#exp} may be replaced by a platform intrinsic that differs by an ulp
  * between JDKs; this function may not.
  *
- * <p><b>Formula.</b> {@code k = rint(x / ln 2)} (by the 1.5 * 2^52 rounding trick), {@code r = x - k ln 2} (two-part Cody-Waite
+ * <p><b>Formula.</b> {@code k = rint(x / ln 2)} (as {@code fma(x, log2 e, 1.5 * 2^52) - 1.5 * 2^52}), {@code r = x - k ln 2} (two-part Cody-Waite
  * reduction with fdlibm's ln2_hi / ln2_lo, each step one fma), {@code exp(r)} by its degree-13
  * Taylor polynomial in Horner form with fma ({@code |r| <= ln(2)/2}, truncation error below
  * {@code 5e-18}), then {@code p * 2^k} as two exact power-of-two products.
@@ -53,8 +53,8 @@ public final class FastExp {
         if (x > OVERFLOW) {
             return Double.POSITIVE_INFINITY;
         }
-        // Round to nearest, ties to even, as Math.rint: adding 1.5 * 2^52 leaves no fraction bits.
-        double k = (x * LOG2E + ROUNDING_MAGIC) - ROUNDING_MAGIC;
+        // k = rint(x log2 e): adding 1.5 * 2^52 in the same fma leaves no fraction bits.
+        double k = Math.fma(x, LOG2E, ROUNDING_MAGIC) - ROUNDING_MAGIC;
         double r = Math.fma(-k, LN2_HI, x);
         r = Math.fma(-k, LN2_LO, r);
         double p = Math.fma(C13, r, C12);

@@ -30,6 +30,12 @@ public interface Kernels {
     /** The first {@code i} in {@code [from, to)} with {@code x[i] == value}, or -1. */
     int indexOf(float[] x, int from, int to, float value);
 
+    /**
+     * The first {@code i} in {@code [from, to)} with {@code x[i] > threshold}, or -1: the scan of a
+     * streaming selection, which does scalar work only on the hits it returns.
+     */
+    int nextAbove(float[] x, int from, int to, float threshold);
+
     /** Number of {@code i} in {@code [from, to)} with {@code x[i] >= threshold}. */
     int countAtLeast(float[] x, int from, int to, float threshold);
 

@@ -106,6 +106,23 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
+    public int nextAbove(float[] x, int from, int to, float threshold) {
+        int i = from;
+        for (; i + F <= to; i += F) {
+            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GT, threshold);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < to; i++) {
+            if (x[i] > threshold) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public int countAtLeast(float[] x, int from, int to, float threshold) {
         int count = 0;
         int i = from;
@@ -150,8 +167,10 @@ final class PanamaKernels implements Kernels {
     @Override
     public double expSum(float[] x, int from, int to, float shift, double scale) {
         int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
-        double blocks = D == 8 ? expSumBody8(x, from, blocksEnd, shift, scale)
-                : expSumBody4(x, from, blocksEnd, shift, scale);
+        double blocks = expSumBody(x, from, blocksEnd, shift, scale);
+        if (Double.isNaN(blocks)) {
+            return ScalarKernels.INSTANCE.expSum(x, from, to, shift, scale);
+        }
         double tail = 0;
         for (int i = blocksEnd; i < to; i++) {
             tail += FastExp.weight(x[i], shift, scale);
@@ -170,92 +189,94 @@ final class PanamaKernels implements Kernels {
         return total;
     }
 
-    /** 16 accumulators as two 8-lane registers: element 16b + j goes to lane j % 8 of register j / 8. */
-    private static double expSumBody8(float[] x, int from, int to, float shift, double scale) {
-        DoubleVector a0 = DoubleVector.zero(DOUBLES);
-        DoubleVector a1 = a0;
-        for (int i = from; i < to; i += 16) {
-            a0 = a0.add(weights(x, i, shift, scale));
-            a1 = a1.add(weights(x, i + 8, shift, scale));
-        }
-        return tree8(a0.add(a1)); // a[j] += a[j + 8]
-    }
-
-    /** 16 accumulators as four 4-lane registers (AVX2 and friends). */
-    private static double expSumBody4(float[] x, int from, int to, float shift, double scale) {
+    /**
+     * The 16 canonical accumulators of {@code [from, to)} (a multiple of 16 long) in 16 / D
+     * registers, combined by ReductionOrder's tree; NaN when some exponent is above 0 (a shift
+     * below some value), which the caller then leaves to the scalar twin.
+     *
+     * <p>Each iteration converts D floats to doubles and evaluates FastExp's polynomial on them,
+     * written out in this one method so that C2 inlines all of it and no vector is ever boxed.
+     * The accumulators rotate after every iteration, so element {@code 16 b + j} lands in
+     * accumulator j: register {@code j / D}, lane {@code j % D}.
+     */
+    private static double expSumBody(float[] x, int from, int to, float shift, double scale) {
         DoubleVector a0 = DoubleVector.zero(DOUBLES);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
-        for (int i = from; i < to; i += 16) {
-            a0 = a0.add(weights(x, i, shift, scale));
-            a1 = a1.add(weights(x, i + 4, shift, scale));
-            a2 = a2.add(weights(x, i + 8, shift, scale));
-            a3 = a3.add(weights(x, i + 12, shift, scale));
+        DoubleVector highest = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
+        DoubleVector log2e = DoubleVector.broadcast(DOUBLES, FastExp.LOG2E);
+        DoubleVector magic = DoubleVector.broadcast(DOUBLES, FastExp.ROUNDING_MAGIC);
+        DoubleVector ln2Hi = DoubleVector.broadcast(DOUBLES, FastExp.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(DOUBLES, FastExp.LN2_LO);
+        DoubleVector c13 = DoubleVector.broadcast(DOUBLES, FastExp.C13);
+        DoubleVector c12 = DoubleVector.broadcast(DOUBLES, FastExp.C12);
+        DoubleVector c11 = DoubleVector.broadcast(DOUBLES, FastExp.C11);
+        DoubleVector c10 = DoubleVector.broadcast(DOUBLES, FastExp.C10);
+        DoubleVector c9 = DoubleVector.broadcast(DOUBLES, FastExp.C9);
+        DoubleVector c8 = DoubleVector.broadcast(DOUBLES, FastExp.C8);
+        DoubleVector c7 = DoubleVector.broadcast(DOUBLES, FastExp.C7);
+        DoubleVector c6 = DoubleVector.broadcast(DOUBLES, FastExp.C6);
+        DoubleVector c5 = DoubleVector.broadcast(DOUBLES, FastExp.C5);
+        DoubleVector c4 = DoubleVector.broadcast(DOUBLES, FastExp.C4);
+        DoubleVector c3 = DoubleVector.broadcast(DOUBLES, FastExp.C3);
+        DoubleVector c2 = DoubleVector.broadcast(DOUBLES, FastExp.C2);
+        DoubleVector one = DoubleVector.broadcast(DOUBLES, 1.0);
+        DoubleVector zero = DoubleVector.zero(DOUBLES);
+        double shiftD = shift;
+        for (int i = from; i < to; i += D) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS_FOR_DOUBLES, x, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector t = v.sub(shiftD).mul(scale);
+            highest = highest.max(t);
+            // FastExp.exp, lane-wise: same operations, same order, same roundings.
+            DoubleVector y = t.fma(log2e, magic);
+            DoubleVector negK = magic.sub(y);
+            DoubleVector r = negK.fma(ln2Hi, t);
+            r = negK.fma(ln2Lo, r);
+            DoubleVector p = c13.fma(r, c12);
+            p = p.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            DoubleVector pow = ((LongVector) y.reinterpretAsLongs())
+                    .add(64 + Double.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_64)
+                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            DoubleVector sum = a0.add(w);
+            if (D == 8) {
+                a0 = a1;
+                a1 = sum;
+            } else {
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = sum;
+            }
+        }
+        if (highest.reduceLanes(VectorOperators.MAX) > 0) {
+            return Double.NaN;
+        }
+        if (D == 8) {
+            DoubleVector s = a0.add(a1); // a[j] += a[j + 8]
+            double t0 = s.lane(0) + s.lane(4);
+            double t1 = s.lane(1) + s.lane(5);
+            double t2 = s.lane(2) + s.lane(6);
+            double t3 = s.lane(3) + s.lane(7);
+            return (t0 + t2) + (t1 + t3);
         }
         // a[j] += a[j + 8] gives lanes 0..3 = a0 + a2 and 4..7 = a1 + a3; then a[j] += a[j + 4].
         DoubleVector t = a0.add(a2).add(a1.add(a3));
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
-    }
-
-    /** The rest of ReductionOrder's tree on the 8 partial sums s[j] = a[j] + a[j + 8]. */
-    private static double tree8(DoubleVector s) {
-        double t0 = s.lane(0) + s.lane(4);
-        double t1 = s.lane(1) + s.lane(5);
-        double t2 = s.lane(2) + s.lane(6);
-        double t3 = s.lane(3) + s.lane(7);
-        return (t0 + t2) + (t1 + t3);
-    }
-
-    /** {@link FastExp#weight} of {@code D} consecutive floats, lane for lane the same bits. */
-    private static DoubleVector weights(float[] x, int i, float shift, double scale) {
-        DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS_FOR_DOUBLES, x, i)
-                .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        DoubleVector t = v.sub(shift).mul(scale);
-        if (t.compare(VectorOperators.GT, 0.0).anyTrue()) {
-            return scalarWeights(x, i, shift, scale); // only when shift is below some value
-        }
-        return exp(t);
-    }
-
-    private static DoubleVector scalarWeights(float[] x, int i, float shift, double scale) {
-        double[] w = new double[D];
-        for (int j = 0; j < D; j++) {
-            w[j] = FastExp.weight(x[i + j], shift, scale);
-        }
-        return DoubleVector.fromArray(DOUBLES, w, 0);
-    }
-
-    private static DoubleVector c(double value) {
-        return DoubleVector.broadcast(DOUBLES, value);
-    }
-
-    /** FastExp.exp for lanes {@code <= 0}: the same roundings in the same order. */
-    private static DoubleVector exp(DoubleVector t) {
-        DoubleVector y = t.mul(FastExp.LOG2E).add(FastExp.ROUNDING_MAGIC);
-        DoubleVector k = y.sub(FastExp.ROUNDING_MAGIC);
-        DoubleVector negK = k.neg();
-        DoubleVector r = negK.fma(c(FastExp.LN2_HI), t);
-        r = negK.fma(c(FastExp.LN2_LO), r);
-        DoubleVector p = c(FastExp.C13).fma(r, c(FastExp.C12));
-        p = p.fma(r, c(FastExp.C11));
-        p = p.fma(r, c(FastExp.C10));
-        p = p.fma(r, c(FastExp.C9));
-        p = p.fma(r, c(FastExp.C8));
-        p = p.fma(r, c(FastExp.C7));
-        p = p.fma(r, c(FastExp.C6));
-        p = p.fma(r, c(FastExp.C5));
-        p = p.fma(r, c(FastExp.C4));
-        p = p.fma(r, c(FastExp.C3));
-        p = p.fma(r, c(FastExp.C2));
-        p = p.fma(r, c(1.0));
-        p = p.fma(r, c(1.0));
-        // 2^(k + 64) from the bits of y, whose low bits hold k: exponent field k + 64 + 1023.
-        DoubleVector pow = ((LongVector) y.reinterpretAsLongs())
-                .add(64 + Double.MAX_EXPONENT - MAGIC_BITS)
-                .lanewise(VectorOperators.LSHL, 52)
-                .reinterpretAsDoubles();
-        DoubleVector result = p.mul(pow).mul(FastExp.TWO_POW_MINUS_64);
-        return result.blend(0.0, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
     }
 }

@@ -56,6 +56,16 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int nextAbove(float[] x, int from, int to, float threshold) {
+        for (int i = from; i < to; i++) {
+            if (x[i] > threshold) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public int countAtLeast(float[] x, int from, int to, float threshold) {
         int count = 0;
         for (int i = from; i < to; i++) {

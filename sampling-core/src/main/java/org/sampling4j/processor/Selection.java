@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import java.util.Arrays;
 import org.sampling4j.Candidates;
 import org.sampling4j.SortKeys;
+import org.sampling4j.kernel.Kernels;
 
 /**
  * The selection primitives several processors share: the best candidate and the k best, without
@@ -40,7 +41,8 @@ final class Selection {
     /**
      * Keeps exactly the {@code k} best candidates (largest values, ties to the lower id) and leaves
      * them sorted. Streaming selection with a k-entry max-heap of {@link SortKeys}: one pass over the
-     * set, heap work only when a value beats the current k-th best, then a sort of k keys.
+     * set (on a dense row a SIMD scan for values above the current k-th best), heap work only on
+     * those hits, then a sort of k keys.
      * O(n + h log k) for h hits; no-op when {@code k >= size}.
      */
     static void keepBest(Candidates c, int k) {
@@ -57,15 +59,27 @@ final class Selection {
             siftDown(heap, i, k);
         }
         float worstValue = SortKeys.value(heap[0]);
-        for (int i = k; i < n; i++) {
-            float v = values[i];
-            // Only a value at least the k-th best can enter; equal values decide on the id.
-            if (v >= worstValue) {
-                long key = SortKeys.key(v, c.tokenAt(i));
-                if (key < heap[0]) {
-                    heap[0] = key;
-                    siftDown(heap, 0, k);
-                    worstValue = SortKeys.value(heap[0]);
+        if (c.isDense()) {
+            // Ids ascend, so a value equal to the k-th best never beats it: only x > worst enters,
+            // and the kernel's SIMD scan returns just those hits.
+            Kernels kernels = c.kernels();
+            for (int i = kernels.nextAbove(values, k, n, worstValue); i >= 0;
+                    i = kernels.nextAbove(values, i + 1, n, worstValue)) {
+                heap[0] = SortKeys.key(values[i], i);
+                siftDown(heap, 0, k);
+                worstValue = SortKeys.value(heap[0]);
+            }
+        } else {
+            for (int i = k; i < n; i++) {
+                float v = values[i];
+                // Only a value at least the k-th best can enter; equal values decide on the id.
+                if (v >= worstValue) {
+                    long key = SortKeys.key(v, c.tokenAt(i));
+                    if (key < heap[0]) {
+                        heap[0] = key;
+                        siftDown(heap, 0, k);
+                        worstValue = SortKeys.value(heap[0]);
+                    }
                 }
             }
         }

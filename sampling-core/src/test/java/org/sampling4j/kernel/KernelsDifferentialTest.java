@@ -72,6 +72,7 @@ class KernelsDifferentialTest extends KernelsTestCase {
         float[] thresholds = {max, Math.nextDown(max), max - 3f, x[n / 2], Float.NEGATIVE_INFINITY, -Float.MAX_VALUE};
         for (float t : thresholds) {
             String at = where + " threshold=" + t;
+            same("nextAbove", at, SCALAR.nextAbove(x, from, n, t), PANAMA.nextAbove(x, from, n, t));
             same("countAtLeast", at, SCALAR.countAtLeast(x, from, n, t), PANAMA.countAtLeast(x, from, n, t));
             int[] ids1 = new int[n];
             int[] ids2 = new int[n];

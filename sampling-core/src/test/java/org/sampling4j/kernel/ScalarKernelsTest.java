@@ -55,6 +55,9 @@ class ScalarKernelsTest {
     void thresholdKernelsAgreeWithEachOther() {
         float[] x = {0.5f, -1f, 2f, 0.5f, Float.NEGATIVE_INFINITY, 3f};
         assertEquals(4, K.countAtLeast(x, 0, 6, 0.5f));
+        assertEquals(2, K.nextAbove(x, 0, 6, 0.5f));
+        assertEquals(5, K.nextAbove(x, 3, 6, 0.5f));
+        assertEquals(-1, K.nextAbove(x, 0, 6, 3f));
         int[] ids = new int[6];
         float[] values = new float[6];
         assertEquals(4, K.compactAtLeast(x, 6, 0.5f, ids, values));
