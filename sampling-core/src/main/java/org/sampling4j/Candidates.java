@@ -239,9 +239,9 @@ public final class Candidates {
         temperature = 1f;
     }
 
-    /** {@code 1 / T} in double: the factor that turns value differences into log-probabilities. */
-    public double inverseTemperature() {
-        return 1.0 / temperature;
+    /** {@code 1 / T}: the factor that turns value differences into log-probabilities. */
+    public float inverseTemperature() {
+        return 1f / temperature;
     }
 
     /** The largest value in the set ({@code -Inf} when every token is removed). */

@@ -3,7 +3,9 @@ package org.sampling4j;
 import org.sampling4j.kernel.Kernels;
 
 /**
- * Fills a {@link SampleResult}: log-softmax of the processed candidates and of the raw row.
+ * Fills a {@link SampleResult}: log-softmax of the processed candidates and of the raw row. A
+ * token's log-weight is {@code (x - x_max) / T} in float, the exponent the kernels use, and the
+ * normaliser is the log of their double sum.
  * Runs only when the caller asks for a result, so plain sampling pays nothing for it.
  */
 final class Logprobs {
@@ -13,16 +15,16 @@ final class Logprobs {
     static void fill(SampleResult r, Candidates c, int token, float[] raw, int topN) {
         Kernels k = c.kernels();
         float max = c.max();
-        double scale = c.inverseTemperature();
+        float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
         double logTotal = StrictMath.log(k.expSum(values, 0, n, max, scale));
-        double processed = ((double) c.valueOf(token) - max) * scale - logTotal;
+        double processed = (c.valueOf(token) - max) * scale - logTotal;
         int kept = k.countAtLeast(values, 0, n, -Float.MAX_VALUE);
 
         int v = raw.length;
         float rawMax = k.max(raw, 0, v);
-        double rawLogprob = ((double) raw[token] - rawMax) - StrictMath.log(k.expSum(raw, 0, v, rawMax, 1.0));
+        double rawLogprob = (raw[token] - rawMax) - StrictMath.log(k.expSum(raw, 0, v, rawMax, 1f));
         r.set(token, processed, rawLogprob, kept);
 
         int count = Math.min(topN, kept);
@@ -48,7 +50,7 @@ final class Logprobs {
         double[] logprobs = r.topLogprobsArray();
         for (int i = 0; i < size; i++) {
             tokens[i] = SortKeys.id(best[i]);
-            logprobs[i] = ((double) SortKeys.value(best[i]) - max) * scale - logTotal;
+            logprobs[i] = (SortKeys.value(best[i]) - max) * scale - logTotal;
         }
         r.setTop(size);
     }

@@ -49,15 +49,16 @@ public interface Kernels {
 
     /**
      * {@code sum exp((x[i] - shift) * scale)} over {@code [from, to)}, in the canonical order of
-     * {@link ReductionOrder}, each term {@link FastExp#weight}; {@code -Inf} values contribute 0.
+     * {@link ReductionOrder}, each term the float {@link FastExp#weight} added in double;
+     * {@code -Inf} values contribute 0.
      * {@code shift} is normally the maximum, so every exponent is at most 0.
      */
-    double expSum(float[] x, int from, int to, float shift, double scale);
+    double expSum(float[] x, int from, int to, float shift, float scale);
 
     /**
      * Splits {@code [from, to)} into blocks of {@link ReductionOrder#BLOCK} elements (the last one
      * shorter), writes each block's {@link #expSum} into {@code blockSums[b]}, and returns their
      * sum taken in block order. An inverse-CDF walk then skips whole blocks instead of walking V.
      */
-    double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums);
+    double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums);
 }

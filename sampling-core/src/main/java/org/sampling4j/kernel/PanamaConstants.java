@@ -1,8 +1,6 @@
 package org.sampling4j.kernel;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,11 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaConstants {
     /** Widest float vectors: max, compare, count, compact. */
     static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    /** Widest double vectors: the exponential and its sums. */
-    static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    /** Float vectors with as many lanes as {@link #DOUBLES}, converted to them with F2D. */
-    static final VectorSpecies<Float> FLOATS_FOR_DOUBLES =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    /** Double vectors of the same width: half as many lanes, for sums of float weights (F2D parts 0, 1). */
+    static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, FLOATS.vectorShape());
 
     private PanamaConstants() {
     }

@@ -2,11 +2,10 @@ package org.sampling4j.kernel;
 
 import static org.sampling4j.kernel.PanamaConstants.DOUBLES;
 import static org.sampling4j.kernel.PanamaConstants.FLOATS;
-import static org.sampling4j.kernel.PanamaConstants.FLOATS_FOR_DOUBLES;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
@@ -23,12 +22,11 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class PanamaKernels implements Kernels {
     private static final int F = FLOATS.length();
-    private static final int D = DOUBLES.length();
-    private static final long MAGIC_BITS = Double.doubleToRawLongBits(FastExp.ROUNDING_MAGIC);
+    private static final int MAGIC_BITS = Float.floatToRawIntBits(FastExp.ROUNDING_MAGIC);
 
     PanamaKernels() {
-        if (D != 4 && D != 8) {
-            throw new IllegalStateException("double vectors of " + D + " lanes; the canonical sum needs 4 or 8");
+        if (F != 8 && F != 16) {
+            throw new IllegalStateException("float vectors of " + F + " lanes; the canonical sum needs 8 or 16");
         }
     }
 
@@ -165,7 +163,7 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public double expSum(float[] x, int from, int to, float shift, double scale) {
+    public double expSum(float[] x, int from, int to, float shift, float scale) {
         int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
         double blocks = expSumBody(x, from, blocksEnd, shift, scale);
         if (Double.isNaN(blocks)) {
@@ -179,7 +177,7 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums) {
+    public double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums) {
         double total = 0;
         int b = 0;
         for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
@@ -190,84 +188,73 @@ final class PanamaKernels implements Kernels {
     }
 
     /**
-     * The 16 canonical accumulators of {@code [from, to)} (a multiple of 16 long) in 16 / D
+     * The 16 canonical accumulators of {@code [from, to)} (a multiple of 16 long) in 16 / D double
      * registers, combined by ReductionOrder's tree; NaN when some exponent is above 0 (a shift
      * below some value), which the caller then leaves to the scalar twin.
      *
-     * <p>Each iteration converts D floats to doubles and evaluates FastExp's polynomial on them,
-     * written out in this one method so that C2 inlines all of it and no vector is ever boxed.
-     * The accumulators rotate after every iteration, so element {@code 16 b + j} lands in
-     * accumulator j: register {@code j / D}, lane {@code j % D}.
+     * <p>Each iteration evaluates FastExp's polynomial on F floats, written out in this one method
+     * so that C2 inlines all of it and no vector is ever boxed, and adds the weights' two F2D halves
+     * to two double registers. With 16-lane floats that is accumulators 0..7 and 8..15; with 8-lane
+     * floats the register pairs alternate between iterations, so element {@code 16 b + j} always
+     * lands in accumulator j.
      */
-    private static double expSumBody(float[] x, int from, int to, float shift, double scale) {
+    private static double expSumBody(float[] x, int from, int to, float shift, float scale) {
         DoubleVector a0 = DoubleVector.zero(DOUBLES);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
-        DoubleVector highest = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
-        DoubleVector log2e = DoubleVector.broadcast(DOUBLES, FastExp.LOG2E);
-        DoubleVector magic = DoubleVector.broadcast(DOUBLES, FastExp.ROUNDING_MAGIC);
-        DoubleVector ln2Hi = DoubleVector.broadcast(DOUBLES, FastExp.LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(DOUBLES, FastExp.LN2_LO);
-        DoubleVector c13 = DoubleVector.broadcast(DOUBLES, FastExp.C13);
-        DoubleVector c12 = DoubleVector.broadcast(DOUBLES, FastExp.C12);
-        DoubleVector c11 = DoubleVector.broadcast(DOUBLES, FastExp.C11);
-        DoubleVector c10 = DoubleVector.broadcast(DOUBLES, FastExp.C10);
-        DoubleVector c9 = DoubleVector.broadcast(DOUBLES, FastExp.C9);
-        DoubleVector c8 = DoubleVector.broadcast(DOUBLES, FastExp.C8);
-        DoubleVector c7 = DoubleVector.broadcast(DOUBLES, FastExp.C7);
-        DoubleVector c6 = DoubleVector.broadcast(DOUBLES, FastExp.C6);
-        DoubleVector c5 = DoubleVector.broadcast(DOUBLES, FastExp.C5);
-        DoubleVector c4 = DoubleVector.broadcast(DOUBLES, FastExp.C4);
-        DoubleVector c3 = DoubleVector.broadcast(DOUBLES, FastExp.C3);
-        DoubleVector c2 = DoubleVector.broadcast(DOUBLES, FastExp.C2);
-        DoubleVector one = DoubleVector.broadcast(DOUBLES, 1.0);
-        DoubleVector zero = DoubleVector.zero(DOUBLES);
-        double shiftD = shift;
-        for (int i = from; i < to; i += D) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS_FOR_DOUBLES, x, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector t = v.sub(shiftD).mul(scale);
+        FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
+        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
+        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
+        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
+        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
+        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
+        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
+        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        for (int i = from; i < to; i += F) {
+            FloatVector t = FloatVector.fromArray(FLOATS, x, i).sub(shift).mul(scale);
             highest = highest.max(t);
             // FastExp.exp, lane-wise: same operations, same order, same roundings.
-            DoubleVector y = t.fma(log2e, magic);
-            DoubleVector negK = magic.sub(y);
-            DoubleVector r = negK.fma(ln2Hi, t);
+            FloatVector y = t.fma(log2e, magic);
+            FloatVector negK = magic.sub(y);
+            FloatVector r = negK.fma(ln2Hi, t);
             r = negK.fma(ln2Lo, r);
-            DoubleVector p = c13.fma(r, c12);
-            p = p.fma(r, c11);
-            p = p.fma(r, c10);
-            p = p.fma(r, c9);
-            p = p.fma(r, c8);
-            p = p.fma(r, c7);
-            p = p.fma(r, c6);
+            FloatVector p = c7.fma(r, c6);
             p = p.fma(r, c5);
             p = p.fma(r, c4);
             p = p.fma(r, c3);
             p = p.fma(r, c2);
             p = p.fma(r, one);
             p = p.fma(r, one);
-            DoubleVector pow = ((LongVector) y.reinterpretAsLongs())
-                    .add(64 + Double.MAX_EXPONENT - MAGIC_BITS)
-                    .lanewise(VectorOperators.LSHL, 52)
-                    .reinterpretAsDoubles();
-            DoubleVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_64)
+            FloatVector pow = ((IntVector) y.reinterpretAsInts())
+                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            FloatVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
                     .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
-            DoubleVector sum = a0.add(w);
-            if (D == 8) {
-                a0 = a1;
-                a1 = sum;
+            DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            if (F == 16) {
+                a0 = a0.add(low);
+                a1 = a1.add(high);
             } else {
-                a0 = a1;
-                a1 = a2;
-                a2 = a3;
-                a3 = sum;
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = s0;
+                a3 = s1;
             }
         }
         if (highest.reduceLanes(VectorOperators.MAX) > 0) {
             return Double.NaN;
         }
-        if (D == 8) {
+        if (F == 16) {
             DoubleVector s = a0.add(a1); // a[j] += a[j + 8]
             double t0 = s.lane(0) + s.lane(4);
             double t1 = s.lane(1) + s.lane(5);
@@ -275,7 +262,7 @@ final class PanamaKernels implements Kernels {
             double t3 = s.lane(3) + s.lane(7);
             return (t0 + t2) + (t1 + t3);
         }
-        // a[j] += a[j + 8] gives lanes 0..3 = a0 + a2 and 4..7 = a1 + a3; then a[j] += a[j + 4].
+        // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
         DoubleVector t = a0.add(a2).add(a1.add(a3));
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
     }

@@ -89,7 +89,7 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public double expSum(float[] x, int from, int to, float shift, double scale) {
+    public double expSum(float[] x, int from, int to, float shift, float scale) {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
         int i = from;
@@ -124,7 +124,7 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public double expSumBlocks(float[] x, int from, int to, float shift, double scale, double[] blockSums) {
+    public double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums) {
         double total = 0;
         int b = 0;
         for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {

@@ -38,7 +38,7 @@ public final class InverseCdfPicker implements TokenPicker {
     @Override
     public int pick(Candidates c, SequenceState state) {
         float max = c.max();
-        double scale = c.inverseTemperature();
+        float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
         double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_PICKER, c.randomBlock());
@@ -64,7 +64,7 @@ public final class InverseCdfPicker implements TokenPicker {
      * where the running sum exceeds {@code target}; if none does (rounding), the last position
      * with a positive weight, or -1 when there is none from {@code from} on.
      */
-    static int walk(float[] values, int from, int n, float max, double scale, double target, double before) {
+    static int walk(float[] values, int from, int n, float max, float scale, double target, double before) {
         double cumulative = before;
         int last = -1;
         for (int i = from; i < n; i++) {

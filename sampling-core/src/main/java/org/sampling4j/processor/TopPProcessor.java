@@ -81,7 +81,7 @@ public final class TopPProcessor implements LogitsProcessor {
             return;
         }
         float max = c.max();
-        double scale = c.inverseTemperature();
+        float scale = c.inverseTemperature();
         double target;
         if (c.isDense()) {
             float[] x = c.denseValues();
@@ -139,7 +139,7 @@ public final class TopPProcessor implements LogitsProcessor {
      * Walks sorted positions {@code [from, to)} adding weights to {@code massBefore}; returns the
      * position after the token whose cumulative mass first reaches {@code target}, or {@code to}.
      */
-    static int walkSorted(Candidates c, int from, int to, double massBefore, float max, double scale, double target) {
+    static int walkSorted(Candidates c, int from, int to, double massBefore, float max, float scale, double target) {
         float[] values = c.values();
         double mass = massBefore;
         for (int i = from; i < to; i++) {
@@ -156,7 +156,7 @@ public final class TopPProcessor implements LogitsProcessor {
      * {@code [0, keptEnd)} hold tokens known to be kept, {@code [keptEnd, regionEnd)} the boundary
      * region still being refined, the rest tokens known to be dropped.
      */
-    private int keepByBuckets(Candidates c, int n, float max, double scale, double target) {
+    private int keepByBuckets(Candidates c, int n, float max, float scale, double target) {
         float[] values = c.values();
         double[] mass = c.histogram();
         int buckets = mass.length;
@@ -232,7 +232,7 @@ public final class TopPProcessor implements LogitsProcessor {
     }
 
     /** {@code (x_max - x) / T} in double: how many nats less likely than the best token. */
-    static double distance(float value, float max, double scale) {
+    static double distance(float value, float max, float scale) {
         return ((double) max - value) * scale;
     }
 

@@ -84,7 +84,7 @@ class KernelsDifferentialTest extends KernelsTestCase {
             sameArrays("compactAtLeast values", at, Arrays.copyOf(v1, k), Arrays.copyOf(v2, k));
         }
         if (max > Float.NEGATIVE_INFINITY && max < Float.POSITIVE_INFINITY) {
-            for (double scale : new double[] {1.0, 1 / 0.7, 10.0, 1e-3}) {
+            for (float scale : new float[] {1f, 1 / 0.7f, 10f, 1e-3f}) {
                 String at = where + " scale=" + scale;
                 sameSum("expSum", at, SCALAR.expSum(x, 0, n, max, scale), PANAMA.expSum(x, 0, n, max, scale));
                 sameSum("expSum(from)", at, SCALAR.expSum(x, from, n, max, scale), PANAMA.expSum(x, from, n, max, scale));
@@ -97,7 +97,7 @@ class KernelsDifferentialTest extends KernelsTestCase {
                 }
             }
             // A shift below some values: exponents above 0 take the scalar route lane by lane.
-            sameSum("expSum(shift < max)", where, SCALAR.expSum(x, 0, n, max - 2f, 1.0), PANAMA.expSum(x, 0, n, max - 2f, 1.0));
+            sameSum("expSum(shift < max)", where, SCALAR.expSum(x, 0, n, max - 2f, 1f), PANAMA.expSum(x, 0, n, max - 2f, 1f));
         }
     }
 

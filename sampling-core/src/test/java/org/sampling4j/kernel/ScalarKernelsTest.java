@@ -32,10 +32,10 @@ class ScalarKernelsTest {
             x[i] = (float) (PortableGaussian.next(random) * 3);
         }
         double[] blocks = new double[3];
-        double total = K.expSumBlocks(x, 0, 5000, 9f, 0.5, blocks);
-        assertEquals(K.expSum(x, 0, 2048, 9f, 0.5), blocks[0]);
-        assertEquals(K.expSum(x, 2048, 4096, 9f, 0.5), blocks[1]);
-        assertEquals(K.expSum(x, 4096, 5000, 9f, 0.5), blocks[2]);
+        double total = K.expSumBlocks(x, 0, 5000, 9f, 0.5f, blocks);
+        assertEquals(K.expSum(x, 0, 2048, 9f, 0.5f), blocks[0]);
+        assertEquals(K.expSum(x, 2048, 4096, 9f, 0.5f), blocks[1]);
+        assertEquals(K.expSum(x, 4096, 5000, 9f, 0.5f), blocks[2]);
         assertEquals(blocks[0] + blocks[1] + blocks[2], total);
     }
 
@@ -75,7 +75,7 @@ class ScalarKernelsTest {
                 x[i] = (float) (PortableGaussian.next(random) * 3);
             }
             float shift = 2.5f;
-            double scale = 1 / 0.7;
+            float scale = 1 / 0.7f;
             double[] acc = new double[ReductionOrder.LANES];
             int from = 3;
             int blocks = (n / 16) * 16;
