@@ -1,8 +1,9 @@
 package org.sampling4j;
 
-import java.util.Arrays;
+import org.sampling4j.internal.LongSort;
 import org.sampling4j.kernel.Kernels;
 import org.sampling4j.kernel.ReductionOrder;
+import org.sampling4j.processor.TopPProcessor;
 
 /**
  * The working set of one step, owned by a {@link Workspace}: <b>dense</b> (all V logits of the
@@ -27,6 +28,12 @@ public final class Candidates {
     private final Kernels kernels;
     private final float[] dense;
     private final double[] blockSums;
+    private final double[] spareBlockSums;
+    private boolean mayDeferTruncation;
+    private boolean nucleusPending;
+    private double nucleusTopP;
+    private int nucleusMinKeep;
+    private float nucleusScale;
     private float[] source;
     private boolean borrowed;
     private float denseMax;
@@ -50,6 +57,7 @@ public final class Candidates {
         this.kernels = kernels;
         this.dense = new float[vocabSize];
         this.blockSums = new double[(vocabSize + ReductionOrder.BLOCK - 1) / ReductionOrder.BLOCK];
+        this.spareBlockSums = new double[blockSums.length];
         this.ids = new int[vocabSize];
         this.values = new float[vocabSize];
         this.scratchIds = new int[vocabSize];
@@ -64,6 +72,7 @@ public final class Candidates {
      * asks for {@link #writableDenseValues()}. Either way one pass validates it and finds the max.
      */
     int load(float[] logits, boolean copy) {
+        nucleusPending = false;
         isDense = true;
         size = vocabSize;
         sorted = false;
@@ -133,6 +142,12 @@ public final class Candidates {
 
     /** The dense row for writing: copies the caller's row into the workspace first if needed. */
     public float[] writableDenseValues() {
+        if (nucleusPending) {
+            materialize();
+            if (!isDense) {
+                throw new IllegalStateException("a processor asked to write a dense row after a top-p cut");
+            }
+        }
         if (borrowed) {
             System.arraycopy(source, 0, dense, 0, vocabSize);
             borrowed = false;
@@ -145,6 +160,65 @@ public final class Candidates {
     /** Per-block weight sums of the dense row, filled by {@link Kernels#expSumBlocks}. */
     public double[] blockSums() {
         return blockSums;
+    }
+
+    /** A second block-sum array, for a second temperature. */
+    public double[] spareBlockSums() {
+        return spareBlockSums;
+    }
+
+    /**
+     * Whether the processor being applied may leave its cut pending (set by the {@link Sampler}):
+     * true when every later step preserves the ranking of the logits and the picker can sample a
+     * pending nucleus directly.
+     */
+    public boolean mayDeferTruncation() {
+        return mayDeferTruncation;
+    }
+
+    void setMayDeferTruncation(boolean value) {
+        mayDeferTruncation = value;
+    }
+
+    /**
+     * Records a top-p cut of a dense row without carrying it out: the nucleus of mass
+     * {@code topP} under weights {@code exp((x - max) * scale)}, at least {@code minKeep} tokens.
+     * The picker samples it by rejection without finding its boundary; {@link #materialize()}
+     * carries it out for anything that needs the set itself.
+     */
+    public void deferNucleus(double topP, int minKeep, float scale) {
+        nucleusPending = true;
+        nucleusTopP = topP;
+        nucleusMinKeep = minKeep;
+        nucleusScale = scale;
+    }
+
+    /** Whether a deferred top-p cut is pending (the set is then dense). */
+    public boolean nucleusPending() {
+        return nucleusPending;
+    }
+
+    /** The pending cut's mass. */
+    public double nucleusTopP() {
+        return nucleusTopP;
+    }
+
+    /** The pending cut's minimum size. */
+    public int nucleusMinKeep() {
+        return nucleusMinKeep;
+    }
+
+    /** The pending cut's {@code 1 / T}: the temperature at which its mass is measured. */
+    public float nucleusScale() {
+        return nucleusScale;
+    }
+
+    /** Carries out a pending top-p cut, if any, so that the set is exactly what the chain keeps. */
+    public void materialize() {
+        if (nucleusPending) {
+            nucleusPending = false;
+            TopPProcessor.truncate(this, nucleusTopP, nucleusMinKeep, nucleusScale);
+        }
     }
 
     /** Token ids of a sparse set, first {@link #size()} entries. */
@@ -284,6 +358,7 @@ public final class Candidates {
 
     /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */
     public void toSparse() {
+        materialize();
         if (isDense) {
             int n = kernels.compactAtLeast(denseValues(), vocabSize, -Float.MAX_VALUE, ids, values);
             setSparse(n, false);
@@ -322,7 +397,7 @@ public final class Candidates {
         if (inOrder) {
             return; // already sorted: typically a run of ties in ascending id order, however long
         }
-        Arrays.sort(keys, from, to);
+        LongSort.sort(keys, from, to);
         for (int i = from; i < to; i++) {
             ids[i] = SortKeys.id(keys[i]);
             values[i] = SortKeys.value(keys[i]);

@@ -27,6 +27,14 @@ public interface LogitsProcessor {
     }
 
     /**
+     * Whether this step keeps every candidate and their order by logit (temperature does). A cut
+     * followed only by such steps may be left for the picker to sample directly.
+     */
+    default boolean preservesRanking() {
+        return false;
+    }
+
+    /**
      * Checks the token ids this processor names (bias entries, masks) against the vocabulary.
      *
      * @throws IllegalArgumentException naming the field, the id and {@code [0, vocabSize)}

@@ -13,6 +13,7 @@ final class Logprobs {
     }
 
     static void fill(SampleResult r, Candidates c, int token, float[] raw, int topN) {
+        c.materialize();
         Kernels k = c.kernels();
         float max = c.max();
         float scale = c.inverseTemperature();

@@ -38,6 +38,8 @@ public final class Sampler {
     private final Long seed;
     /** Copy the row while loading it (one fused pass) rather than borrow it and copy on first write. */
     private final boolean copyOnLoad;
+    /** deferrable[i]: processor i may leave a cut pending for the picker (see Candidates.deferNucleus). */
+    private final boolean[] deferrable;
 
     private Sampler(Builder b) {
         this.vocabSize = b.vocabSize;
@@ -51,6 +53,12 @@ public final class Sampler {
             writes |= p.writesLogits();
         }
         this.copyOnLoad = writes;
+        this.deferrable = new boolean[processors.length];
+        boolean onlyRankingPreservingAfter = picker.picksFromPendingNucleus();
+        for (int i = processors.length - 1; i >= 0; i--) {
+            deferrable[i] = onlyRankingPreservingAfter;
+            onlyRankingPreservingAfter &= processors[i].preservesRanking();
+        }
     }
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
@@ -193,6 +201,7 @@ public final class Sampler {
     }
 
     private int writeProcessed(Candidates c, float[] out) {
+        c.materialize();
         float t = c.temperature();
         int kept = 0;
         if (c.isDense()) {
@@ -231,9 +240,11 @@ public final class Sampler {
             throw new IllegalArgumentException("logits[" + bad + "] = " + logits[bad]
                     + " is not allowed: logits must be finite or -Inf");
         }
-        for (LogitsProcessor p : processors) {
-            p.apply(c, state);
+        for (int i = 0; i < processors.length; i++) {
+            c.setMayDeferTruncation(deferrable[i]);
+            processors[i].apply(c, state);
         }
+        c.setMayDeferTruncation(false);
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("no token left to sample: every token is -Inf after the chain "

@@ -14,4 +14,12 @@ public interface TokenPicker {
 
     /** Returns the chosen token id; the candidates hold at least one finite value. */
     int pick(Candidates candidates, SequenceState state);
+
+    /**
+     * Whether {@link #pick} handles a pending top-p cut ({@link Candidates#nucleusPending()})
+     * itself. Pickers that do not are given materialized candidates.
+     */
+    default boolean picksFromPendingNucleus() {
+        return false;
+    }
 }

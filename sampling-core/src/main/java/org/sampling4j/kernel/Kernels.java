@@ -61,4 +61,15 @@ public interface Kernels {
      * sum taken in block order. An inverse-CDF walk then skips whole blocks instead of walking V.
      */
     double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums);
+
+    /**
+     * As {@link #expSum}, over only the elements ranked before {@code (bound, boundId)} in the
+     * order "larger value first, then lower index": {@code x[i] > bound}, or {@code x[i] == bound}
+     * and {@code i < boundId}. The others contribute 0 at their place in the canonical order.
+     */
+    double expSumBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId);
+
+    /** As {@link #expSumBlocks}, over only the elements ranked before {@code (bound, boundId)}. */
+    double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            double[] blockSums);
 }

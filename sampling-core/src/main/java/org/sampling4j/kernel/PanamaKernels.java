@@ -164,14 +164,28 @@ final class PanamaKernels implements Kernels {
 
     @Override
     public double expSum(float[] x, int from, int to, float shift, float scale) {
+        return sum(x, from, to, shift, scale, Float.NEGATIVE_INFINITY, Integer.MAX_VALUE, false);
+    }
+
+    @Override
+    public double expSumBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId) {
+        return sum(x, from, to, shift, scale, bound, boundId, true);
+    }
+
+    private static double sum(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            boolean masked) {
         int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
-        double blocks = expSumBody(x, from, blocksEnd, shift, scale);
+        double blocks = expSumBody(x, from, blocksEnd, shift, scale, bound, boundId, masked);
         if (Double.isNaN(blocks)) {
-            return ScalarKernels.INSTANCE.expSum(x, from, to, shift, scale);
+            return masked ? ScalarKernels.INSTANCE.expSumBefore(x, from, to, shift, scale, bound, boundId)
+                    : ScalarKernels.INSTANCE.expSum(x, from, to, shift, scale);
         }
         double tail = 0;
         for (int i = blocksEnd; i < to; i++) {
-            tail += FastExp.weight(x[i], shift, scale);
+            float v = x[i];
+            if (!masked || v > bound || v == bound && i < boundId) {
+                tail += FastExp.weight(v, shift, scale);
+            }
         }
         return blocks + tail;
     }
@@ -187,10 +201,23 @@ final class PanamaKernels implements Kernels {
         return total;
     }
 
+    @Override
+    public double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSumBefore(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale, bound, boundId);
+            total += blockSums[b];
+        }
+        return total;
+    }
+
     /**
      * The 16 canonical accumulators of {@code [from, to)} (a multiple of 16 long) in 16 / D double
      * registers, combined by ReductionOrder's tree; NaN when some exponent is above 0 (a shift
-     * below some value), which the caller then leaves to the scalar twin.
+     * below some value), which the caller then leaves to the scalar twin. With {@code masked},
+     * lanes not ranked before {@code (bound, boundId)} add 0.
      *
      * <p>Each iteration evaluates FastExp's polynomial on F floats, written out in this one method
      * so that C2 inlines all of it and no vector is ever boxed, and adds the weights' two F2D halves
@@ -198,7 +225,8 @@ final class PanamaKernels implements Kernels {
      * floats the register pairs alternate between iterations, so element {@code 16 b + j} always
      * lands in accumulator j.
      */
-    private static double expSumBody(float[] x, int from, int to, float shift, float scale) {
+    private static double expSumBody(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            boolean masked) {
         DoubleVector a0 = DoubleVector.zero(DOUBLES);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
@@ -217,7 +245,8 @@ final class PanamaKernels implements Kernels {
         FloatVector one = FloatVector.broadcast(FLOATS, 1f);
         FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += F) {
-            FloatVector t = FloatVector.fromArray(FLOATS, x, i).sub(shift).mul(scale);
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            FloatVector t = v.sub(shift).mul(scale);
             highest = highest.max(t);
             // FastExp.exp, lane-wise: same operations, same order, same roundings.
             FloatVector y = t.fma(log2e, magic);
@@ -237,6 +266,12 @@ final class PanamaKernels implements Kernels {
                     .reinterpretAsFloats();
             FloatVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
                     .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            if (masked) {
+                // Ranked before (bound, boundId): above it, or equal to it at a lower index.
+                VectorMask<Float> before = v.compare(VectorOperators.GT, bound)
+                        .or(v.compare(VectorOperators.EQ, bound).and(FLOATS.indexInRange(i, boundId)));
+                w = w.blend(zero, before.not());
+            }
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
             if (F == 16) {

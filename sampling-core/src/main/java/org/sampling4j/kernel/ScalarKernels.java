@@ -90,26 +90,37 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public double expSum(float[] x, int from, int to, float shift, float scale) {
+        return sum(x, from, to, shift, scale, Float.NEGATIVE_INFINITY, Integer.MAX_VALUE, false);
+    }
+
+    @Override
+    public double expSumBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId) {
+        return sum(x, from, to, shift, scale, bound, boundId, true);
+    }
+
+    /** The canonical 16-accumulator sum of (optionally masked) weights, written out without arrays. */
+    private static double sum(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            boolean masked) {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
         double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
         int i = from;
         for (; i + ReductionOrder.LANES <= to; i += ReductionOrder.LANES) {
-            a0 += FastExp.weight(x[i], shift, scale);
-            a1 += FastExp.weight(x[i + 1], shift, scale);
-            a2 += FastExp.weight(x[i + 2], shift, scale);
-            a3 += FastExp.weight(x[i + 3], shift, scale);
-            a4 += FastExp.weight(x[i + 4], shift, scale);
-            a5 += FastExp.weight(x[i + 5], shift, scale);
-            a6 += FastExp.weight(x[i + 6], shift, scale);
-            a7 += FastExp.weight(x[i + 7], shift, scale);
-            a8 += FastExp.weight(x[i + 8], shift, scale);
-            a9 += FastExp.weight(x[i + 9], shift, scale);
-            a10 += FastExp.weight(x[i + 10], shift, scale);
-            a11 += FastExp.weight(x[i + 11], shift, scale);
-            a12 += FastExp.weight(x[i + 12], shift, scale);
-            a13 += FastExp.weight(x[i + 13], shift, scale);
-            a14 += FastExp.weight(x[i + 14], shift, scale);
-            a15 += FastExp.weight(x[i + 15], shift, scale);
+            a0 += w(x, i, shift, scale, bound, boundId, masked);
+            a1 += w(x, i + 1, shift, scale, bound, boundId, masked);
+            a2 += w(x, i + 2, shift, scale, bound, boundId, masked);
+            a3 += w(x, i + 3, shift, scale, bound, boundId, masked);
+            a4 += w(x, i + 4, shift, scale, bound, boundId, masked);
+            a5 += w(x, i + 5, shift, scale, bound, boundId, masked);
+            a6 += w(x, i + 6, shift, scale, bound, boundId, masked);
+            a7 += w(x, i + 7, shift, scale, bound, boundId, masked);
+            a8 += w(x, i + 8, shift, scale, bound, boundId, masked);
+            a9 += w(x, i + 9, shift, scale, bound, boundId, masked);
+            a10 += w(x, i + 10, shift, scale, bound, boundId, masked);
+            a11 += w(x, i + 11, shift, scale, bound, boundId, masked);
+            a12 += w(x, i + 12, shift, scale, bound, boundId, masked);
+            a13 += w(x, i + 13, shift, scale, bound, boundId, masked);
+            a14 += w(x, i + 14, shift, scale, bound, boundId, masked);
+            a15 += w(x, i + 15, shift, scale, bound, boundId, masked);
         }
         // The tree of ReductionOrder, written out so that no array is allocated.
         a0 += a8; a1 += a9; a2 += a10; a3 += a11; a4 += a12; a5 += a13; a6 += a14; a7 += a15;
@@ -118,9 +129,17 @@ final class ScalarKernels implements Kernels {
         double blocks = a0 + a1;
         double tail = 0;
         for (; i < to; i++) {
-            tail += FastExp.weight(x[i], shift, scale);
+            tail += w(x, i, shift, scale, bound, boundId, masked);
         }
         return blocks + tail;
+    }
+
+    private static float w(float[] x, int i, float shift, float scale, float bound, int boundId, boolean masked) {
+        float v = x[i];
+        if (masked && !(v > bound || v == bound && i < boundId)) {
+            return 0f;
+        }
+        return FastExp.weight(v, shift, scale);
     }
 
     @Override
@@ -129,6 +148,18 @@ final class ScalarKernels implements Kernels {
         int b = 0;
         for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
             blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
+            total += blockSums[b];
+        }
+        return total;
+    }
+
+    @Override
+    public double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSumBefore(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale, bound, boundId);
             total += blockSums[b];
         }
         return total;

@@ -23,6 +23,12 @@ public final class GreedyPicker implements TokenPicker {
         return "greedy";
     }
 
+    /** The argmax is in every nucleus. */
+    @Override
+    public boolean picksFromPendingNucleus() {
+        return true;
+    }
+
     @Override
     public int pick(Candidates candidates, SequenceState state) {
         return candidates.tokenAt(Selection.bestPosition(candidates));

@@ -4,7 +4,6 @@ import org.sampling4j.Candidates;
 import org.sampling4j.SequenceState;
 import org.sampling4j.TokenPicker;
 import org.sampling4j.kernel.FastExp;
-import org.sampling4j.kernel.ReductionOrder;
 import org.sampling4j.random.Uniforms;
 
 /**
@@ -13,15 +12,16 @@ import org.sampling4j.random.Uniforms;
  * <p><b>Formula.</b> weights {@code w_i = exp((x_i - x_max) / T)}, total {@code W} summed in the
  * canonical order (on a dense row: per block of 2048, blocks added in order);
  * {@code u = uniform(seed, step, draw 0, stream 0)} (53-bit Philox double); return the first
- * candidate i, in the set's current order, with {@code w_0 + ... + w_i > u * W}, the sum before the
- * target's block taken from the block sums.
- * Should rounding leave the walk short of {@code u * W}, the last candidate with non-zero weight is
- * returned. Each candidate is chosen with probability {@code w_i / W} up to double rounding.
+ * candidate i, in the set's current order, with {@code w_0 + ... + w_i > u * W}, the sums before
+ * the target taken from block and sub-block sums. Should rounding leave the walk short of
+ * {@code u * W}, the last candidate with non-zero weight is returned. Each candidate is chosen with
+ * probability {@code w_i / W} up to rounding. A pending top-p cut is sampled by rejection
+ * ({@link NucleusPicker}), with draws 0, 1, 2, ... of the same step.
  * <p><b>Reference.</b> torch.multinomial / vLLM / llama.cpp {@code dist} sample the same
  * distribution with other random streams; this one is a pure function of (seed, step).
  * <p><b>Cost per call.</b> the max is known from loading the row (free on a sorted set), one
- * exp-sum pass, and a walk of at most one block of 2048: on a dense row about one exp pass over V
- * beyond the load, on a sparse set O(candidates).
+ * exp-sum pass, and a walk of at most one sub-block of 128 after two levels of sums: on a dense row
+ * about one exp pass over V beyond the load, on a sparse set O(candidates).
  */
 public final class InverseCdfPicker implements TokenPicker {
     /** The one instance: the picker has no configuration. */
@@ -36,7 +36,15 @@ public final class InverseCdfPicker implements TokenPicker {
     }
 
     @Override
+    public boolean picksFromPendingNucleus() {
+        return true;
+    }
+
+    @Override
     public int pick(Candidates c, SequenceState state) {
+        if (c.isDense() && c.nucleusPending()) {
+            return NucleusPicker.pick(c, state);
+        }
         float max = c.max();
         float scale = c.inverseTemperature();
         float[] values = c.currentValues();
@@ -46,17 +54,8 @@ public final class InverseCdfPicker implements TokenPicker {
             double total = c.kernels().expSum(values, 0, n, max, scale);
             return c.tokenAt(walk(values, 0, n, max, scale, u * total, 0.0));
         }
-        // Dense: block sums let the walk skip to the block that holds the target.
-        double[] blocks = c.blockSums();
-        double target = u * c.kernels().expSumBlocks(values, 0, n, max, scale, blocks);
-        double before = 0.0;
-        int block = 0;
-        int lastBlock = (n - 1) / ReductionOrder.BLOCK;
-        while (block < lastBlock && before + blocks[block] <= target) {
-            before += blocks[block++];
-        }
-        int at = walk(values, block * ReductionOrder.BLOCK, n, max, scale, target, before);
-        return at >= 0 ? at : walk(values, 0, n, max, scale, Double.POSITIVE_INFINITY, 0.0);
+        double total = c.kernels().expSumBlocks(values, 0, n, max, scale, c.blockSums());
+        return DenseWalk.find(c, values, max, scale, u * total, DenseWalk.ALL, Integer.MAX_VALUE);
     }
 
     /**

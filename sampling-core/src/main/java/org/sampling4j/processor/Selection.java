@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
-import java.util.Arrays;
 import org.sampling4j.Candidates;
 import org.sampling4j.SortKeys;
+import org.sampling4j.internal.LongSort;
 import org.sampling4j.kernel.Kernels;
 
 /**
@@ -55,9 +55,7 @@ final class Selection {
         for (int i = 0; i < k; i++) {
             heap[i] = SortKeys.key(values[i], c.tokenAt(i));
         }
-        for (int i = k / 2 - 1; i >= 0; i--) {
-            siftDown(heap, i, k);
-        }
+        LongSort.heapify(heap, 0, k);
         float worstValue = SortKeys.value(heap[0]);
         if (c.isDense()) {
             // Ids ascend, so a value equal to the k-th best never beats it: only x > worst enters,
@@ -66,7 +64,7 @@ final class Selection {
             for (int i = kernels.nextAbove(values, k, n, worstValue); i >= 0;
                     i = kernels.nextAbove(values, i + 1, n, worstValue)) {
                 heap[0] = SortKeys.key(values[i], i);
-                siftDown(heap, 0, k);
+                LongSort.siftDown(heap, 0, 0, k);
                 worstValue = SortKeys.value(heap[0]);
             }
         } else {
@@ -77,13 +75,13 @@ final class Selection {
                     long key = SortKeys.key(v, c.tokenAt(i));
                     if (key < heap[0]) {
                         heap[0] = key;
-                        siftDown(heap, 0, k);
+                        LongSort.siftDown(heap, 0, 0, k);
                         worstValue = SortKeys.value(heap[0]);
                     }
                 }
             }
         }
-        Arrays.sort(heap, 0, k);
+        LongSort.sort(heap, 0, k);
         int[] outIds = c.scratchIds();
         float[] outValues = c.scratchValues();
         for (int i = 0; i < k; i++) {
@@ -91,25 +89,5 @@ final class Selection {
             outValues[i] = SortKeys.value(heap[i]);
         }
         c.publishScratch(k, true);
-    }
-
-    /** Max-heap on keys: the worst kept candidate (largest key) sits at the root. */
-    private static void siftDown(long[] heap, int i, int n) {
-        long item = heap[i];
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
-                break;
-            }
-            if (child + 1 < n && heap[child + 1] > heap[child]) {
-                child++;
-            }
-            if (heap[child] <= item) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = item;
     }
 }

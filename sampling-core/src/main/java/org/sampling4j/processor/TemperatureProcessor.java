@@ -47,6 +47,11 @@ public final class TemperatureProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean preservesRanking() {
+        return temperature > 0f;
+    }
+
+    @Override
     public void apply(Candidates candidates, SequenceState state) {
         if (temperature == 0f) {
             if (candidates.size() == 0) {

@@ -18,8 +18,10 @@ import org.sampling4j.kernel.FastExp;
  * {@code minKeep >= 1}: at least that many tokens survive, best first.
  * <p><b>Reference.</b> HF TopPLogitsWarper (removes tokens whose ascending cumulative mass is
  * {@code <= 1 - topP}: the same set up to float rounding of the sums), vLLM, llama.cpp.
- * <p><b>Cost per call.</b> Never a sort of the vocabulary. On a dense row: one exp-sum pass for the
- * total mass, then one compaction pass keeps only tokens within {@code ln(2V / (1 - topP))} nats of
+ * <p><b>Cost per call.</b> Never a sort of the vocabulary. When only ranking-preserving steps
+ * follow (temperature) and the row is dense, the cut is deferred: the picker draws from the
+ * nucleus by rejection ({@link NucleusPicker}) without finding its boundary, so a huge nucleus
+ * costs a few SIMD passes. Otherwise, on a dense row: one exp-sum pass for the total mass, then one compaction pass keeps only tokens within {@code ln(2V / (1 - topP))} nats of
  * the best (see {@link #prefilter}; exact, no exp), typically a few hundred of 128k. A sorted set
  * (after top-k) is walked in O(size). A small set is sorted. A large one is bucketed: one histogram pass of the probability
  * mass over {@code d = (x_max - x) / T} in 1024 buckets finds the bucket where the mass crosses
@@ -80,14 +82,30 @@ public final class TopPProcessor implements LogitsProcessor {
         if (topP >= 1.0) {
             return;
         }
+        if (c.isDense() && c.mayDeferTruncation()) {
+            // Only ranking-preserving steps and the picker follow: it samples the nucleus directly.
+            c.deferNucleus(topP, minKeep, c.inverseTemperature());
+            return;
+        }
+        truncate(c, topP, minKeep, c.inverseTemperature(), sortCutoff);
+    }
+
+    /**
+     * Carries out the cut with weights {@code exp((x - max) * scale)}: also how
+     * {@link Candidates#materialize()} completes a deferred one.
+     */
+    public static void truncate(Candidates c, double topP, int minKeep, float scale) {
+        truncate(c, topP, minKeep, scale, SORT_CUTOFF);
+    }
+
+    private static void truncate(Candidates c, double topP, int minKeep, float scale, int sortCutoff) {
         float max = c.max();
-        float scale = c.inverseTemperature();
         double target;
         if (c.isDense()) {
             float[] x = c.denseValues();
             int v = c.vocabSize();
-            target = topP * c.kernels().expSum(x, 0, v, max, scale);
-            int survivors = c.kernels().compactAtLeast(x, v, prefilter(max, c.temperature(), topP, v), c.ids(), c.values());
+            target = topP * c.kernels().expSumBlocks(x, 0, v, max, scale, c.spareBlockSums());
+            int survivors = c.kernels().compactAtLeast(x, v, prefilter(max, 1f / scale, topP, v), c.ids(), c.values());
             if (survivors < minKeep) {
                 Selection.keepBest(c, minKeep); // the nucleus lies inside the survivors: too few of them
                 return;
@@ -106,7 +124,7 @@ public final class TopPProcessor implements LogitsProcessor {
             c.setSparse(Math.max(kept, minKeep), true);
             return;
         }
-        int kept = keepByBuckets(c, n, max, scale, target);
+        int kept = keepByBuckets(c, n, max, scale, target, sortCutoff);
         if (kept < minKeep) {
             c.setSparse(n, false);
             Selection.keepBest(c, minKeep);
@@ -156,7 +174,7 @@ public final class TopPProcessor implements LogitsProcessor {
      * {@code [0, keptEnd)} hold tokens known to be kept, {@code [keptEnd, regionEnd)} the boundary
      * region still being refined, the rest tokens known to be dropped.
      */
-    private int keepByBuckets(Candidates c, int n, float max, float scale, double target) {
+    private static int keepByBuckets(Candidates c, int n, float max, float scale, double target, int sortCutoff) {
         float[] values = c.values();
         double[] mass = c.histogram();
         int buckets = mass.length;

@@ -95,6 +95,15 @@ class KernelsDifferentialTest extends KernelsTestCase {
                 for (int i = 0; i < blocks1.length; i++) {
                     sameSum("expSumBlocks block " + i, at, blocks1[i], blocks2[i]);
                 }
+                for (int boundId : new int[] {0, n / 2, n - 1, n}) {
+                    float bound = x[Math.min(boundId, n - 1)];
+                    String before = at + " before (" + bound + ", " + boundId + ")";
+                    sameSum("expSumBefore", before, SCALAR.expSumBefore(x, 0, n, max, scale, bound, boundId),
+                            PANAMA.expSumBefore(x, 0, n, max, scale, bound, boundId));
+                    sameSum("expSumBlocksBefore", before,
+                            SCALAR.expSumBlocksBefore(x, from, n, max, scale, bound, boundId, blocks1),
+                            PANAMA.expSumBlocksBefore(x, from, n, max, scale, bound, boundId, blocks2));
+                }
             }
             // A shift below some values: exponents above 0 take the scalar route lane by lane.
             sameSum("expSum(shift < max)", where, SCALAR.expSum(x, 0, n, max - 2f, 1f), PANAMA.expSum(x, 0, n, max - 2f, 1f));

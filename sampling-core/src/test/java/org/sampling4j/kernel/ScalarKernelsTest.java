@@ -25,6 +25,17 @@ class ScalarKernelsTest {
     }
 
     @Test
+    void maskedSumsCountOnlyTheElementsRankedBeforeTheBound() {
+        float[] x = {1f, 3f, 2f, 3f, 0f};
+        // Ranked before (3, 3): the 3 at index 1 only (the 3 at index 3 is the bound itself).
+        assertEquals(K.expSum(x, 1, 2, 3f, 1f), K.expSumBefore(x, 0, 5, 3f, 1f, 3f, 3));
+        // Ranked before (2, 2): both 3s.
+        assertEquals((double) FastExp.weight(3f, 3f, 1f) + FastExp.weight(3f, 3f, 1f), K.expSumBefore(x, 0, 5, 3f, 1f, 2f, 2));
+        assertEquals(0.0, K.expSumBefore(x, 0, 5, 3f, 1f, 3f, 0));
+        assertEquals(K.expSum(x, 0, 5, 3f, 1f), K.expSumBefore(x, 0, 5, 3f, 1f, Float.NEGATIVE_INFINITY, 5));
+    }
+
+    @Test
     void blockSumsAddUpBlockByBlock() {
         SplittableRandom random = new SplittableRandom(SEED);
         float[] x = new float[5000];
