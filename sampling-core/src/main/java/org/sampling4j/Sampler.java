@@ -203,18 +203,21 @@ public final class Sampler {
     private int writeProcessed(Candidates c, float[] out) {
         c.materialize();
         float t = c.temperature();
-        int kept = 0;
         if (c.isDense()) {
             float[] x = c.denseValues();
-            for (int i = 0; i < vocabSize; i++) {
-                out[i] = t == 1f ? x[i] : x[i] / t;
-                kept += x[i] != Float.NEGATIVE_INFINITY ? 1 : 0;
+            if (t == 1f) {
+                System.arraycopy(x, 0, out, 0, vocabSize);
+            } else {
+                for (int i = 0; i < vocabSize; i++) {
+                    out[i] = x[i] / t;
+                }
             }
-            return kept;
+            return c.kernels().countAtLeast(x, 0, vocabSize, -Float.MAX_VALUE);
         }
         java.util.Arrays.fill(out, Float.NEGATIVE_INFINITY);
         int[] ids = c.ids();
         float[] values = c.values();
+        int kept = 0;
         for (int i = 0; i < c.size(); i++) {
             out[ids[i]] = t == 1f ? values[i] : values[i] / t;
             kept += values[i] != Float.NEGATIVE_INFINITY ? 1 : 0;

@@ -1,7 +1,5 @@
 package org.sampling4j.bench;
 
-import org.sampling4j.random.PortableGaussian;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,9 +44,9 @@ import org.sampling4j.kernel.KernelsProvider;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class SamplerBenchmark {
-    private static final long SEED = 0x5A4D_0901L;
+    private static final long SEED = BenchmarkRows.SEED;
     private static final int POOL = 256;
-    private static final int HISTORY = 64;
+    private static final int HISTORY = BenchmarkRows.HISTORY;
 
     @Param({"greedy", "temp1", "topK50Temp07", "minP005Temp07", "topP095Temp07", "temp07TopP09", "fullChain"})
     public String config;
@@ -67,15 +65,8 @@ public class SamplerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        logits = new float[vocab];
-        for (int i = 0; i < vocab; i++) {
-            logits[i] = (float) (PortableGaussian.next(random) * 3);
-        }
-        history = new int[HISTORY];
-        for (int i = 0; i < HISTORY; i++) {
-            history[i] = random.nextInt(vocab);
-        }
+        logits = BenchmarkRows.logits(vocab);
+        history = BenchmarkRows.history(vocab);
         SamplingParams params = CanonicalConfig.valueOf(config).params(SEED);
         sampler = Sampler.of(params, vocab);
         workspace = new Workspace(vocab);

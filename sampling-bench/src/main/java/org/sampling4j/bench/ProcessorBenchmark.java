@@ -1,0 +1,95 @@
+package org.sampling4j.bench;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.PenaltyScope;
+import org.sampling4j.Sampler;
+import org.sampling4j.SequenceState;
+import org.sampling4j.Workspace;
+import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
+import org.sampling4j.processor.LogitBiasProcessor;
+import org.sampling4j.processor.MinPProcessor;
+import org.sampling4j.processor.RepetitionPenaltyProcessor;
+import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TokenMaskProcessor;
+import org.sampling4j.processor.TopKProcessor;
+import org.sampling4j.processor.TopPProcessor;
+
+/**
+ * One processor alone, in microseconds per call of {@code Sampler.process} at V = 128,256: load
+ * the row, apply the processor, write the processed row out. {@code none} is the same call with
+ * no processor (load plus write-out), so a processor's own cost is its time minus that of
+ * {@code none}. Logits N(0, 3), a 64-token history, Panama kernels.
+ *
+ * <pre>
+ * java -jar sampling-bench/target/benchmarks.jar ProcessorBenchmark -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
+@State(Scope.Thread)
+public class ProcessorBenchmark {
+    @Param({"none", "temperature07", "topK50", "topP09", "minP005", "repetition11", "frequencyPresence",
+        "logitBias", "bannedTokens"})
+    public String processor;
+
+    @Param({"128256"})
+    public int vocab;
+
+    private float[] logits;
+    private float[] out;
+    private Sampler sampler;
+    private Workspace workspace;
+    private SequenceState state;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        logits = BenchmarkRows.logits(vocab);
+        out = new float[vocab];
+        Sampler.Builder b = Sampler.builder(vocab);
+        LogitsProcessor p = create(processor);
+        if (p != null) {
+            b.add(p);
+        }
+        sampler = b.build();
+        workspace = new Workspace(vocab);
+        state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
+    }
+
+    static LogitsProcessor create(String name) {
+        switch (name) {
+            case "none": return null;
+            case "temperature07": return new TemperatureProcessor(0.7);
+            case "topK50": return new TopKProcessor(50);
+            case "topP09": return new TopPProcessor(0.9, 1);
+            case "minP005": return new MinPProcessor(0.05, 1);
+            case "repetition11": return new RepetitionPenaltyProcessor(1.1, PenaltyScope.PROMPT_AND_GENERATED, 64);
+            case "frequencyPresence": return new FrequencyPresencePenaltyProcessor(0.3, 0.6, 64);
+            case "logitBias": return new LogitBiasProcessor(Map.of(1, 5f, 17, -100f, 2048, 2f, 99_999, -2f));
+            case "bannedTokens": return TokenMaskProcessor.ban(0, 1, 2, 3, 50_000);
+            default: throw new IllegalArgumentException("processor = " + name);
+        }
+    }
+
+    @Benchmark
+    public float[] process() {
+        sampler.process(logits, state, workspace, out);
+        return out;
+    }
+}

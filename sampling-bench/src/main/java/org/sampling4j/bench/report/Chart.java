@@ -1,0 +1,52 @@
+package org.sampling4j.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** The benchmark chart: microseconds per token for each canonical configuration, log scale. */
+final class Chart {
+    private static final String[] SERIES = {"floorMax", "samplePanama", "sampleScalar", "naiveReference"};
+    private static final String[] LABELS = {"floor (1 max pass)", "Sampling4J, Panama", "Sampling4J, scalar", "naive (sort + Math.exp)"};
+
+    private Chart() {
+    }
+
+    static void write(List<BenchmarkReport.Result> results, String vocab, String title, Path png) throws IOException {
+        Map<String, Map<String, Double>> byConfig = new LinkedHashMap<>();
+        for (BenchmarkReport.Result r : results) {
+            if (r.benchmark().contains("SamplerBenchmark.") && vocab.equals(r.param("vocab"))) {
+                String method = r.benchmark().substring(r.benchmark().lastIndexOf('.') + 1);
+                byConfig.computeIfAbsent(r.param("config"), c -> new LinkedHashMap<>()).put(method, r.score());
+            }
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(560)
+                .title("Sampling4J, V = " + vocab + (title.isEmpty() ? "" : " (" + title + ")"))
+                .xAxisTitle("configuration").yAxisTitle("microseconds per token (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        List<String> configs = new ArrayList<>(byConfig.keySet());
+        double smallest = byConfig.values().stream().flatMap(m -> m.values().stream())
+                .filter(v -> v > 0).min(Double::compare).orElse(1.0);
+        // Bars start from the axis minimum, which a log axis needs strictly positive.
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
+        for (int s = 0; s < SERIES.length; s++) {
+            List<Double> values = new ArrayList<>();
+            for (String config : configs) {
+                values.add(byConfig.get(config).getOrDefault(SERIES[s], Double.NaN));
+            }
+            if (!configs.isEmpty() && values.stream().noneMatch(v -> v.isNaN() || v <= 0)) {
+                chart.addSeries(LABELS[s], configs, values); // a log axis takes complete, positive series only
+            }
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}
