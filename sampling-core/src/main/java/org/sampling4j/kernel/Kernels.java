@@ -60,7 +60,15 @@ public interface Kernels {
      * shorter), writes each block's {@link #expSum} into {@code blockSums[b]}, and returns their
      * sum taken in block order. An inverse-CDF walk then skips whole blocks instead of walking V.
      */
-    double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums);
+    default double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
+            total += blockSums[b];
+        }
+        return total;
+    }
 
     /**
      * As {@link #expSum}, over only the elements ranked before {@code (bound, boundId)} in the
@@ -70,6 +78,14 @@ public interface Kernels {
     double expSumBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId);
 
     /** As {@link #expSumBlocks}, over only the elements ranked before {@code (bound, boundId)}. */
-    double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
-            double[] blockSums);
+    default double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            double[] blockSums) {
+        double total = 0;
+        int b = 0;
+        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
+            blockSums[b] = expSumBefore(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale, bound, boundId);
+            total += blockSums[b];
+        }
+        return total;
+    }
 }

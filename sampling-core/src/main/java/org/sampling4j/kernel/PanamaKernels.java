@@ -207,29 +207,6 @@ final class PanamaKernels implements Kernels {
         return blocks + tail;
     }
 
-    @Override
-    public double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums) {
-        double total = 0;
-        int b = 0;
-        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
-            blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
-            total += blockSums[b];
-        }
-        return total;
-    }
-
-    @Override
-    public double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
-            double[] blockSums) {
-        double total = 0;
-        int b = 0;
-        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
-            blockSums[b] = expSumBefore(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale, bound, boundId);
-            total += blockSums[b];
-        }
-        return total;
-    }
-
     /**
      * The 16 canonical accumulators of {@code [from, to)} (a multiple of 16 long) in 16 / D double
      * registers, combined by ReductionOrder's tree; NaN when some exponent is above 0 (a shift

@@ -142,26 +142,4 @@ final class ScalarKernels implements Kernels {
         return FastExp.weight(v, shift, scale);
     }
 
-    @Override
-    public double expSumBlocks(float[] x, int from, int to, float shift, float scale, double[] blockSums) {
-        double total = 0;
-        int b = 0;
-        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
-            blockSums[b] = expSum(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale);
-            total += blockSums[b];
-        }
-        return total;
-    }
-
-    @Override
-    public double expSumBlocksBefore(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
-            double[] blockSums) {
-        double total = 0;
-        int b = 0;
-        for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
-            blockSums[b] = expSumBefore(x, start, Math.min(to, start + ReductionOrder.BLOCK), shift, scale, bound, boundId);
-            total += blockSums[b];
-        }
-        return total;
-    }
 }

@@ -52,7 +52,13 @@ final class DenseWalk {
         return at >= 0 ? at : walk(x, 0, n, max, scale, Double.POSITIVE_INFINITY, 0.0, bound, boundId);
     }
 
-    private static int walk(float[] x, int from, int n, float max, float scale, double target, double before,
+    /**
+     * From position {@code from}, adds the weights of the tokens ranked before the bound to
+     * {@code before} and returns the first position where the running sum exceeds {@code target};
+     * if none does (rounding), the last position with a positive weight, or -1. Also the walk of a
+     * sparse set, with {@link #ALL}.
+     */
+    static int walk(float[] x, int from, int n, float max, float scale, double target, double before,
             float bound, int boundId) {
         double cumulative = before;
         int last = -1;

@@ -3,7 +3,6 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.SequenceState;
 import org.sampling4j.TokenPicker;
-import org.sampling4j.kernel.FastExp;
 import org.sampling4j.random.Uniforms;
 
 /**
@@ -52,30 +51,9 @@ public final class InverseCdfPicker implements TokenPicker {
         double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_PICKER, c.randomBlock());
         if (!c.isDense()) {
             double total = c.kernels().expSum(values, 0, n, max, scale);
-            return c.tokenAt(walk(values, 0, n, max, scale, u * total, 0.0));
+            return c.tokenAt(DenseWalk.walk(values, 0, n, max, scale, u * total, 0.0, DenseWalk.ALL, Integer.MAX_VALUE));
         }
         double total = c.kernels().expSumBlocks(values, 0, n, max, scale, c.blockSums());
         return DenseWalk.find(c, values, max, scale, u * total, DenseWalk.ALL, Integer.MAX_VALUE);
-    }
-
-    /**
-     * From position {@code from}, adds weights to {@code before} and returns the first position
-     * where the running sum exceeds {@code target}; if none does (rounding), the last position
-     * with a positive weight, or -1 when there is none from {@code from} on.
-     */
-    static int walk(float[] values, int from, int n, float max, float scale, double target, double before) {
-        double cumulative = before;
-        int last = -1;
-        for (int i = from; i < n; i++) {
-            double w = FastExp.weight(values[i], max, scale);
-            if (w > 0) {
-                cumulative += w;
-                last = i;
-                if (cumulative > target) {
-                    return i;
-                }
-            }
-        }
-        return last;
     }
 }
