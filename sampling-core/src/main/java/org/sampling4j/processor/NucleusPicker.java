@@ -19,9 +19,8 @@ import org.sampling4j.random.Uniforms;
  * (each accepted token with probability {@code w_j / W_nucleus}).
  *
  * <p><b>Cost.</b> Round 0 is the full-vocabulary draw (one exp-sum pass, plus one at the cut's
- * temperature when it differs), and the membership test counts the tokens ranked before j (one
- * SIMD count) and sums their weights directly when there are few, else with one masked exp-sum
- * pass. Each rejection costs one masked pass more; at most {@value #MAX_ROUNDS} rounds, after which
+ * temperature when it differs), and the membership test visits the tokens ranked before j (one
+ * SIMD scan that also sums their weights while there are few), else one masked exp-sum pass. Each rejection costs one masked pass more; at most {@value #MAX_ROUNDS} rounds, after which
  * the cut is carried out and sampled as a set (same distribution, rare).
  */
 final class NucleusPicker {
@@ -60,31 +59,37 @@ final class NucleusPicker {
         return InverseCdfPicker.INSTANCE.pick(c, state);
     }
 
-    /** Whether token j is in the nucleus: little enough mass, or few enough tokens, rank before it. */
+    /**
+     * Whether token j is in the nucleus: fewer than {@code minKeep} tokens, or less than the target
+     * mass, rank before it. The tokens ranked before j (a typical draw is near the top) are visited
+     * through the SIMD scan for values at least x[j], counting and summing as it goes; past
+     * {@value #DIRECT_SUM_LIMIT} of them the mass comes from one masked exp-sum pass instead.
+     */
     static boolean inNucleus(Candidates c, float[] x, float max, float cutScale, int j, double target) {
         Kernels k = c.kernels();
         int n = c.vocabSize();
         float v = x[j];
-        // Ranked before j: x >= v below j, x > v above it (for finite v, x > nextDown(v) iff x >= v).
-        int below = k.countAtLeast(x, 0, j, v);
-        int above = k.countAtLeast(x, j + 1, n, Math.nextUp(v));
-        int rank = below + above;
-        if (rank < c.nucleusMinKeep()) {
-            return true;
+        float atLeast = Math.nextDown(v); // for finite v: x > nextDown(v) iff x >= v
+        int rank = 0;
+        double mass = 0.0;
+        // Ranked before j: x >= v below j, x > v above it; visited in index order.
+        for (int i = k.nextAbove(x, 0, j, atLeast); i >= 0 && rank <= DIRECT_SUM_LIMIT; i = k.nextAbove(x, i + 1, j, atLeast)) {
+            rank++;
+            mass += FastExp.weight(x[i], max, cutScale);
         }
-        double mass;
+        for (int i = k.nextAbove(x, j + 1, n, v); i >= 0 && rank <= DIRECT_SUM_LIMIT; i = k.nextAbove(x, i + 1, n, v)) {
+            rank++;
+            mass += FastExp.weight(x[i], max, cutScale);
+        }
         if (rank <= DIRECT_SUM_LIMIT) {
-            mass = 0.0;
-            float atLeast = Math.nextDown(v);
-            for (int i = k.nextAbove(x, 0, j, atLeast); i >= 0; i = k.nextAbove(x, i + 1, j, atLeast)) {
-                mass += FastExp.weight(x[i], max, cutScale);
-            }
-            for (int i = k.nextAbove(x, j + 1, n, v); i >= 0; i = k.nextAbove(x, i + 1, n, v)) {
-                mass += FastExp.weight(x[i], max, cutScale);
-            }
-        } else {
-            mass = k.expSumBefore(x, 0, n, max, cutScale, v, j);
+            return rank < c.nucleusMinKeep() || mass < target;
         }
-        return mass < target;
+        if (c.nucleusMinKeep() > DIRECT_SUM_LIMIT) {
+            rank = k.countAtLeast(x, 0, j, v) + k.countAtLeast(x, j + 1, n, Math.nextUp(v));
+            if (rank < c.nucleusMinKeep()) {
+                return true;
+            }
+        }
+        return k.expSumBefore(x, 0, n, max, cutScale, v, j) < target;
     }
 }
