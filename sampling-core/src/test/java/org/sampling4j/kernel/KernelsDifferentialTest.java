@@ -28,11 +28,35 @@ class KernelsDifferentialTest extends KernelsTestCase {
     }
 
     @Test
-    void everyOperationAgreesOnAllLengthsUpTo4098() {
-        for (int n = 1; n <= 4098; n += n < 300 ? 1 : 7) {
-            checkAll(n, "normal");
+    void everyOperationAgreesOnEveryLengthFrom1To4098() {
+        for (int n = 1; n <= 4098; n++) {
+            long seed = SEED + n;
+            float[] x = fill(n, n % 3 == 0 ? "ties" : "normal", new SplittableRandom(seed));
+            String where = "n=" + n + " seed=" + seed;
+            float max = SCALAR.max(x, 0, n);
+            same("max", where, bits(max), bits(PANAMA.max(x, 0, n)));
+            same("argmax", where, SCALAR.argmax(x, 0, n), PANAMA.argmax(x, 0, n));
+            float[] a = new float[n];
+            float[] b = new float[n];
+            same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
+            sameArrays("copyMax copy", where, a, b);
+            float t = max - 2f;
+            same("nextAbove", where, SCALAR.nextAbove(x, 0, n, t), PANAMA.nextAbove(x, 0, n, t));
+            same("countAtLeast", where, SCALAR.countAtLeast(x, 0, n, t), PANAMA.countAtLeast(x, 0, n, t));
+            int[] ids1 = new int[n];
+            int[] ids2 = new int[n];
+            same("compactAtLeast", where, SCALAR.compactAtLeast(x, n, t, ids1, a), PANAMA.compactAtLeast(x, n, t, ids2, b));
+            sameArrays("compactAtLeast values", where, a, b);
+            same("compactAtLeast ids", where, Arrays.hashCode(ids1), Arrays.hashCode(ids2));
+            sameSum("expSum", where, SCALAR.expSum(x, 0, n, max, 1 / 0.7f), PANAMA.expSum(x, 0, n, max, 1 / 0.7f));
+            sameSum("expSumBefore", where, SCALAR.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2),
+                    PANAMA.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2));
         }
-        for (int n = 4090; n <= 4098; n++) {
+    }
+
+    @Test
+    void everyOperationAgreesOnSampledLengthsWithEveryParameter() {
+        for (int n = 1; n <= 4098; n += n < 100 ? 1 : 97) {
             checkAll(n, "normal");
         }
     }
