@@ -27,11 +27,12 @@ final class Chart {
                 byConfig.computeIfAbsent(r.param("config"), c -> new LinkedHashMap<>()).put(method, r.score());
             }
         }
-        CategoryChart chart = new CategoryChartBuilder().width(1100).height(560)
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(600)
                 .title("Sampling4J, V = " + vocab + (title.isEmpty() ? "" : " (" + title + ")"))
                 .xAxisTitle("configuration").yAxisTitle("microseconds per token (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> configs = new ArrayList<>(byConfig.keySet());
         double smallest = byConfig.values().stream().flatMap(m -> m.values().stream())
