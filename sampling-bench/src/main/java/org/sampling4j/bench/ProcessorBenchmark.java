@@ -19,6 +19,8 @@ import org.sampling4j.PenaltyScope;
 import org.sampling4j.Sampler;
 import org.sampling4j.SequenceState;
 import org.sampling4j.Workspace;
+import org.sampling4j.processor.EpsilonProcessor;
+import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
 import org.sampling4j.processor.LogitBiasProcessor;
 import org.sampling4j.processor.MinPProcessor;
@@ -45,8 +47,8 @@ import org.sampling4j.processor.TopPProcessor;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class ProcessorBenchmark {
-    @Param({"none", "temperature07", "topK50", "topP09", "minP005", "repetition11", "frequencyPresence",
-        "logitBias", "bannedTokens"})
+    @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "repetition11",
+        "frequencyPresence", "logitBias", "bannedTokens"})
     public String processor;
 
     @Param({"128256"})
@@ -79,6 +81,8 @@ public class ProcessorBenchmark {
             case "topK50": return new TopKProcessor(50);
             case "topP09": return new TopPProcessor(0.9, 1);
             case "minP005": return new MinPProcessor(0.05, 1);
+            case "epsilon3e4": return new EpsilonProcessor(3e-4, 1);
+            case "eta2e3": return new EtaProcessor(2e-3, 1);
             case "repetition11": return new RepetitionPenaltyProcessor(1.1, PenaltyScope.PROMPT_AND_GENERATED, 64);
             case "frequencyPresence": return new FrequencyPresencePenaltyProcessor(0.3, 0.6, 64);
             case "logitBias": return new LogitBiasProcessor(Map.of(1, 5f, 17, -100f, 2048, 2f, 99_999, -2f));

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.PenaltyScope;
+import org.sampling4j.processor.EpsilonProcessor;
+import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
 import org.sampling4j.processor.LogitBiasProcessor;
 import org.sampling4j.processor.MinPProcessor;
@@ -24,6 +26,8 @@ import org.sampling4j.processor.TopPProcessor;
  * <tr><td>top_k</td><td>top_k, min_keep</td><td>{@link TopKProcessor} with {@code max(top_k, min_keep)}, as HF</td></tr>
  * <tr><td>top_p</td><td>top_p, min_keep</td><td>{@link TopPProcessor}</td></tr>
  * <tr><td>min_p</td><td>min_p, min_keep</td><td>{@link MinPProcessor}</td></tr>
+ * <tr><td>epsilon</td><td>epsilon, min_keep</td><td>{@link EpsilonProcessor}</td></tr>
+ * <tr><td>eta</td><td>eta, min_keep</td><td>{@link EtaProcessor}</td></tr>
  * <tr><td>repetition_penalty</td><td>repetition_penalty</td><td>{@link RepetitionPenaltyProcessor}, whole history</td></tr>
  * <tr><td>openai_penalties</td><td>frequency_penalty, presence_penalty</td><td>{@link FrequencyPresencePenaltyProcessor}</td></tr>
  * <tr><td>logit_bias</td><td>logit_bias {"id": bias}</td><td>{@link LogitBiasProcessor}</td></tr>
@@ -59,6 +63,16 @@ public final class HfSteps {
             case "min_p": {
                 int minKeep = minKeep(p);
                 processor = new MinPProcessor(MapValues.number("min_p", require(name, p, "min_p")), minKeep);
+                break;
+            }
+            case "epsilon": {
+                int minKeep = minKeep(p);
+                processor = new EpsilonProcessor(MapValues.number("epsilon", require(name, p, "epsilon")), minKeep);
+                break;
+            }
+            case "eta": {
+                int minKeep = minKeep(p);
+                processor = new EtaProcessor(MapValues.number("eta", require(name, p, "eta")), minKeep);
                 break;
             }
             case "repetition_penalty":

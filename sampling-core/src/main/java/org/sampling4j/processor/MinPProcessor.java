@@ -49,9 +49,7 @@ public final class MinPProcessor implements LogitsProcessor {
      * {@code x >= maxLogit + temperature * ln(minP)} in exact double arithmetic.
      */
     static float logitThreshold(float maxLogit, float temperature, double minP) {
-        double threshold = maxLogit + temperature * StrictMath.log(minP);
-        float f = (float) threshold;
-        return f < threshold ? Math.nextUp(f) : f;
+        return Selection.smallestFloatAtLeast(maxLogit + temperature * StrictMath.log(minP));
     }
 
     @Override
@@ -68,32 +66,6 @@ public final class MinPProcessor implements LogitsProcessor {
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
-        float threshold = logitThreshold(max, c.temperature(), minP);
-        int kept;
-        if (c.isDense()) {
-            kept = c.kernels().compactAtLeast(c.denseValues(), c.vocabSize(), threshold, c.ids(), c.values());
-            if (kept >= minKeep) {
-                c.setSparse(kept, false);
-                return;
-            }
-        } else {
-            int[] ids = c.ids();
-            float[] values = c.values();
-            int[] outIds = c.scratchIds();
-            float[] outValues = c.scratchValues();
-            kept = 0;
-            for (int i = 0; i < c.size(); i++) {
-                if (values[i] >= threshold) {
-                    outIds[kept] = ids[i];
-                    outValues[kept] = values[i];
-                    kept++;
-                }
-            }
-            if (kept >= minKeep) {
-                c.publishScratch(kept, c.isSorted());
-                return;
-            }
-        }
-        Selection.keepBest(c, minKeep);
+        Selection.keepAtLeast(c, logitThreshold(max, c.temperature(), minP), minKeep);
     }
 }

@@ -38,6 +38,46 @@ final class Selection {
         return best;
     }
 
+    /** The smallest float {@code f} with {@code f >= threshold}: for every float x, {@code x >= f} iff {@code x >= threshold}. */
+    static float smallestFloatAtLeast(double threshold) {
+        float f = (float) threshold;
+        return f < threshold ? Math.nextUp(f) : f;
+    }
+
+    /**
+     * Keeps the candidates with value {@code >= threshold}, in their order; when fewer than
+     * {@code minKeep} qualify, keeps the {@code minKeep} best instead. Dense: one compaction pass;
+     * sparse: O(candidates).
+     */
+    static void keepAtLeast(Candidates c, float threshold, int minKeep) {
+        int kept;
+        if (c.isDense()) {
+            kept = c.kernels().compactAtLeast(c.denseValues(), c.vocabSize(), threshold, c.ids(), c.values());
+            if (kept >= minKeep) {
+                c.setSparse(kept, false);
+                return;
+            }
+        } else {
+            int[] ids = c.ids();
+            float[] values = c.values();
+            int[] outIds = c.scratchIds();
+            float[] outValues = c.scratchValues();
+            kept = 0;
+            for (int i = 0; i < c.size(); i++) {
+                if (values[i] >= threshold) {
+                    outIds[kept] = ids[i];
+                    outValues[kept] = values[i];
+                    kept++;
+                }
+            }
+            if (kept >= minKeep) {
+                c.publishScratch(kept, c.isSorted());
+                return;
+            }
+        }
+        keepBest(c, minKeep);
+    }
+
     /**
      * Keeps exactly the {@code k} best candidates (largest values, ties to the lower id) and leaves
      * them sorted. Streaming selection with a k-entry max-heap of {@link SortKeys}: one pass over the

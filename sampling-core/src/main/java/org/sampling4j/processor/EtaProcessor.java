@@ -1,0 +1,68 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.kernel.FastExp;
+
+/**
+ * Eta sampling: epsilon sampling whose floor shrinks as the distribution's entropy grows.
+ *
+ * <p><b>Formula.</b> {@code eta = min(epsilon, sqrt(epsilon) * exp(-H))}, {@code H = -sum p_i ln p_i}
+ * the entropy in nats; keep i iff {@code p_i >= eta}, evaluated in logit space as for
+ * {@link EpsilonProcessor}. With weights {@code w_i = exp(t_i)}, {@code t_i = (x_i - x_max) / T}
+ * and {@code W = sum w_i}: {@code H = ln W - (sum w_i t_i) / W}.
+ * <p><b>Parameters.</b> {@code epsilon} in (0, 1) (typical 3e-4 to 2e-3); {@code minKeep >= 1}.
+ * <p><b>Reference.</b> HF EtaLogitsWarper (Hewitt et al., 2022). Differs: minKeep ties go to the
+ * lower id, as in {@link EpsilonProcessor}.
+ * <p><b>Cost per call.</b> one scalar pass for W and the entropy (a SIMD kernel for the weighted
+ * sum would make it one vector pass), one compaction pass; O(candidates) sparse.
+ * <p><b>Example.</b> a uniform row of 4 tokens has H = ln 4, so eta = min(eps, sqrt(eps) / 4).
+ */
+public final class EtaProcessor implements LogitsProcessor {
+    private final double epsilon;
+    private final int minKeep;
+
+    /** @param epsilon in (0, 1); @param minKeep {@code >= 1} */
+    public EtaProcessor(double epsilon, int minKeep) {
+        this.epsilon = EpsilonProcessor.checkOpenUnit("epsilon", epsilon);
+        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+    }
+
+    @Override
+    public String name() {
+        return "eta";
+    }
+
+    @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    /** {@code min(epsilon, sqrt(epsilon) * exp(-entropy))}. */
+    static double eta(double epsilon, double entropy) {
+        return Math.min(epsilon, StrictMath.sqrt(epsilon) * StrictMath.exp(-entropy));
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        float scale = c.inverseTemperature();
+        float[] values = c.currentValues();
+        double total = 0;
+        double weighted = 0;
+        for (int i = 0; i < c.size(); i++) {
+            float t = (values[i] - max) * scale;
+            double w = FastExp.exp(t);
+            if (w > 0) {
+                total += w;
+                weighted += w * t;
+            }
+        }
+        double entropy = StrictMath.log(total) - weighted / total;
+        Selection.keepAtLeast(c, EpsilonProcessor.logitThreshold(max, c.temperature(), total, eta(epsilon, entropy)), minKeep);
+    }
+}
