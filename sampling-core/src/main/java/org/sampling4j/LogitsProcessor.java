@@ -13,6 +13,16 @@ public interface LogitsProcessor {
     /** Short name, printed by {@link Sampler#toString()}: {@code top-k}, {@code min-p}, ... */
     String name();
 
+    /**
+     * Every setting of this step that can change which token is drawn, in a form that is the same
+     * on every JVM ({@link org.sampling4j.internal.Canonical}): the input of
+     * {@link Sampler#fingerprint()}. A processor that does not override it is identified by its
+     * class alone.
+     */
+    default String parameters() {
+        return "";
+    }
+
     /** Narrows or rescores the candidates of this step. */
     void apply(Candidates candidates, SequenceState state);
 

@@ -132,6 +132,35 @@ public final class Sampler {
         return new Builder(vocabSize);
     }
 
+    /**
+     * The version of the sampling semantics: raised whenever a release changes which token a
+     * (logits, chain, seed, history) draws, for instance the order a picker walks candidates in.
+     */
+    public static final int SEMANTICS_VERSION = 1;
+
+    /**
+     * A short stable string, like OpenAI's {@code system_fingerprint}, that changes exactly when
+     * something that can change the sampled tokens changes: {@link #SEMANTICS_VERSION}, the
+     * vocabulary size, the processors in order with their {@link LogitsProcessor#parameters()}, and
+     * the picker. The seed is not part of it (log it beside the fingerprint), nor are the kernels
+     * twin, the JDK or the CPU, which give the same tokens. Format {@code s4j1-} plus 16 hex digits
+     * of a SHA-256.
+     */
+    public String fingerprint() {
+        StringBuilder s = new StringBuilder().append(SEMANTICS_VERSION).append('|').append(vocabSize);
+        for (LogitsProcessor p : processors) {
+            s.append('|').append(p.getClass().getName()).append('(').append(p.parameters()).append(')');
+        }
+        s.append('|').append(picker.getClass().getName());
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "s4j" + SEMANTICS_VERSION + "-" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
     /** The vocabulary size V every logits row must have. */
     public int vocabSize() {
         return vocabSize;

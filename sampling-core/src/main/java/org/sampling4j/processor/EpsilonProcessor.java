@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 
 /**
  * Epsilon sampling: keeps the tokens whose probability is at least a fixed {@code epsilon}.
@@ -36,6 +37,11 @@ public final class EpsilonProcessor implements LogitsProcessor {
             throw new IllegalArgumentException(field + " = " + value + " is outside (0, 1)");
         }
         return value;
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(epsilon, minKeep);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.kernel.FastExp;
 
 /**
@@ -27,6 +28,11 @@ public final class EtaProcessor implements LogitsProcessor {
     public EtaProcessor(double epsilon, int minKeep) {
         this.epsilon = EpsilonProcessor.checkOpenUnit("epsilon", epsilon);
         this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(epsilon, minKeep);
     }
 
     @Override

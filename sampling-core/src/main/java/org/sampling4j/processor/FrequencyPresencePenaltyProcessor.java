@@ -4,6 +4,7 @@ import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.PenaltyScope;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.TokenCounts;
 import org.sampling4j.internal.Range;
 
@@ -38,6 +39,11 @@ public final class FrequencyPresencePenaltyProcessor implements LogitsProcessor 
         this.frequency = (float) RANGE.check("frequencyPenalty", frequencyPenalty);
         this.presence = (float) RANGE.check("presencePenalty", presencePenalty);
         this.lastN = RepetitionPenaltyProcessor.LAST_N.check("penaltyLastN", lastN);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(frequency, presence, lastN);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 
 /**
  * Adds a fixed bias to chosen tokens' logits; a bias of {@code -Inf} bans the token.
@@ -49,6 +50,11 @@ public final class LogitBiasProcessor implements LogitsProcessor {
             ids[i] = (int) (entries[i] >>> 32);
             biases[i] = byIndex[(int) entries[i]];
         }
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(ids, biases);
     }
 
     @Override

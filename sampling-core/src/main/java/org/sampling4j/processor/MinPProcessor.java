@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
 /**
@@ -37,6 +38,11 @@ public final class MinPProcessor implements LogitsProcessor {
     /** The relative probability floor. */
     public double minP() {
         return minP;
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(minP, minKeep);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
 /**
@@ -27,6 +28,11 @@ public final class MinTokensProcessor implements LogitsProcessor {
     public MinTokensProcessor(int minTokens, int... stopTokenIds) {
         this.minTokens = RANGE.check("minTokens", minTokens);
         this.ban = TokenMaskProcessor.ban("stopTokenIds", stopTokenIds);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(minTokens, ban.parameters());
     }
 
     @Override

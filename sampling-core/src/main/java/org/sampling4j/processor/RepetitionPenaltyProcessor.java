@@ -4,6 +4,7 @@ import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.PenaltyScope;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.TokenCounts;
 import org.sampling4j.internal.Range;
 
@@ -38,6 +39,11 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
         this.penalty = (float) RANGE.check("repetitionPenalty", repetitionPenalty);
         this.scope = java.util.Objects.requireNonNull(scope, "scope");
         this.lastN = LAST_N.check("penaltyLastN", lastN);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(penalty, scope, lastN);
     }
 
     @Override

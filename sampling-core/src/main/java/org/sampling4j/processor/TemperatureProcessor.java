@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
 /**
@@ -34,6 +35,11 @@ public final class TemperatureProcessor implements LogitsProcessor {
     /** The divisor. */
     public float temperature() {
         return temperature;
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(temperature);
     }
 
     @Override

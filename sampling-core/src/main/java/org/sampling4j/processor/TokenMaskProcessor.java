@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 
 /**
  * Restricts sampling to a set of allowed tokens, or removes a set of banned ones.
@@ -40,6 +41,11 @@ public final class TokenMaskProcessor implements LogitsProcessor {
 
     static TokenMaskProcessor ban(String field, int[] bannedTokenIds) {
         return new TokenMaskProcessor(field, bannedTokenIds, false);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(allow, ids);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 
 /**
  * Keeps the k tokens with the largest logits.
@@ -30,6 +31,11 @@ public final class TopKProcessor implements LogitsProcessor {
     /** k. */
     public int topK() {
         return topK;
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(topK);
     }
 
     @Override

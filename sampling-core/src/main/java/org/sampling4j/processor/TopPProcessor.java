@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
 
@@ -65,6 +66,11 @@ public final class TopPProcessor implements LogitsProcessor {
     /** The minimum number of survivors. */
     public int minKeep() {
         return minKeep;
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(topP, minKeep);
     }
 
     @Override
