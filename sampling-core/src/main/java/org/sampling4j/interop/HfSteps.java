@@ -9,6 +9,7 @@ import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
 import org.sampling4j.processor.LogitBiasProcessor;
 import org.sampling4j.processor.MinPProcessor;
+import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TopKProcessor;
@@ -28,6 +29,7 @@ import org.sampling4j.processor.TopPProcessor;
  * <tr><td>min_p</td><td>min_p, min_keep</td><td>{@link MinPProcessor}</td></tr>
  * <tr><td>epsilon</td><td>epsilon, min_keep</td><td>{@link EpsilonProcessor}</td></tr>
  * <tr><td>eta</td><td>eta, min_keep</td><td>{@link EtaProcessor}</td></tr>
+ * <tr><td>no_repeat_ngram</td><td>no_repeat_ngram (n)</td><td>{@link NoRepeatNGramProcessor}, over the history</td></tr>
  * <tr><td>repetition_penalty</td><td>repetition_penalty</td><td>{@link RepetitionPenaltyProcessor}, whole history</td></tr>
  * <tr><td>openai_penalties</td><td>frequency_penalty, presence_penalty</td><td>{@link FrequencyPresencePenaltyProcessor}</td></tr>
  * <tr><td>logit_bias</td><td>logit_bias {"id": bias}</td><td>{@link LogitBiasProcessor}</td></tr>
@@ -75,6 +77,9 @@ public final class HfSteps {
                 processor = new EtaProcessor(MapValues.number("eta", require(name, p, "eta")), minKeep);
                 break;
             }
+            case "no_repeat_ngram":
+                processor = new NoRepeatNGramProcessor(MapValues.integer("no_repeat_ngram", require(name, p, "no_repeat_ngram")));
+                break;
             case "repetition_penalty":
                 processor = new RepetitionPenaltyProcessor(
                         MapValues.number("repetition_penalty", require(name, p, "repetition_penalty")),
