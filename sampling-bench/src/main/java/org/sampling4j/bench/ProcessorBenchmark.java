@@ -29,6 +29,7 @@ import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.TypicalProcessor;
 
 /**
  * One processor alone, in microseconds per call of {@code Sampler.process} at V = 128,256: load
@@ -47,7 +48,8 @@ import org.sampling4j.processor.TopPProcessor;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class ProcessorBenchmark {
-    @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "repetition11",
+    @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "typical09",
+        "repetition11",
         "frequencyPresence", "logitBias", "bannedTokens"})
     public String processor;
 
@@ -83,6 +85,7 @@ public class ProcessorBenchmark {
             case "minP005": return new MinPProcessor(0.05, 1);
             case "epsilon3e4": return new EpsilonProcessor(3e-4, 1);
             case "eta2e3": return new EtaProcessor(2e-3, 1);
+            case "typical09": return new TypicalProcessor(0.9, 1);
             case "repetition11": return new RepetitionPenaltyProcessor(1.1, PenaltyScope.PROMPT_AND_GENERATED, 64);
             case "frequencyPresence": return new FrequencyPresencePenaltyProcessor(0.3, 0.6, 64);
             case "logitBias": return new LogitBiasProcessor(Map.of(1, 5f, 17, -100f, 2048, 2f, 99_999, -2f));

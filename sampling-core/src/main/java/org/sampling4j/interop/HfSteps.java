@@ -14,6 +14,7 @@ import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.TypicalProcessor;
 
 /**
  * Builds a processor from a step of the conformance format ({@code shared/conformance/README.md}):
@@ -29,6 +30,7 @@ import org.sampling4j.processor.TopPProcessor;
  * <tr><td>min_p</td><td>min_p, min_keep</td><td>{@link MinPProcessor}</td></tr>
  * <tr><td>epsilon</td><td>epsilon, min_keep</td><td>{@link EpsilonProcessor}</td></tr>
  * <tr><td>eta</td><td>eta, min_keep</td><td>{@link EtaProcessor}</td></tr>
+ * <tr><td>typical_p</td><td>typical_p, min_keep</td><td>{@link TypicalProcessor}</td></tr>
  * <tr><td>no_repeat_ngram</td><td>no_repeat_ngram (n)</td><td>{@link NoRepeatNGramProcessor}, over the history</td></tr>
  * <tr><td>repetition_penalty</td><td>repetition_penalty</td><td>{@link RepetitionPenaltyProcessor}, whole history</td></tr>
  * <tr><td>openai_penalties</td><td>frequency_penalty, presence_penalty</td><td>{@link FrequencyPresencePenaltyProcessor}</td></tr>
@@ -75,6 +77,11 @@ public final class HfSteps {
             case "eta": {
                 int minKeep = minKeep(p);
                 processor = new EtaProcessor(MapValues.number("eta", require(name, p, "eta")), minKeep);
+                break;
+            }
+            case "typical_p": {
+                int minKeep = minKeep(p);
+                processor = new TypicalProcessor(MapValues.number("typical_p", require(name, p, "typical_p")), minKeep);
                 break;
             }
             case "no_repeat_ngram":

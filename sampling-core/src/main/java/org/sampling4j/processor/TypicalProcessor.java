@@ -1,0 +1,228 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
+import org.sampling4j.internal.LongSort;
+import org.sampling4j.internal.Range;
+import org.sampling4j.kernel.FastExp;
+
+/**
+ * Locally typical sampling: keeps the tokens whose surprise is closest to the distribution's
+ * entropy, as many as it takes to cover {@code typicalP} of the probability.
+ *
+ * <p><b>Formula.</b> with {@code t_i = (x_i - x_max) / T}, {@code p_i = e^t_i / W}, the entropy
+ * {@code H = -sum p_i ln p_i}, each token's distance {@code s_i = |-ln p_i - H| = |t_i - E[t]|};
+ * order tokens by ascending s, take the first token where the cumulative probability reaches
+ * {@code typicalP}, and keep every token whose s is at most that token's s.
+ * <p><b>Parameters.</b> {@code typicalP} in (0, 1], 1 disables (typical 0.2 to 0.95);
+ * {@code minKeep >= 1}: at least that many tokens survive, smallest s first, ties to the lower id.
+ * <p><b>Reference.</b> HF TypicalLogitsWarper (Meister et al., "Locally Typical Sampling", 2022);
+ * llama.cpp {@code typical_p}. Distances are float32, as in HF.
+ * <p><b>Cost per call.</b> No sort of the vocabulary: one scalar pass for W, E[t], the distances
+ * and weights, then a weighted quantile of s by histograms of 1024 buckets, each level keeping only
+ * the boundary bucket's tokens, and a sort of at most 1024 of them; one compaction pass.
+ * <p><b>Example.</b> probabilities [0.4, 0.3, 0.2, 0.1]: H = 1.28 nats; surprises 0.92, 1.20,
+ * 1.61, 2.30; distances 0.36, 0.08, 0.33, 1.02: typicalP 0.5 keeps tokens 1 and 2 (0.3 + 0.2).
+ */
+public final class TypicalProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables typical-p");
+    private static final int BUCKETS = org.sampling4j.Candidates.HISTOGRAM_BUCKETS;
+    private static final int SORT_LIMIT = 1024;
+    private static final int MAX_LEVELS = 8;
+
+    private final double typicalP;
+    private final int minKeep;
+
+    /** @param typicalP in (0, 1]; @param minKeep {@code >= 1} */
+    public TypicalProcessor(double typicalP, int minKeep) {
+        this.typicalP = RANGE.check("typicalP", typicalP);
+        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(typicalP, minKeep);
+    }
+
+    @Override
+    public String name() {
+        return "typical-p";
+    }
+
+    @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    /** {@code |t - center|} in float: the one definition of a token's distance. */
+    static float distance(float t, float center) {
+        return Math.abs(t - center);
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        float max = c.max();
+        if (typicalP >= 1.0 || max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        float scale = c.inverseTemperature();
+        float[] values = c.currentValues();
+        int n = c.size();
+        float[] weights = c.scratchValues();
+        double total = 0;
+        double weighted = 0;
+        for (int i = 0; i < n; i++) {
+            float t = (values[i] - max) * scale;
+            float w = FastExp.exp(t);
+            weights[i] = w;
+            if (w > 0) {
+                total += w;
+                weighted += (double) w * t;
+            }
+        }
+        float center = (float) (weighted / total); // E[t] = ln W - H
+        long[] keys = c.scratchKeys();
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (weights[i] > 0) {
+                keys[m++] = key(distance((values[i] - max) * scale, center), i);
+            }
+        }
+        float limit = quantile(keys, m, weights, typicalP * total, c.histogram());
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            count += within(values[i], max, scale, center, limit) ? 1 : 0;
+        }
+        if (count < minKeep) {
+            keepClosest(c, values, n, max, scale, center, Math.min(minKeep, n));
+        } else {
+            keep(c, values, n, max, scale, center, limit);
+        }
+    }
+
+    /** Distance bits (non-negative floats order as ints) then the position: sorts by s, then position. */
+    private static long key(float s, int i) {
+        return ((long) Float.floatToIntBits(s) << 32) | i;
+    }
+
+    private static float keyDistance(long key) {
+        return Float.intBitsToFloat((int) (key >>> 32));
+    }
+
+    /**
+     * The smallest distance {@code s} such that the weight of the tokens with distance {@code <= s}
+     * reaches {@code target}; the largest distance if rounding leaves the target unreached. Works in
+     * place on {@code keys[0..m)}, keeping only the boundary bucket's keys at each level.
+     */
+    static float quantile(long[] keys, int m, float[] weights, double target, double[] mass) {
+        double below = 0;
+        float low = 0f;
+        float high = 0f;
+        for (int i = 0; i < m; i++) {
+            high = Math.max(high, keyDistance(keys[i]));
+        }
+        for (int level = 0; level < MAX_LEVELS && m > SORT_LIMIT && high > low; level++) {
+            java.util.Arrays.fill(mass, 0.0);
+            double width = ((double) high - low) / BUCKETS;
+            for (int i = 0; i < m; i++) {
+                mass[bucket(keyDistance(keys[i]), low, width)] += weights[(int) keys[i]];
+            }
+            int boundary = BUCKETS - 1;
+            for (int b = 0; b < BUCKETS; b++) {
+                if (below + mass[b] >= target) {
+                    boundary = b;
+                    break;
+                }
+                below += mass[b];
+            }
+            int kept = 0;
+            float newLow = Float.POSITIVE_INFINITY;
+            float newHigh = 0f;
+            for (int i = 0; i < m; i++) {
+                float s = keyDistance(keys[i]);
+                if (bucket(s, low, width) == boundary) {
+                    keys[kept++] = keys[i];
+                    newLow = Math.min(newLow, s);
+                    newHigh = Math.max(newHigh, s);
+                }
+            }
+            if (kept == m) {
+                break; // no split possible at this width
+            }
+            m = kept;
+            low = newLow;
+            high = newHigh;
+        }
+        if (m == 0) {
+            return high;
+        }
+        if (!(high > low)) {
+            return high; // all remaining distances equal: the quantile is that distance
+        }
+        LongSort.sort(keys, 0, m);
+        double cumulative = below;
+        for (int i = 0; i < m; i++) {
+            cumulative += weights[(int) keys[i]];
+            if (cumulative >= target) {
+                return keyDistance(keys[i]);
+            }
+        }
+        return keyDistance(keys[m - 1]);
+    }
+
+    private static int bucket(float s, float low, double width) {
+        int b = (int) ((s - (double) low) / width);
+        return Math.min(BUCKETS - 1, Math.max(0, b));
+    }
+
+    private static boolean within(float v, float max, float scale, float center, float limit) {
+        return v != Float.NEGATIVE_INFINITY && distance((v - max) * scale, center) <= limit;
+    }
+
+    /** Keeps the tokens with distance at most {@code limit}, in their order (in place when sparse). */
+    private static void keep(Candidates c, float[] values, int n, float max, float scale, float center, float limit) {
+        int[] ids = c.ids();
+        float[] outValues = c.values();
+        boolean dense = c.isDense();
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            if (within(v, max, scale, center, limit)) {
+                ids[kept] = dense ? i : ids[i];
+                outValues[kept] = v;
+                kept++;
+            }
+        }
+        c.setSparse(kept, false);
+    }
+
+    /** The {@code k} tokens of smallest distance, ties to the lower position (minKeep's rare path). */
+    private static void keepClosest(Candidates c, float[] values, int n, float max, float scale, float center, int k) {
+        long[] heap = c.scratchKeys();
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            long key = key(v == Float.NEGATIVE_INFINITY ? Float.POSITIVE_INFINITY : distance((v - max) * scale, center), i);
+            if (size < k) {
+                heap[size++] = key;
+                if (size == k) {
+                    LongSort.heapify(heap, 0, k);
+                }
+            } else if (key < heap[0]) {
+                heap[0] = key;
+                LongSort.siftDown(heap, 0, 0, k);
+            }
+        }
+        LongSort.sort(heap, 0, size);
+        int[] outIds = c.scratchIds();
+        float[] outValues = c.scratchValues();
+        for (int j = 0; j < size; j++) {
+            int i = (int) heap[j];
+            outIds[j] = c.tokenAt(i);
+            outValues[j] = values[i];
+        }
+        c.publishScratch(size, false);
+    }
+}
