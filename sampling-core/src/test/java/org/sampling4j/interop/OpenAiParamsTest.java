@@ -58,8 +58,8 @@ class OpenAiParamsTest {
 
     @Test
     void hfStepsReportUnknownStepsAndParameters() {
-        assertEquals("typical_p", assertThrows(UnsupportedSettingException.class,
-                () -> HfSteps.create("typical_p", Map.of("typical_p", 0.9))).setting());
+        assertEquals("mirostat", assertThrows(UnsupportedSettingException.class,
+                () -> HfSteps.create("mirostat", Map.of("tau", 5.0))).setting());
         assertEquals("top_k.foo", assertThrows(UnsupportedSettingException.class,
                 () -> HfSteps.create("top_k", Map.of("top_k", 3, "foo", 1))).setting());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfSteps.create("top_p", Map.of()));

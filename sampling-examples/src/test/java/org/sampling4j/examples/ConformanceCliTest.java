@@ -71,7 +71,7 @@ class ConformanceCliTest {
     @Test
     void reportsUnsupportedAndBadInputAndKeepsGoingInOrder() throws IOException {
         List<JsonNode> out = run(
-                "{\"id\": 1, \"steps\": [{\"name\": \"typical_p\", \"params\": {\"typical_p\": 0.9}}], \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 1, \"steps\": [{\"name\": \"xtc\", \"params\": {\"xtc_threshold\": 0.1}}], \"logits_b64\": \"" + B64 + "\"}",
                 "{\"id\": 2, \"params\": {\"mirostat\": 2}, \"logits_b64\": \"" + B64 + "\"}",
                 "{\"id\": 3, \"params\": {\"top_p\": 1.5}, \"logits_b64\": \"" + B64 + "\"}",
                 "{broken",
@@ -79,7 +79,7 @@ class ConformanceCliTest {
                 "{\"id\": 6, \"params\": {}, \"logits_b64\": \"" + B64 + "\", \"history\": [5]}",
                 "{\"id\": 7, \"steps\": [{\"name\": \"top_k\", \"params\": {\"top_k\": 1}}], \"logits_b64\": \"" + B64 + "\"}");
         assertEquals(7, out.size());
-        assertEquals("typical_p", out.get(0).get("unsupported").asText());
+        assertEquals("xtc", out.get(0).get("unsupported").asText());
         assertEquals("mirostat", out.get(1).get("unsupported").asText());
         assertEquals("top_p = 1.5 is outside (0, 1]; 1 disables top_p", out.get(2).get("error").asText());
         assertTrue(out.get(3).get("id").isNull() && out.get(3).has("error"));
