@@ -25,6 +25,10 @@ import org.sampling4j.random.Uniforms;
  */
 final class NucleusPicker {
     static final int MAX_ROUNDS = 16;
+    /** Rounds of proposal and thinning at the cut's temperature before falling back. */
+    static final int THINNING_ROUNDS = 32;
+    /** First draw index of the rounds at the final temperature (after the thinning rounds' draws). */
+    static final int FINAL_DRAWS = 2 * THINNING_ROUNDS;
     /** Up to this many tokens ranked before j, their mass is summed token by token. */
     static final int DIRECT_SUM_LIMIT = 2048;
 
@@ -32,6 +36,55 @@ final class NucleusPicker {
     }
 
     static int pick(Candidates c, SequenceState state) {
+        if (c.nucleusScale() < c.inverseTemperature()) {
+            int token = pickByThinning(c, state);
+            if (token >= 0) {
+                return token;
+            }
+        }
+        return pickAtFinalTemperature(c, state);
+    }
+
+    /**
+     * The draw is sharper than the cut (a lower temperature follows top-p, as in llama.cpp's
+     * order): propose at the cut's temperature, whose sums the membership test needs anyway, and
+     * keep a proposal j with probability {@code w_final(j) / w_cut(j) = exp(t_j (s_final - s_cut))},
+     * at most 1 since {@code t_j <= 0}. That thins the proposal to the final distribution without a
+     * second exp-sum pass. Draws {@code 2r} and {@code 2r + 1} of the step; -1 after
+     * {@value #THINNING_ROUNDS} rounds without a decision, which the caller then resolves at the
+     * final temperature.
+     */
+    private static int pickByThinning(Candidates c, SequenceState state) {
+        Kernels k = c.kernels();
+        float[] x = c.denseValues();
+        int n = c.vocabSize();
+        float max = c.max();
+        float scale = c.inverseTemperature();
+        float cutScale = c.nucleusScale();
+        double total = k.expSumBlocks(x, 0, n, max, cutScale, c.blockSums());
+        double target = c.nucleusTopP() * total;
+        float bound = DenseWalk.ALL;
+        int boundId = Integer.MAX_VALUE;
+        int[] block = c.randomBlock();
+        for (int round = 0; round < THINNING_ROUNDS; round++) {
+            double u = Uniforms.uniform(state.seed(), state.step(), 2 * round, Uniforms.STREAM_PICKER, block);
+            int j = DenseWalk.find(c, x, max, cutScale, u * total, bound, boundId);
+            double keep = FastExp.weight(x[j], max, scale) / (double) FastExp.weight(x[j], max, cutScale);
+            if (Uniforms.uniform(state.seed(), state.step(), 2 * round + 1, Uniforms.STREAM_PICKER, block) >= keep) {
+                continue;
+            }
+            if (inNucleus(c, x, max, cutScale, j, target)) {
+                return j;
+            }
+            bound = x[j];
+            boundId = j;
+            total = k.expSumBlocksBefore(x, 0, n, max, cutScale, bound, boundId, c.blockSums());
+        }
+        return -1;
+    }
+
+    /** Proposals at the final temperature, draws from {@value #FINAL_DRAWS} on. */
+    private static int pickAtFinalTemperature(Candidates c, SequenceState state) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
         int n = c.vocabSize();
@@ -47,7 +100,8 @@ final class NucleusPicker {
             if (round > 0) {
                 total = k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.blockSums());
             }
-            double u = Uniforms.uniform(state.seed(), state.step(), round, Uniforms.STREAM_PICKER, c.randomBlock());
+            double u = Uniforms.uniform(state.seed(), state.step(), FINAL_DRAWS + round, Uniforms.STREAM_PICKER,
+                    c.randomBlock());
             int j = DenseWalk.find(c, x, max, scale, u * total, bound, boundId);
             if (inNucleus(c, x, max, cutScale, j, target)) {
                 return j;
