@@ -66,22 +66,24 @@ public final class Candidates {
     }
 
     /**
-     * Makes the set the dense row {@code logits} and returns the index of its first NaN or +Inf
-     * value, or -1. With {@code copy} the row is copied into the workspace (and its maximum found)
-     * in one pass; without, the caller's array is only read, and copied the first time a processor
-     * asks for {@link #writableDenseValues()}. Either way one pass validates it and finds the max.
+     * Makes the set the dense row {@code logits[offset, offset + V)} and returns the index (relative
+     * to {@code offset}) of its first NaN or +Inf value, or -1. With {@code copy} the row is copied
+     * into the workspace (and its maximum found) in one pass; without, the caller's array is only
+     * read, and copied the first time a processor asks for {@link #writableDenseValues()}. A row at
+     * a non-zero offset is always copied, since processors index the dense row by token id. Either
+     * way one pass validates it and finds the max.
      */
-    int load(float[] logits, boolean copy) {
+    int load(float[] logits, int offset, boolean copy) {
         nucleusPending = false;
         isDense = true;
         size = vocabSize;
         sorted = false;
         temperature = 1f;
         float max;
-        if (copy) {
+        if (copy || offset != 0) {
             source = null;
             borrowed = false;
-            max = kernels.copyMax(logits, 0, dense, vocabSize);
+            max = kernels.copyMax(logits, offset, dense, vocabSize);
         } else {
             source = logits;
             borrowed = true;
@@ -94,7 +96,7 @@ public final class Candidates {
         }
         denseMaxValid = false;
         for (int i = 0; i < vocabSize; i++) {
-            if (!(logits[i] < Float.POSITIVE_INFINITY)) {
+            if (!(logits[offset + i] < Float.POSITIVE_INFINITY)) {
                 return i;
             }
         }

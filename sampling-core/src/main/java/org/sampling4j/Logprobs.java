@@ -12,7 +12,7 @@ final class Logprobs {
     private Logprobs() {
     }
 
-    static void fill(SampleResult r, Candidates c, int token, float[] raw, int topN) {
+    static void fill(SampleResult r, Candidates c, int token, float[] raw, int rawOffset, int topN) {
         c.materialize();
         Kernels k = c.kernels();
         float max = c.max();
@@ -23,9 +23,9 @@ final class Logprobs {
         double processed = (c.valueOf(token) - max) * scale - logTotal;
         int kept = k.countAtLeast(values, 0, n, -Float.MAX_VALUE);
 
-        int v = raw.length;
-        float rawMax = k.max(raw, 0, v);
-        double rawLogprob = (raw[token] - rawMax) - StrictMath.log(k.expSum(raw, 0, v, rawMax, 1f));
+        int end = rawOffset + c.vocabSize();
+        float rawMax = k.max(raw, rawOffset, end);
+        double rawLogprob = (raw[rawOffset + token] - rawMax) - StrictMath.log(k.expSum(raw, rawOffset, end, rawMax, 1f));
         r.set(token, processed, rawLogprob, kept);
 
         int count = Math.min(topN, kept);

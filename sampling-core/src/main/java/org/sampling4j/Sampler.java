@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -199,17 +200,67 @@ public final class Sampler {
 
     /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
     public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
-        Candidates c = workspace.candidates();
+        checkLength("logits", logits);
+        return sampleRow(logits, 0, state, workspace, result);
+    }
+
+    /**
+     * Samples from the row {@code logits[offset, offset + V)} of a larger array, such as a batch of
+     * B rows laid out one after another; otherwise as {@link #sample(float[], SequenceState,
+     * Workspace, SampleResult)}, and bit-identical to it for the same values. The row is copied
+     * into the workspace in the pass that validates it (processors index the row by token id).
+     *
+     * @throws IllegalArgumentException if {@code [offset, offset + V)} is not inside {@code logits}
+     */
+    public int sample(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {
+        Objects.requireNonNull(logits, "logits");
+        if (offset < 0 || offset > logits.length - vocabSize) {
+            throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
+                    + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
+        }
+        return sampleRow(logits, offset, state, workspace, result);
+    }
+
+    /**
+     * Samples from V floats of a {@link FloatBuffer} starting at its position (the position is not
+     * changed), as native runtimes (ONNX Runtime, llama.cpp bindings) hand logits over off-heap.
+     * Bit-identical to the {@code float[]} path for the same values. A heap buffer's array is read
+     * in place; a direct buffer is copied once into the workspace, because the kernels read Java
+     * arrays.
+     */
+    public int sample(FloatBuffer logits, SequenceState state, Workspace workspace, SampleResult result) {
+        Objects.requireNonNull(logits, "logits");
+        return sample(logits, logits.position(), state, workspace, result);
+    }
+
+    /** As {@link #sample(FloatBuffer, SequenceState, Workspace, SampleResult)} for the V floats at absolute {@code index}. */
+    public int sample(FloatBuffer logits, int index, SequenceState state, Workspace workspace, SampleResult result) {
+        Objects.requireNonNull(logits, "logits");
+        if (index < 0 || index > logits.limit() - vocabSize) {
+            throw new IllegalArgumentException("index = " + index + " is outside [0, " + (logits.limit() - vocabSize)
+                    + "]: the row [index, index + " + vocabSize + ") must lie inside the buffer's limit "
+                    + logits.limit());
+        }
+        if (logits.hasArray()) {
+            return sampleRow(logits.array(), logits.arrayOffset() + index, state, workspace, result);
+        }
+        Objects.requireNonNull(workspace, "workspace");
+        float[] staging = workspace.stagingRow();
+        logits.get(index, staging, 0, vocabSize);
+        return sampleRow(staging, 0, state, workspace, result);
+    }
+
+    private int sampleRow(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {
         try {
-            run(logits, state, workspace);
+            Candidates c = run(logits, offset, state, workspace);
             int token = picker.pick(c, state);
             if (result != null) {
-                Logprobs.fill(result, c, token, logits, Math.min(topLogprobs, result.capacity()));
+                Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()));
             }
             state.accept(token);
             return token;
         } finally {
-            c.release();
+            release(workspace);
         }
     }
 
@@ -221,11 +272,12 @@ public final class Sampler {
      * @return the number of kept tokens
      */
     public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
+        checkLength("logits", logits);
         checkLength("out", out);
         try {
-            return writeProcessed(run(logits, state, workspace), out);
+            return writeProcessed(run(logits, 0, state, workspace), out);
         } finally {
-            workspace.candidates().release();
+            release(workspace);
         }
     }
 
@@ -254,8 +306,14 @@ public final class Sampler {
         return kept;
     }
 
-    private Candidates run(float[] logits, SequenceState state, Workspace workspace) {
-        checkLength("logits", logits);
+    /** Forgets the caller's row, so a workspace never keeps a reference to it after a step. */
+    private static void release(Workspace workspace) {
+        if (workspace != null) {
+            workspace.candidates().release();
+        }
+    }
+
+    private Candidates run(float[] logits, int offset, SequenceState state, Workspace workspace) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(workspace, "workspace");
         if (workspace.vocabSize() != vocabSize) {
@@ -267,9 +325,9 @@ public final class Sampler {
                     + vocabSize + ")");
         }
         Candidates c = workspace.candidates();
-        int bad = c.load(logits, copyOnLoad);
+        int bad = c.load(logits, offset, copyOnLoad);
         if (bad >= 0) {
-            throw new IllegalArgumentException("logits[" + bad + "] = " + logits[bad]
+            throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
                     + " is not allowed: logits must be finite or -Inf");
         }
         for (int i = 0; i < processors.length; i++) {

@@ -12,6 +12,8 @@ import org.sampling4j.kernel.KernelsProvider;
  */
 public final class Workspace {
     private final Candidates candidates;
+    /** Where a direct buffer's row is copied; allocated on first use, since heap callers never need it. */
+    private float[] stagingRow;
 
     /** A workspace for vocabularies of {@code vocabSize} tokens, using the JVM's chosen kernels. */
     public Workspace(int vocabSize) {
@@ -38,5 +40,12 @@ public final class Workspace {
 
     Candidates candidates() {
         return candidates;
+    }
+
+    float[] stagingRow() {
+        if (stagingRow == null) {
+            stagingRow = new float[candidates.vocabSize()];
+        }
+        return stagingRow;
     }
 }

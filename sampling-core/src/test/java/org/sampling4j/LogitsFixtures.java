@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Seeded logits rows, histories and parameter sets for property, reference and statistical tests. */
-final class LogitsFixtures {
+public final class LogitsFixtures {
     private LogitsFixtures() {
     }
 
     /** N(0, sigma) logits. */
-    static float[] normal(SplittableRandom r, int v, double sigma) {
+    public static float[] normal(SplittableRandom r, int v, double sigma) {
         float[] x = new float[v];
         for (int i = 0; i < v; i++) {
             x[i] = (float) (PortableGaussian.next(r) * sigma);
@@ -20,7 +20,7 @@ final class LogitsFixtures {
     }
 
     /** A mix of shapes: normal, rounded (many ties), peaked, partly -Inf. */
-    static float[] varied(SplittableRandom r, int v) {
+    public static float[] varied(SplittableRandom r, int v) {
         float[] x = normal(r, v, r.nextDouble(0.1, 5));
         switch (r.nextInt(4)) {
             case 0:
@@ -45,7 +45,7 @@ final class LogitsFixtures {
         return x;
     }
 
-    static int[] tokens(SplittableRandom r, int v, int maxLength) {
+    public static int[] tokens(SplittableRandom r, int v, int maxLength) {
         int[] t = new int[r.nextInt(maxLength + 1)];
         for (int i = 0; i < t.length; i++) {
             // Draw from a small range so that repeats (what penalties act on) are common.
@@ -55,7 +55,7 @@ final class LogitsFixtures {
     }
 
     /** Random parameters exercising every v1 knob, each enabled about half the time. */
-    static SamplingParams params(SplittableRandom r, int v) {
+    public static SamplingParams params(SplittableRandom r, int v) {
         SamplingParams.Builder b = SamplingParams.builder().seed(r.nextLong());
         b.temperature(r.nextInt(6) == 0 ? 0.0 : r.nextDouble(0.2, 2.0));
         if (r.nextBoolean()) {

@@ -1,0 +1,5 @@
+/**
+ * Sampling many sequences per forward pass: {@link org.sampling4j.batch.BatchSampler} takes B
+ * rows of logits (a {@code float[]} or a direct {@code FloatBuffer}) and samples them in parallel.
+ */
+package org.sampling4j.batch;
