@@ -20,6 +20,7 @@ public final class SampleResult {
     private double logprob;
     private double rawLogprob;
     private int keptCount;
+    private StopReason stopReason = StopReason.NONE;
     private int topCount;
     private final int[] topTokens;
     private final double[] topLogprobs;
@@ -41,6 +42,10 @@ public final class SampleResult {
         this.logprob = processedLogprob;
         this.rawLogprob = raw;
         this.keptCount = kept;
+    }
+
+    void setStopReason(StopReason reason) {
+        this.stopReason = reason;
     }
 
     void setTop(int count) {
@@ -68,6 +73,14 @@ public final class SampleResult {
     /** Log-probability of the chosen token under the raw logits. */
     public double rawLogprob() {
         return rawLogprob;
+    }
+
+    /**
+     * Whether the sequence should end after this token, by the sampler's {@link StopConditions}:
+     * {@link StopReason#NONE} to go on.
+     */
+    public StopReason stopReason() {
+        return stopReason;
     }
 
     /** Number of candidates with non-zero processed probability. */
@@ -106,6 +119,6 @@ public final class SampleResult {
     @Override
     public String toString() {
         return "SampleResult{token=" + token + ", logprob=" + logprob + ", rawLogprob=" + rawLogprob
-                + ", kept=" + keptCount + ", top=" + topCount + "}";
+                + ", kept=" + keptCount + ", top=" + topCount + ", stop=" + stopReason + "}";
     }
 }

@@ -37,6 +37,7 @@ public final class Sampler {
     private final TokenPicker picker;
     private final int topLogprobs;
     private final Long seed;
+    private final StopConditions stop;
     /** Copy the row while loading it (one fused pass) rather than borrow it and copy on first write. */
     private final boolean copyOnLoad;
     /** deferrable[i]: processor i may leave a cut pending for the picker (see Candidates.deferNucleus). */
@@ -48,6 +49,10 @@ public final class Sampler {
         this.picker = Objects.requireNonNull(b.picker, "picker");
         this.topLogprobs = b.topLogprobs;
         this.seed = b.seed;
+        this.stop = b.stop;
+        if (stop.maxTokenId() >= vocabSize) {
+            throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + vocabSize + ")");
+        }
         boolean writes = false;
         for (LogitsProcessor p : processors) {
             p.checkVocabulary(vocabSize);
@@ -64,7 +69,8 @@ public final class Sampler {
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
     public static Sampler of(SamplingParams params, int vocabSize) {
-        Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize));
+        Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize))
+                .stopConditions(params.stopConditions());
         params.seed().ifPresent(b::seed);
         boolean greedy = params.temperature() == 0.0;
         for (ChainOrder.Stage stage : params.chainOrder().stages()) {
@@ -172,6 +178,11 @@ public final class Sampler {
         return Collections.unmodifiableList(List.of(processors));
     }
 
+    /** When sequences end: {@link SampleResult#stopReason()} reports it after each step. */
+    public StopConditions stopConditions() {
+        return stop;
+    }
+
     /** The picker. */
     public TokenPicker picker() {
         return picker;
@@ -258,6 +269,9 @@ public final class Sampler {
                 Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()));
             }
             state.accept(token);
+            if (result != null) {
+                result.setStopReason(stop.check(state));
+            }
             return token;
         } finally {
             release(workspace);
@@ -374,6 +388,7 @@ public final class Sampler {
         private TokenPicker picker = InverseCdfPicker.INSTANCE;
         private int topLogprobs;
         private Long seed;
+        private StopConditions stop = StopConditions.NONE;
 
         private Builder(int vocabSize) {
             this.vocabSize = Range.atLeast(1).check("vocabSize", vocabSize);
@@ -400,6 +415,12 @@ public final class Sampler {
         /** The seed {@link Sampler#newSequence} gives new sequences. */
         public Builder seed(long value) {
             seed = value;
+            return this;
+        }
+
+        /** When sequences end (default: never); checked after each step into {@link SampleResult#stopReason()}. */
+        public Builder stopConditions(StopConditions value) {
+            stop = Objects.requireNonNull(value, "stopConditions");
             return this;
         }
 

@@ -29,6 +29,8 @@ import org.sampling4j.internal.Range;
  * <tr><td>logitBias</td><td>id in [0, V), bias finite or -Inf</td><td>empty</td><td></td></tr>
  * <tr><td>allowedTokenIds, bannedTokenIds</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
  * <tr><td>minTokens (with stopTokenIds)</td><td>[0, +Inf)</td><td>0</td><td>0</td></tr>
+ * <tr><td>stopTokenIds, stopSequences (token ids)</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
+ * <tr><td>maxTokens</td><td>[0, +Inf), 0 = no limit</td><td>0</td><td>0</td></tr>
  * <tr><td>topLogprobs</td><td>[0, maxTopLogprobs], default max 20</td><td>0</td><td></td></tr>
  * <tr><td>seed</td><td>any long; absent = fresh random seed per sequence</td><td>absent</td><td></td></tr>
  * </table>
@@ -58,6 +60,8 @@ public final class SamplingParams {
     private final int[] bannedTokenIds;
     private final int minTokens;
     private final int[] stopTokenIds;
+    private final int maxTokens;
+    private final int[][] stopSequences;
     private final Long seed;
     private final int topLogprobs;
     private final int maxTopLogprobs;
@@ -79,6 +83,9 @@ public final class SamplingParams {
         bannedTokenIds = checkIds("bannedTokenIds", b.bannedTokenIds);
         minTokens = COUNT.withNote("0 disables min-tokens").check("minTokens", b.minTokens);
         stopTokenIds = checkIds("stopTokenIds", b.stopTokenIds);
+        maxTokens = b.maxTokens;
+        stopSequences = b.stopSequences == null ? new int[0][] : b.stopSequences.clone();
+        StopConditions.of(stopTokenIds, maxTokens, stopSequences); // validates
         seed = b.seed;
         maxTopLogprobs = MAX_TOP_LOGPROBS.check("maxTopLogprobs", b.maxTopLogprobs);
         topLogprobs = Range.closed(0, maxTopLogprobs).withNote("raise maxTopLogprobs to allow more")
@@ -148,6 +155,8 @@ public final class SamplingParams {
         b.bannedTokenIds = bannedTokenIds == null ? null : bannedTokenIds.clone();
         b.minTokens = minTokens;
         b.stopTokenIds = stopTokenIds == null ? null : stopTokenIds.clone();
+        b.maxTokens = maxTokens;
+        b.stopSequences = stopSequences.clone();
         b.seed = seed;
         b.topLogprobs = topLogprobs;
         b.maxTopLogprobs = maxTopLogprobs;
@@ -174,6 +183,18 @@ public final class SamplingParams {
     public int minTokens() { return minTokens; }
     /** A copy, or null. */
     public int[] stopTokenIds() { return stopTokenIds == null ? null : stopTokenIds.clone(); }
+    /** The token budget, 0 for none. */
+    public int maxTokens() { return maxTokens; }
+    /** The stop token sequences (copies), empty for none. */
+    public int[][] stopSequences() {
+        int[][] copy = new int[stopSequences.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = stopSequences[i].clone();
+        }
+        return copy;
+    }
+    /** Stop token ids, max tokens and stop sequences, as the sampler checks them after each token. */
+    public StopConditions stopConditions() { return StopConditions.of(stopTokenIds, maxTokens, stopSequences); }
     public OptionalLong seed() { return seed == null ? OptionalLong.empty() : OptionalLong.of(seed); }
     public int topLogprobs() { return topLogprobs; }
     public int maxTopLogprobs() { return maxTopLogprobs; }
@@ -194,7 +215,8 @@ public final class SamplingParams {
                 && penaltyLastN == p.penaltyLastN && logitBias.equals(p.logitBias)
                 && Arrays.equals(allowedTokenIds, p.allowedTokenIds)
                 && Arrays.equals(bannedTokenIds, p.bannedTokenIds) && minTokens == p.minTokens
-                && Arrays.equals(stopTokenIds, p.stopTokenIds) && Objects.equals(seed, p.seed)
+                && Arrays.equals(stopTokenIds, p.stopTokenIds) && maxTokens == p.maxTokens
+                && Arrays.deepEquals(stopSequences, p.stopSequences) && Objects.equals(seed, p.seed)
                 && topLogprobs == p.topLogprobs && maxTopLogprobs == p.maxTopLogprobs
                 && chainOrder == p.chainOrder;
     }
@@ -203,7 +225,7 @@ public final class SamplingParams {
     public int hashCode() {
         return Objects.hash(temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope,
                 frequencyPenalty, presencePenalty, penaltyLastN, logitBias, Arrays.hashCode(allowedTokenIds),
-                Arrays.hashCode(bannedTokenIds), minTokens, Arrays.hashCode(stopTokenIds), seed,
+                Arrays.hashCode(bannedTokenIds), minTokens, Arrays.hashCode(stopTokenIds), maxTokens, Arrays.deepHashCode(stopSequences), seed,
                 topLogprobs, maxTopLogprobs, chainOrder);
     }
 
@@ -215,7 +237,8 @@ public final class SamplingParams {
                 + ", presencePenalty=" + presencePenalty + ", penaltyLastN=" + penaltyLastN
                 + ", logitBias=" + logitBias + ", allowedTokenIds=" + Arrays.toString(allowedTokenIds)
                 + ", bannedTokenIds=" + Arrays.toString(bannedTokenIds) + ", minTokens=" + minTokens
-                + ", stopTokenIds=" + Arrays.toString(stopTokenIds) + ", seed=" + seed
+                + ", stopTokenIds=" + Arrays.toString(stopTokenIds) + ", maxTokens=" + maxTokens
+                + ", stopSequences=" + Arrays.deepToString(stopSequences) + ", seed=" + seed
                 + ", topLogprobs=" + topLogprobs + ", chainOrder=" + chainOrder + "}";
     }
 
@@ -236,6 +259,8 @@ public final class SamplingParams {
         private int[] bannedTokenIds;
         private int minTokens;
         private int[] stopTokenIds;
+        private int maxTokens;
+        private int[][] stopSequences;
         private Long seed;
         private int topLogprobs;
         private int maxTopLogprobs = SampleResult.DEFAULT_CAPACITY;
@@ -264,6 +289,10 @@ public final class SamplingParams {
         public Builder minTokens(int value) { minTokens = value; return this; }
         /** Stop / end-of-sequence token ids, masked until {@code minTokens} tokens were generated. */
         public Builder stopTokenIds(int... ids) { stopTokenIds = ids; return this; }
+        /** Stop after this many generated tokens; 0 = no limit. */
+        public Builder maxTokens(int value) { maxTokens = value; return this; }
+        /** Stop when the generated tokens end with one of these token sequences. */
+        public Builder stopSequences(int[]... value) { stopSequences = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         /** Forget the seed: each new sequence draws a fresh random one. */
         public Builder clearSeed() { seed = null; return this; }

@@ -132,7 +132,12 @@ public final class SequenceState {
         return generated[i];
     }
 
-    /** The i-th token of prompt followed by generated tokens. */
+    /** Number of tokens so far: prompt plus generated. */
+    public int length() {
+        return prompt.length + generatedLength;
+    }
+
+    /** The i-th token of prompt followed by generated tokens, i in [0, length()). */
     public int token(int i) {
         return i < prompt.length ? prompt[i] : generatedToken(i - prompt.length);
     }
