@@ -80,7 +80,11 @@ public final class Candidates {
         sorted = false;
         temperature = 1f;
         float max;
-        if (copy || offset != 0) {
+        if (logits == dense) { // filled by the caller through rowForLoading(): already ours
+            source = null;
+            borrowed = false;
+            max = kernels.max(dense, 0, vocabSize);
+        } else if (copy || offset != 0) {
             source = null;
             borrowed = false;
             max = kernels.copyMax(logits, offset, dense, vocabSize);
@@ -101,6 +105,14 @@ public final class Candidates {
             }
         }
         throw new AssertionError("max was " + max + " but no value is NaN or +Inf");
+    }
+
+    /**
+     * The workspace's own row, for a caller that fills it (from a direct buffer, say) and then
+     * passes it to {@link #load}: the row is then read in place, with no second copy.
+     */
+    float[] rowForLoading() {
+        return dense;
     }
 
     /** Forgets the caller's row, so the workspace holds no reference to it after a step. */

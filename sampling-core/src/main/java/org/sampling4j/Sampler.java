@@ -237,7 +237,7 @@ public final class Sampler {
      * changed), as native runtimes (ONNX Runtime, llama.cpp bindings) hand logits over off-heap.
      * Bit-identical to the {@code float[]} path for the same values. A heap buffer's array is read
      * in place; a direct buffer is copied once into the workspace, because the kernels read Java
-     * arrays.
+     * arrays (into the working row itself when {@code result} is null, so no second copy follows).
      */
     public int sample(FloatBuffer logits, SequenceState state, Workspace workspace, SampleResult result) {
         Objects.requireNonNull(logits, "logits");
@@ -256,9 +256,11 @@ public final class Sampler {
             return sampleRow(logits.array(), logits.arrayOffset() + index, state, workspace, result);
         }
         Objects.requireNonNull(workspace, "workspace");
-        float[] staging = workspace.stagingRow();
-        logits.get(index, staging, 0, vocabSize);
-        return sampleRow(staging, 0, state, workspace, result);
+        // Without a result the raw row is not needed after loading, so it goes straight into the
+        // working row; with one, Logprobs reads the raw row at the end, so it is staged apart.
+        float[] row = result == null ? workspace.candidates().rowForLoading() : workspace.stagingRow();
+        logits.get(index, row, 0, vocabSize);
+        return sampleRow(row, 0, state, workspace, result);
     }
 
     private int sampleRow(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {

@@ -7,7 +7,8 @@ import org.sampling4j.kernel.KernelsProvider;
  * Scratch memory for one thread: the working copy of the logits and the candidate buffers, sized
  * for one vocabulary and reused across steps and sequences so the hot path allocates nothing.
  *
- * <p>About {@code 4 * 4 + 8} bytes per vocabulary entry (3 MB at V = 128,256). One per thread; not
+ * <p>About {@code 4 * 4 + 8} bytes per vocabulary entry (3 MB at V = 128,256), plus 4 more once a
+ * direct {@code FloatBuffer} row with a {@link SampleResult} has been sampled. One per thread; not
  * thread-safe. Any {@link Sampler} with the same vocabulary size can use it.
  */
 public final class Workspace {

@@ -20,7 +20,8 @@ import org.sampling4j.internal.Range;
  *
  * <p>Rows run on {@code threads} threads: the calling thread and {@code threads - 1} tasks on a
  * {@link ForkJoinPool} (default: the common pool), which take rows from a shared counter. Each
- * thread samples on its own {@link Workspace}, created once per thread and kept. A row's token and
+ * of the {@code threads} shares samples on its own {@link Workspace}, created on first use and kept
+ * (about 28 bytes per vocabulary entry each). A row's token and
  * result depend only on its logits, its sampler and its state, never on the thread, the batch size
  * or the row's position, so they are bit-identical to {@link Sampler#sample} on the row alone. In
  * steady state a batch allocates nothing.
@@ -36,7 +37,8 @@ public final class BatchSampler {
     private final int vocabSize;
     private final ForkJoinPool pool;
     private final int threads;
-    private final ThreadLocal<Workspace> workspaces;
+    /** The caller's workspace; each helper owns another (created on first use, then kept). */
+    private Workspace callerWorkspace;
     private final Helper[] helpers;
     private final AtomicInteger nextRow = new AtomicInteger();
     private final Object failureLock = new Object();
@@ -57,7 +59,6 @@ public final class BatchSampler {
         this.vocabSize = b.vocabSize;
         this.pool = b.pool;
         this.threads = b.threads;
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(vocabSize));
         this.helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
             helpers[i] = new Helper();
@@ -176,7 +177,10 @@ public final class BatchSampler {
                 pool.execute(helpers[i]);
                 started++;
             }
-            drain();
+            if (callerWorkspace == null) {
+                callerWorkspace = new Workspace(vocabSize);
+            }
+            drain(callerWorkspace);
         } finally {
             for (int i = 0; i < started; i++) {
                 helpers[i].join();
@@ -202,8 +206,7 @@ public final class BatchSampler {
     }
 
     /** Samples rows from the shared counter until none is left. */
-    private void drain() {
-        Workspace workspace = workspaces.get();
+    private void drain(Workspace workspace) {
         for (int r = nextRow.getAndIncrement(); r < rows; r = nextRow.getAndIncrement()) {
             SampleResult result = results == null ? null : results[r];
             try {
@@ -223,13 +226,21 @@ public final class BatchSampler {
         }
     }
 
-    /** One helper thread's share of a batch; reused from batch to batch. */
+    /**
+     * One helper's share of a batch, reused from batch to batch with its own workspace. The
+     * workspace belongs to the task, not to a thread-local: common-pool workers erase their
+     * thread-locals after every task, and a task runs on one thread at a time anyway.
+     */
     private final class Helper extends RecursiveAction {
         private static final long serialVersionUID = 1L;
+        private transient Workspace workspace;
 
         @Override
         protected void compute() {
-            drain();
+            if (workspace == null) {
+                workspace = new Workspace(vocabSize);
+            }
+            drain(workspace);
         }
     }
 

@@ -186,6 +186,7 @@ class BatchSamplerTest {
             SequenceState a = row.fresh();
             SequenceState b = row.fresh();
             SequenceState c = row.fresh();
+            SequenceState d = row.fresh();
             SampleResult result = new SampleResult();
             List<Long> viaDirect = new ArrayList<>();
             List<Long> viaHeap = new ArrayList<>();
@@ -195,6 +196,9 @@ class BatchSamplerTest {
                 direct.put(row.logits[s]).position(7);
                 trace(row.sampler.sample(direct, a, ws, result), result, viaDirect);
                 assertEquals(7, direct.position());
+                // Without a result the buffer is copied straight into the working row.
+                assertEquals(expected.get(i).get(viaDirect.size() - (int) (4 + 2 * result.topCount())),
+                        (long) row.sampler.sample(direct, d, ws, null), "row " + i + " step " + s + ", no result");
                 heap.clear().position(7);
                 heap.put(row.logits[s]);
                 trace(row.sampler.sample(heap.slice(7, V), 0, b, ws, result), result, viaHeap);

@@ -1,12 +1,13 @@
 package org.sampling4j.examples;
 
+import org.sampling4j.examples.demo.GenerationDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The examples jar's entry point: {@code java -jar sampling-examples.jar <command>}. */
 @Command(name = "sampling-examples", mixinStandardHelpOptions = true,
         description = "Sampling4J example programs.",
-        subcommands = {Quickstart.class, ConformanceCli.class, CommandLine.HelpCommand.class})
+        subcommands = {Quickstart.class, GenerationDemo.class, ConformanceCli.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
