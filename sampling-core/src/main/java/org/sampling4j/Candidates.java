@@ -46,6 +46,7 @@ public final class Candidates {
     private final TokenCounts windowCounts = new TokenCounts();
     private final double[] histogram = new double[HISTOGRAM_BUCKETS];
     private final int[] randomBlock = new int[4];
+    private int[] historyScratch = new int[64];
 
     private boolean isDense;
     private int size;
@@ -169,6 +170,17 @@ public final class Candidates {
         }
         denseMaxValid = false;
         return dense;
+    }
+
+    /**
+     * A scratch array of at least {@code length} ints for work proportional to the history (DRY's
+     * Z-function); grows on demand and is kept, so steady state allocates nothing.
+     */
+    public int[] historyScratch(int length) {
+        if (historyScratch.length < length) {
+            historyScratch = new int[Math.max(length, historyScratch.length * 2)];
+        }
+        return historyScratch;
     }
 
     /** Per-block weight sums of the dense row, filled by {@link Kernels#expSumBlocks}. */

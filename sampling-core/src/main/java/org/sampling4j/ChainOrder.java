@@ -10,18 +10,34 @@ import java.util.List;
  * first, in that order.
  */
 public enum ChainOrder {
-    /** HuggingFace {@code generate}: penalties, temperature, top-k, top-p, min-p. The default. */
-    HUGGINGFACE(List.of(Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TEMPERATURE,
-            Stage.TOP_K, Stage.TOP_P, Stage.MIN_P)),
-    /** vLLM: penalties, temperature, min-p, then top-k and top-p. */
+    /**
+     * HuggingFace {@code generate}: penalties, temperature, top-k, top-p, min-p, typical-p, epsilon,
+     * eta (its warper order). The default. Top-n-sigma and XTC, which HF lacks, sit before top-k and last.
+     */
+    HUGGINGFACE(List.of(Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TEMPERATURE, Stage.TOP_N_SIGMA,
+            Stage.TOP_K, Stage.TOP_P, Stage.MIN_P, Stage.TYPICAL, Stage.XTC)),
+    /** vLLM: penalties, temperature, min-p, then top-k and top-p (others placed as in HUGGINGFACE). */
     VLLM(List.of(Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TEMPERATURE,
-            Stage.MIN_P, Stage.TOP_K, Stage.TOP_P)),
-    /** llama.cpp's default sampler chain: penalties, top-k, top-p, min-p, then temperature. */
-    LLAMA_CPP(List.of(Stage.MASKS, Stage.BIAS, Stage.PENALTIES,
-            Stage.TOP_K, Stage.TOP_P, Stage.MIN_P, Stage.TEMPERATURE));
+            Stage.MIN_P, Stage.TOP_N_SIGMA, Stage.TOP_K, Stage.TOP_P, Stage.TYPICAL, Stage.XTC)),
+    /**
+     * llama.cpp's default sampler chain: penalties, DRY, top-n-sigma, top-k, typical, top-p, min-p,
+     * XTC, then temperature (dynamic when a range is set).
+     */
+    LLAMA_CPP(List.of(Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TOP_N_SIGMA,
+            Stage.TOP_K, Stage.TYPICAL, Stage.TOP_P, Stage.MIN_P, Stage.XTC, Stage.TEMPERATURE));
 
-    /** A group of processors placed as one unit. */
-    enum Stage { MASKS, BIAS, PENALTIES, TEMPERATURE, TOP_K, TOP_P, MIN_P }
+    /**
+     * A group of processors placed as one unit. MASKS holds allowed / banned ids, min-tokens,
+     * bad words and no-repeat-ngram; PENALTIES repetition, frequency / presence, then DRY;
+     * TYPICAL typical-p, epsilon and eta.
+     */
+    enum Stage { MASKS, BIAS, PENALTIES, TEMPERATURE, TOP_N_SIGMA, TOP_K, TOP_P, MIN_P, TYPICAL, XTC;
+
+        /** Whether the stage only removes tokens (skipped under greedy and mirostat). */
+        boolean truncates() {
+            return this != MASKS && this != BIAS && this != PENALTIES && this != TEMPERATURE;
+        }
+    }
 
     private final List<Stage> stages;
 

@@ -7,7 +7,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.sampling4j.internal.Range;
+import org.sampling4j.processor.BadWordsProcessor;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
+import org.sampling4j.processor.EpsilonProcessor;
+import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
+import org.sampling4j.processor.MirostatV1Picker;
+import org.sampling4j.processor.MirostatV2Picker;
+import org.sampling4j.processor.NoRepeatNGramProcessor;
+import org.sampling4j.processor.TopNSigmaProcessor;
+import org.sampling4j.processor.TypicalProcessor;
+import org.sampling4j.processor.XtcProcessor;
 import org.sampling4j.processor.GreedyPicker;
 import org.sampling4j.processor.InverseCdfPicker;
 import org.sampling4j.processor.LogitBiasProcessor;
@@ -72,15 +83,20 @@ public final class Sampler {
         Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize))
                 .stopConditions(params.stopConditions());
         params.seed().ifPresent(b::seed);
-        boolean greedy = params.temperature() == 0.0;
+        boolean greedy = params.temperature() == 0.0 && params.dynatempRange() == 0.0;
+        boolean mirostat = params.mirostat() != 0 && !greedy;
         for (ChainOrder.Stage stage : params.chainOrder().stages()) {
-            boolean truncation = stage == ChainOrder.Stage.TOP_K || stage == ChainOrder.Stage.TOP_P
-                    || stage == ChainOrder.Stage.MIN_P;
-            if (!(greedy && truncation)) { // truncation cannot remove the argmax: skip it under greedy
+            // Truncation cannot remove the argmax: skip it under greedy. Mirostat truncates by
+            // itself, and llama.cpp's mirostat chain has no other truncation either.
+            if (!((greedy || mirostat) && stage.truncates())) {
                 addStage(b, stage, params);
             }
         }
-        return b.picker(greedy ? GreedyPicker.INSTANCE : InverseCdfPicker.INSTANCE).build();
+        TokenPicker picker = greedy ? GreedyPicker.INSTANCE
+                : params.mirostat() == 1 ? new MirostatV1Picker(params.mirostatTau(), params.mirostatEta(), vocabSize)
+                : params.mirostat() == 2 ? new MirostatV2Picker(params.mirostatTau(), params.mirostatEta())
+                : InverseCdfPicker.INSTANCE;
+        return b.picker(picker).build();
     }
 
     private static void addStage(Builder b, ChainOrder.Stage stage, SamplingParams p) {
@@ -95,6 +111,12 @@ public final class Sampler {
                 if (p.minTokens() > 0 && p.stopTokenIds() != null && p.stopTokenIds().length > 0) {
                     b.add(new MinTokensProcessor(p.minTokens(), p.stopTokenIds()));
                 }
+                if (p.badWords().length > 0) {
+                    b.add(new BadWordsProcessor(p.badWords()));
+                }
+                if (p.noRepeatNgramSize() > 0) {
+                    b.add(new NoRepeatNGramProcessor(p.noRepeatNgramSize()));
+                }
                 break;
             case BIAS:
                 if (!p.logitBias().isEmpty()) {
@@ -108,10 +130,37 @@ public final class Sampler {
                 if (p.frequencyPenalty() != 0.0 || p.presencePenalty() != 0.0) {
                     b.add(new FrequencyPresencePenaltyProcessor(p.frequencyPenalty(), p.presencePenalty(), p.penaltyLastN()));
                 }
+                if (p.dryMultiplier() > 0.0) {
+                    b.add(new DryProcessor(p.dryMultiplier(), p.dryBase(), p.dryAllowedLength(), p.dryPenaltyLastN(),
+                            p.drySequenceBreakers()));
+                }
                 break;
             case TEMPERATURE:
-                if (p.temperature() != 1.0) {
+                if (p.dynatempRange() > 0.0) {
+                    b.add(new DynamicTemperatureProcessor(p.temperature(), p.dynatempRange(), p.dynatempExponent()));
+                } else if (p.temperature() != 1.0) {
                     b.add(new TemperatureProcessor(p.temperature()));
+                }
+                break;
+            case TOP_N_SIGMA:
+                if (p.topNSigma() > 0.0) {
+                    b.add(new TopNSigmaProcessor(p.topNSigma()));
+                }
+                break;
+            case TYPICAL:
+                if (p.typicalP() < 1.0) {
+                    b.add(new TypicalProcessor(p.typicalP(), p.minKeep()));
+                }
+                if (p.epsilonCutoff() > 0.0) {
+                    b.add(new EpsilonProcessor(p.epsilonCutoff(), p.minKeep()));
+                }
+                if (p.etaCutoff() > 0.0) {
+                    b.add(new EtaProcessor(p.etaCutoff(), p.minKeep()));
+                }
+                break;
+            case XTC:
+                if (p.xtcProbability() > 0.0 && p.xtcThreshold() <= 0.5) {
+                    b.add(new XtcProcessor(p.xtcProbability(), p.xtcThreshold(), p.minKeep()));
                 }
                 break;
             case TOP_K:
@@ -158,7 +207,7 @@ public final class Sampler {
         for (LogitsProcessor p : processors) {
             s.append('|').append(p.getClass().getName()).append('(').append(p.parameters()).append(')');
         }
-        s.append('|').append(picker.getClass().getName());
+        s.append('|').append(picker.getClass().getName()).append('(').append(picker.name()).append(')');
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -266,6 +315,7 @@ public final class Sampler {
     private int sampleRow(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {
         try {
             Candidates c = run(logits, offset, state, workspace);
+            state.setPickerState(Double.NaN); // a failed earlier step must not leave a value behind
             int token = picker.pick(c, state);
             if (result != null) {
                 Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()));

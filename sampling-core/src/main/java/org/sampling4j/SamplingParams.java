@@ -62,6 +62,24 @@ public final class SamplingParams {
     private final int[] stopTokenIds;
     private final int maxTokens;
     private final int[][] stopSequences;
+    private final double typicalP;
+    private final double epsilonCutoff;
+    private final double etaCutoff;
+    private final int noRepeatNgramSize;
+    private final double topNSigma;
+    private final double xtcProbability;
+    private final double xtcThreshold;
+    private final double dynatempRange;
+    private final double dynatempExponent;
+    private final int mirostat;
+    private final double mirostatTau;
+    private final double mirostatEta;
+    private final double dryMultiplier;
+    private final double dryBase;
+    private final int dryAllowedLength;
+    private final int dryPenaltyLastN;
+    private final int[][] drySequenceBreakers;
+    private final int[][] badWords;
     private final Long seed;
     private final int topLogprobs;
     private final int maxTopLogprobs;
@@ -86,6 +104,24 @@ public final class SamplingParams {
         maxTokens = b.maxTokens;
         stopSequences = b.stopSequences == null ? new int[0][] : b.stopSequences.clone();
         StopConditions.of(stopTokenIds, maxTokens, stopSequences); // validates
+        typicalP = Range.openClosed(0, 1).withNote("1 disables typical-p").check("typicalP", b.typicalP);
+        epsilonCutoff = Range.closedOpen(0, 1).withNote("0 disables epsilon sampling").check("epsilonCutoff", b.epsilonCutoff);
+        etaCutoff = Range.closedOpen(0, 1).withNote("0 disables eta sampling").check("etaCutoff", b.etaCutoff);
+        noRepeatNgramSize = COUNT.withNote("0 disables no-repeat-ngram").check("noRepeatNgramSize", b.noRepeatNgramSize);
+        topNSigma = Range.atLeast(0).withNote("0 disables top-n-sigma").check("topNSigma", b.topNSigma);
+        xtcProbability = Range.closed(0, 1).withNote("0 disables XTC").check("xtcProbability", b.xtcProbability);
+        xtcThreshold = Range.closed(0, 1).withNote("above 0.5 XTC never removes a token").check("xtcThreshold", b.xtcThreshold);
+        dynatempRange = Range.atLeast(0).withNote("0 is plain temperature").check("dynatempRange", b.dynatempRange);
+        dynatempExponent = Range.atLeast(0).check("dynatempExponent", b.dynatempExponent);
+        mirostat = Range.closed(0, 2).withNote("0 off, 1 mirostat, 2 mirostat 2.0").check("mirostat", b.mirostat);
+        mirostatTau = Range.atLeast(0).check("mirostatTau", b.mirostatTau);
+        mirostatEta = Range.atLeast(0).check("mirostatEta", b.mirostatEta);
+        dryMultiplier = Range.atLeast(0).withNote("0 disables DRY").check("dryMultiplier", b.dryMultiplier);
+        dryBase = Range.atLeast(1).check("dryBase", b.dryBase);
+        dryAllowedLength = COUNT.check("dryAllowedLength", b.dryAllowedLength);
+        dryPenaltyLastN = COUNT.withNote("0 means the whole sequence").check("dryPenaltyLastN", b.dryPenaltyLastN);
+        drySequenceBreakers = checkSequences("drySequenceBreakers", b.drySequenceBreakers);
+        badWords = checkSequences("badWords", b.badWords);
         seed = b.seed;
         maxTopLogprobs = MAX_TOP_LOGPROBS.check("maxTopLogprobs", b.maxTopLogprobs);
         topLogprobs = Range.closed(0, maxTopLogprobs).withNote("raise maxTopLogprobs to allow more")
@@ -108,6 +144,28 @@ public final class SamplingParams {
             copy.put(id, value);
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static int[][] checkSequences(String field, int[][] sequences) {
+        if (sequences == null) {
+            return new int[0][];
+        }
+        int[][] copy = new int[sequences.length][];
+        for (int i = 0; i < copy.length; i++) {
+            if (sequences[i] == null || sequences[i].length == 0) {
+                throw new IllegalArgumentException(field + "[" + i + "] is empty: a token sequence needs at least one token");
+            }
+            copy[i] = checkIds(field + "[" + i + "]", sequences[i]);
+        }
+        return copy;
+    }
+
+    private static int[][] deepCopy(int[][] sequences) {
+        int[][] copy = new int[sequences.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = sequences[i].clone();
+        }
+        return copy;
     }
 
     private static int[] checkIds(String field, int[] ids) {
@@ -157,6 +215,24 @@ public final class SamplingParams {
         b.stopTokenIds = stopTokenIds == null ? null : stopTokenIds.clone();
         b.maxTokens = maxTokens;
         b.stopSequences = stopSequences.clone();
+        b.typicalP = typicalP;
+        b.epsilonCutoff = epsilonCutoff;
+        b.etaCutoff = etaCutoff;
+        b.noRepeatNgramSize = noRepeatNgramSize;
+        b.topNSigma = topNSigma;
+        b.xtcProbability = xtcProbability;
+        b.xtcThreshold = xtcThreshold;
+        b.dynatempRange = dynatempRange;
+        b.dynatempExponent = dynatempExponent;
+        b.mirostat = mirostat;
+        b.mirostatTau = mirostatTau;
+        b.mirostatEta = mirostatEta;
+        b.dryMultiplier = dryMultiplier;
+        b.dryBase = dryBase;
+        b.dryAllowedLength = dryAllowedLength;
+        b.dryPenaltyLastN = dryPenaltyLastN;
+        b.drySequenceBreakers = deepCopy(drySequenceBreakers);
+        b.badWords = deepCopy(badWords);
         b.seed = seed;
         b.topLogprobs = topLogprobs;
         b.maxTopLogprobs = maxTopLogprobs;
@@ -195,51 +271,59 @@ public final class SamplingParams {
     }
     /** Stop token ids, max tokens and stop sequences, as the sampler checks them after each token. */
     public StopConditions stopConditions() { return StopConditions.of(stopTokenIds, maxTokens, stopSequences); }
+    public double typicalP() { return typicalP; }
+    public double epsilonCutoff() { return epsilonCutoff; }
+    public double etaCutoff() { return etaCutoff; }
+    public int noRepeatNgramSize() { return noRepeatNgramSize; }
+    public double topNSigma() { return topNSigma; }
+    public double xtcProbability() { return xtcProbability; }
+    public double xtcThreshold() { return xtcThreshold; }
+    public double dynatempRange() { return dynatempRange; }
+    public double dynatempExponent() { return dynatempExponent; }
+    public int mirostat() { return mirostat; }
+    public double mirostatTau() { return mirostatTau; }
+    public double mirostatEta() { return mirostatEta; }
+    public double dryMultiplier() { return dryMultiplier; }
+    public double dryBase() { return dryBase; }
+    public int dryAllowedLength() { return dryAllowedLength; }
+    public int dryPenaltyLastN() { return dryPenaltyLastN; }
+    /** Copies of the token sequences, empty for none. */
+    public int[][] drySequenceBreakers() { return deepCopy(drySequenceBreakers); }
+    /** Copies of the token sequences, empty for none. */
+    public int[][] badWords() { return deepCopy(badWords); }
     public OptionalLong seed() { return seed == null ? OptionalLong.empty() : OptionalLong.of(seed); }
     public int topLogprobs() { return topLogprobs; }
     public int maxTopLogprobs() { return maxTopLogprobs; }
     public ChainOrder chainOrder() { return chainOrder; }
 
+    private static final String[] FIELD_NAMES = {"temperature", "topK", "topP", "minP", "minKeep", "repetitionPenalty", "repetitionScope", "frequencyPenalty", "presencePenalty", "penaltyLastN", "logitBias", "allowedTokenIds", "bannedTokenIds", "minTokens", "stopTokenIds", "maxTokens", "stopSequences", "typicalP", "epsilonCutoff", "etaCutoff", "noRepeatNgramSize", "topNSigma", "xtcProbability", "xtcThreshold", "dynatempRange", "dynatempExponent", "mirostat", "mirostatTau", "mirostatEta", "dryMultiplier", "dryBase", "dryAllowedLength", "dryPenaltyLastN", "drySequenceBreakers", "badWords", "seed", "topLogprobs", "maxTopLogprobs", "chainOrder"};
+
+    /** Every field, in FIELD_NAMES order: one list for equals, hashCode and toString. */
+    private Object[] fields() {
+        return new Object[] {temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope, frequencyPenalty, presencePenalty, penaltyLastN, logitBias, allowedTokenIds, bannedTokenIds, minTokens, stopTokenIds, maxTokens, stopSequences, typicalP, epsilonCutoff, etaCutoff, noRepeatNgramSize, topNSigma, xtcProbability, xtcThreshold, dynatempRange, dynatempExponent, mirostat, mirostatTau, mirostatEta, dryMultiplier, dryBase, dryAllowedLength, dryPenaltyLastN, drySequenceBreakers, badWords, seed, topLogprobs, maxTopLogprobs, chainOrder};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof SamplingParams)) {
-            return false;
-        }
-        SamplingParams p = (SamplingParams) o;
-        return Double.compare(temperature, p.temperature) == 0 && topK == p.topK
-                && Double.compare(topP, p.topP) == 0 && Double.compare(minP, p.minP) == 0
-                && minKeep == p.minKeep && Double.compare(repetitionPenalty, p.repetitionPenalty) == 0
-                && repetitionScope == p.repetitionScope
-                && Double.compare(frequencyPenalty, p.frequencyPenalty) == 0
-                && Double.compare(presencePenalty, p.presencePenalty) == 0
-                && penaltyLastN == p.penaltyLastN && logitBias.equals(p.logitBias)
-                && Arrays.equals(allowedTokenIds, p.allowedTokenIds)
-                && Arrays.equals(bannedTokenIds, p.bannedTokenIds) && minTokens == p.minTokens
-                && Arrays.equals(stopTokenIds, p.stopTokenIds) && maxTokens == p.maxTokens
-                && Arrays.deepEquals(stopSequences, p.stopSequences) && Objects.equals(seed, p.seed)
-                && topLogprobs == p.topLogprobs && maxTopLogprobs == p.maxTopLogprobs
-                && chainOrder == p.chainOrder;
+        return o instanceof SamplingParams && Arrays.deepEquals(fields(), ((SamplingParams) o).fields());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope,
-                frequencyPenalty, presencePenalty, penaltyLastN, logitBias, Arrays.hashCode(allowedTokenIds),
-                Arrays.hashCode(bannedTokenIds), minTokens, Arrays.hashCode(stopTokenIds), maxTokens, Arrays.deepHashCode(stopSequences), seed,
-                topLogprobs, maxTopLogprobs, chainOrder);
+        return Arrays.deepHashCode(fields());
     }
 
     @Override
     public String toString() {
-        return "SamplingParams{temperature=" + temperature + ", topK=" + topK + ", topP=" + topP
-                + ", minP=" + minP + ", minKeep=" + minKeep + ", repetitionPenalty=" + repetitionPenalty
-                + " (" + repetitionScope + "), frequencyPenalty=" + frequencyPenalty
-                + ", presencePenalty=" + presencePenalty + ", penaltyLastN=" + penaltyLastN
-                + ", logitBias=" + logitBias + ", allowedTokenIds=" + Arrays.toString(allowedTokenIds)
-                + ", bannedTokenIds=" + Arrays.toString(bannedTokenIds) + ", minTokens=" + minTokens
-                + ", stopTokenIds=" + Arrays.toString(stopTokenIds) + ", maxTokens=" + maxTokens
-                + ", stopSequences=" + Arrays.deepToString(stopSequences) + ", seed=" + seed
-                + ", topLogprobs=" + topLogprobs + ", chainOrder=" + chainOrder + "}";
+        Object[] values = fields();
+        StringBuilder s = new StringBuilder("SamplingParams{");
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            s.append(i == 0 ? "" : ", ").append(FIELD_NAMES[i]).append('=')
+                    .append(v instanceof Object[] ? Arrays.deepToString((Object[]) v)
+                            : v instanceof int[] ? Arrays.toString((int[]) v) : String.valueOf(v));
+        }
+        return s.append('}').toString();
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -261,6 +345,24 @@ public final class SamplingParams {
         private int[] stopTokenIds;
         private int maxTokens;
         private int[][] stopSequences;
+        private double typicalP = 1.0;
+        private double epsilonCutoff;
+        private double etaCutoff;
+        private int noRepeatNgramSize;
+        private double topNSigma;
+        private double xtcProbability;
+        private double xtcThreshold = 0.1;
+        private double dynatempRange;
+        private double dynatempExponent = 1.0;
+        private int mirostat;
+        private double mirostatTau = 5.0;
+        private double mirostatEta = 0.1;
+        private double dryMultiplier;
+        private double dryBase = 1.75;
+        private int dryAllowedLength = 2;
+        private int dryPenaltyLastN;
+        private int[][] drySequenceBreakers;
+        private int[][] badWords;
         private Long seed;
         private int topLogprobs;
         private int maxTopLogprobs = SampleResult.DEFAULT_CAPACITY;
@@ -293,6 +395,30 @@ public final class SamplingParams {
         public Builder maxTokens(int value) { maxTokens = value; return this; }
         /** Stop when the generated tokens end with one of these token sequences. */
         public Builder stopSequences(int[]... value) { stopSequences = value; return this; }
+        /** HF typical_p, (0, 1]; 1 disables. */
+        public Builder typicalP(double value) { typicalP = value; return this; }
+        /** HF epsilon_cutoff, [0, 1); 0 disables. */
+        public Builder epsilonCutoff(double value) { epsilonCutoff = value; return this; }
+        /** HF eta_cutoff, [0, 1); 0 disables. */
+        public Builder etaCutoff(double value) { etaCutoff = value; return this; }
+        /** HF no_repeat_ngram_size; 0 disables. */
+        public Builder noRepeatNgramSize(int value) { noRepeatNgramSize = value; return this; }
+        /** llama.cpp top_n_sigma, [0, +Inf); 0 disables. */
+        public Builder topNSigma(double value) { topNSigma = value; return this; }
+        /** XTC: the chance of applying it, [0, 1], and the probability threshold, [0, 1] (default 0.1). */
+        public Builder xtc(double probability, double threshold) { xtcProbability = probability; xtcThreshold = threshold; return this; }
+        /** Dynamic temperature: temperature +- range scaled by normalised entropy^exponent (exponent default 1). */
+        public Builder dynamicTemperature(double range, double exponent) { dynatempRange = range; dynatempExponent = exponent; return this; }
+        /** Mirostat version (0 off, 1, 2), target surprise tau (default 5) and learning rate eta (default 0.1). */
+        public Builder mirostat(int version, double tau, double eta) { mirostat = version; mirostatTau = tau; mirostatEta = eta; return this; }
+        /** DRY multiplier (0 disables), base (default 1.75), allowed length (default 2), window (0 = whole sequence). */
+        public Builder dry(double multiplier, double base, int allowedLength, int penaltyLastN) {
+            dryMultiplier = multiplier; dryBase = base; dryAllowedLength = allowedLength; dryPenaltyLastN = penaltyLastN; return this;
+        }
+        /** DRY's sequence breakers, as token-id sequences. */
+        public Builder drySequenceBreakers(int[]... value) { drySequenceBreakers = value; return this; }
+        /** vLLM bad_words as token-id sequences: the last token is banned after the others. */
+        public Builder badWords(int[]... value) { badWords = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         /** Forget the seed: each new sequence draws a fresh random one. */
         public Builder clearSeed() { seed = null; return this; }

@@ -19,6 +19,9 @@ public final class SequenceState {
     private final int[] prompt;
     private int[] generated;
     private int generatedLength;
+    /** pickerStates[i]: a stateful picker's value after generated token i (NaN when none). */
+    private double[] pickerStates;
+    private double pendingPickerState = Double.NaN;
     private long step;
     private int maxTokenId = -1;
     private final TokenCounts allCounts = new TokenCounts();
@@ -28,6 +31,8 @@ public final class SequenceState {
         this.seed = seed;
         this.prompt = prompt.clone();
         this.generated = new int[Math.max(16, generated.length * 2)];
+        this.pickerStates = new double[this.generated.length];
+        java.util.Arrays.fill(pickerStates, Double.NaN);
         for (int i = 0; i < this.prompt.length; i++) {
             int token = checkTokenId("prompt[" + i + "]", this.prompt[i]);
             allCounts.add(token);
@@ -85,7 +90,13 @@ public final class SequenceState {
     private void append(int token) {
         if (generatedLength == generated.length) {
             generated = Arrays.copyOf(generated, generated.length * 2);
+            int old = pickerStates.length;
+            pickerStates = Arrays.copyOf(pickerStates, generated.length);
+            Arrays.fill(pickerStates, old, pickerStates.length, Double.NaN);
         }
+        double carried = Double.isNaN(pendingPickerState) ? pickerState() : pendingPickerState;
+        pendingPickerState = Double.NaN;
+        pickerStates[generatedLength] = carried;
         generated[generatedLength++] = token;
         allCounts.add(token);
         generatedCounts.add(token);
@@ -97,6 +108,20 @@ public final class SequenceState {
         }
         maxTokenId = Math.max(maxTokenId, token);
         return token;
+    }
+
+    /**
+     * The value a stateful picker (mirostat's mu) carries from step to step, NaN before it first
+     * ran. Kept per generated token, so {@link #rollback} restores it; a sequence made by
+     * {@link #resume} starts without one (the picker starts afresh).
+     */
+    public double pickerState() {
+        return generatedLength == 0 ? Double.NaN : pickerStates[generatedLength - 1];
+    }
+
+    /** Sets the picker state that the token accepted next will carry; called by a picker during its pick. */
+    public void setPickerState(double value) {
+        pendingPickerState = value;
     }
 
     /** The seed: the Philox key of every draw of this sequence. */

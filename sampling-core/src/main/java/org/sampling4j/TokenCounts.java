@@ -23,13 +23,13 @@ public final class TokenCounts {
         counts = new int[INITIAL_CAPACITY];
     }
 
-    /** Adds one occurrence of {@code token} (a non-negative id). */
-    public void add(int token) {
+    /** Adds one occurrence of {@code token} (a non-negative id); returns its listing index k. */
+    public int add(int token) {
         int slot = find(token);
         int entry = slots[slot];
         if (entry != 0) {
             counts[entry - 1]++;
-            return;
+            return entry - 1;
         }
         if (size == tokens.length) {
             grow();
@@ -39,6 +39,7 @@ public final class TokenCounts {
         counts[size] = 1;
         size++;
         slots[slot] = size;
+        return size - 1;
     }
 
     /**

@@ -60,7 +60,9 @@ final class ReferenceSampler {
                     }
                     break;
                 default:
-                    throw new AssertionError(stage);
+                    // TOP_N_SIGMA, TYPICAL, XTC: the fixtures leave them disabled; the processors'
+                    // own tests check them against hand-computed values.
+                    break;
             }
         }
         return x;

@@ -29,6 +29,11 @@ public final class Range {
         return new Range(low, true, high, false, "");
     }
 
+    /** {@code [low, high)}. */
+    public static Range closedOpen(double low, double high) {
+        return new Range(low, false, high, true, "");
+    }
+
     /** {@code [low, +Inf)}, finite values only. */
     public static Range atLeast(double low) {
         return new Range(low, false, Double.POSITIVE_INFINITY, true, "");

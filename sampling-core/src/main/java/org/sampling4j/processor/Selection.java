@@ -86,11 +86,26 @@ final class Selection {
      * O(n + h log k) for h hits; no-op when {@code k >= size}.
      */
     static void keepBest(Candidates c, int k) {
-        int n = c.size();
-        if (k >= n) {
+        if (k >= c.size()) {
             return;
         }
         long[] heap = c.scratchKeys();
+        bestKeys(c, k, heap);
+        int[] outIds = c.scratchIds();
+        float[] outValues = c.scratchValues();
+        for (int i = 0; i < k; i++) {
+            outIds[i] = SortKeys.id(heap[i]);
+            outValues[i] = SortKeys.value(heap[i]);
+        }
+        c.publishScratch(k, true);
+    }
+
+    /**
+     * Writes the {@link SortKeys} of the {@code k} best candidates ({@code 1 <= k <= size}) into
+     * {@code heap[0, k)}, sorted best first, without changing the set; returns k.
+     */
+    static int bestKeys(Candidates c, int k, long[] heap) {
+        int n = c.size();
         float[] values = c.currentValues();
         for (int i = 0; i < k; i++) {
             heap[i] = SortKeys.key(values[i], c.tokenAt(i));
@@ -122,12 +137,6 @@ final class Selection {
             }
         }
         LongSort.sort(heap, 0, k);
-        int[] outIds = c.scratchIds();
-        float[] outValues = c.scratchValues();
-        for (int i = 0; i < k; i++) {
-            outIds[i] = SortKeys.id(heap[i]);
-            outValues[i] = SortKeys.value(heap[i]);
-        }
-        c.publishScratch(k, true);
+        return k;
     }
 }

@@ -14,6 +14,8 @@ package org.sampling4j.random;
 public final class Uniforms {
     /** The stream of the token picker's draws. */
     public static final int STREAM_PICKER = 0;
+    /** The stream of XTC's coin, apart from the picker's so that it never shifts the picker's draws. */
+    public static final int STREAM_XTC = 1;
 
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 

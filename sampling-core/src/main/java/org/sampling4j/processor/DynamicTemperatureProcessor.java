@@ -1,0 +1,109 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
+import org.sampling4j.internal.Range;
+import org.sampling4j.kernel.FastExp;
+
+/**
+ * Dynamic (entropy-scaled) temperature: a flat distribution gets a temperature near
+ * {@code T + range}, a peaked one near {@code T - range}.
+ *
+ * <p><b>Formula.</b> over the k finite candidates, with p the softmax at the pending temperature:
+ * {@code H = -sum p_i ln p_i}, {@code h = H / ln k}; {@code T_min = max(0, T - range)},
+ * {@code T_max = T + range}; {@code T_dyn = T_min + (T_max - T_min) * h^exponent}; the logits are
+ * then divided by {@code T_dyn} (lazily). {@code T_dyn = 0} keeps only the best token (greedy).
+ * <p><b>Parameters.</b> {@code temperature} in [0, +Inf); {@code range} in (0, +Inf) (a range of 0
+ * is plain temperature: {@code SamplingParams} then adds a {@link TemperatureProcessor});
+ * {@code exponent} in [0, +Inf), default 1.
+ * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_temp_ext} (after kalomaze's DynaTemp).
+ * Differs: {@code ln k} counts finite candidates (llama.cpp counts every entry of its array,
+ * including tokens a bias set to -Inf); entropy is summed in double.
+ * <p><b>Cost per call.</b> one scalar pass of exponentials over the set (weights and their
+ * weighted log-sum together), no allocation.
+ * <p><b>Example.</b> two equal logits, T 1, range 0.5: h = 1, T_dyn = 1.5; one logit far above
+ * the rest: h near 0, T_dyn near 0.5.
+ */
+public final class DynamicTemperatureProcessor implements LogitsProcessor {
+    static final Range TEMPERATURE = Range.atLeast(0);
+    static final Range RANGE = Range.greaterThan(0).withNote("0 is plain temperature");
+    static final Range EXPONENT = Range.atLeast(0);
+
+    private final double temperature;
+    private final double range;
+    private final double exponent;
+
+    /** @param temperature the centre, [0, +Inf); @param range (0, +Inf); @param exponent [0, +Inf) */
+    public DynamicTemperatureProcessor(double temperature, double range, double exponent) {
+        this.temperature = TEMPERATURE.check("temperature", temperature);
+        this.range = RANGE.check("dynatempRange", range);
+        this.exponent = EXPONENT.check("dynatempExponent", exponent);
+    }
+
+    @Override
+    public String name() {
+        return "dynamic-temperature";
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(temperature, range, exponent);
+    }
+
+    @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        double dynamic = dynamicTemperature(c, max);
+        if (Double.isNaN(dynamic)) {
+            return; // a single candidate: any temperature draws it
+        }
+        c.applyTemperature();
+        float t = (float) dynamic;
+        if (t == 0f) {
+            int best = Selection.bestPosition(c);
+            c.keepOnly(c.tokenAt(best), c.currentValues()[best]);
+            return;
+        }
+        c.setTemperature(t);
+    }
+
+    /** T_dyn for the set, or NaN when fewer than two candidates are finite. */
+    double dynamicTemperature(Candidates c, float max) {
+        float scale = c.inverseTemperature();
+        float[] values = c.currentValues();
+        int n = c.size();
+        double total = 0;
+        double weighted = 0; // sum of w_i * s_i, s_i = (x_i - max) * scale <= 0
+        int finite = 0;
+        for (int i = 0; i < n; i++) {
+            float x = values[i];
+            if (x == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            finite++;
+            float s = (x - max) * scale;
+            double w = FastExp.weight(x, max, scale);
+            total += w;
+            weighted += w * s;
+        }
+        if (finite < 2) {
+            return Double.NaN;
+        }
+        // H = -sum (w/W) (s - ln W) = ln W - (sum w s) / W
+        double entropy = Math.log(total) - weighted / total;
+        double normalized = Math.max(0, Math.min(1, entropy / Math.log(finite)));
+        double low = Math.max(0, temperature - range);
+        double high = temperature + range;
+        return low + (high - low) * Math.pow(normalized, exponent);
+    }
+}

@@ -1,0 +1,59 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
+import org.sampling4j.internal.Range;
+
+/**
+ * Top-n-sigma: keeps the tokens whose logit is within n standard deviations of the largest.
+ *
+ * <p><b>Formula.</b> over the finite logits of the set (removed, {@code -Inf} tokens excluded):
+ * mean {@code m}, population standard deviation {@code s}; keep i iff
+ * {@code x_i >= x_max - n * s}. Temperature scales x_max and s alike, so the kept set does not
+ * depend on where temperature sits in the chain.
+ * <p><b>Parameters.</b> {@code n} in (0, +Inf); llama.cpp's "n <= 0 disables" is expressed by not
+ * adding the step ({@code SamplingParams.topNSigma(0)}).
+ * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_top_n_sigma} (Tang et al., 2024, "Top-nσ:
+ * Not All Logits Are You Need"). Differs: mean and deviation are summed in double (llama.cpp: float),
+ * which can move a token lying within float rounding of the threshold.
+ * <p><b>Cost per call.</b> two scalar passes over the set (sum, then squared deviations) and one
+ * compaction pass; no allocation.
+ * <p><b>Example.</b> logits [3, 1, 0, -1]: mean 0.75, s = 1.479; n = 1 keeps x >= 1.521: token 0.
+ */
+public final class TopNSigmaProcessor implements LogitsProcessor {
+    static final Range RANGE = Range.greaterThan(0).withNote("0 or less disables top-n-sigma: do not add the step");
+
+    private final double n;
+
+    /** @param n the number of standard deviations, in (0, +Inf) */
+    public TopNSigmaProcessor(double n) {
+        this.n = RANGE.check("topNSigma", n);
+    }
+
+    @Override
+    public String name() {
+        return "top-n-sigma";
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(n);
+    }
+
+    @Override
+    public boolean writesLogits() {
+        return false;
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        double deviation = FiniteMoments.standardDeviation(c.currentValues(), c.size());
+        Selection.keepAtLeast(c, Selection.smallestFloatAtLeast(max - n * deviation), 1);
+    }
+}

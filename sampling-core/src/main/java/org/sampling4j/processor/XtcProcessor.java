@@ -1,0 +1,113 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
+import org.sampling4j.internal.Range;
+import org.sampling4j.random.Uniforms;
+
+/**
+ * XTC, "exclude top choices": with probability {@code probability}, removes every token whose
+ * probability is at least {@code threshold} except the least probable of them, so that the model
+ * says something other than its most obvious continuation while staying among viable ones.
+ *
+ * <p><b>Formula.</b> coin {@code u = uniform(seed, step, draw 0, stream XTC)}; if
+ * {@code u < probability} and at least two tokens have {@code p_i >= threshold} (p the softmax of
+ * the set at the pending temperature), remove all of them but the last in ranking order
+ * (descending logit, ties to the lower id first), unless fewer than {@code minKeep} tokens would
+ * remain. The coin has its own Philox stream, so XTC never shifts the picker's uniforms.
+ * <p><b>Parameters.</b> {@code probability} in [0, 1] (0 disables); {@code threshold} in [0, 0.5]
+ * (above 0.5 at most one token can qualify, so llama.cpp treats it as disabled; so does this
+ * class); {@code minKeep >= 1}.
+ * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_xtc} (after kalomaze / p-e-w's
+ * text-generation-webui PR 6335). Differs: the coin comes from the counter-based stream (llama.cpp:
+ * its own mt19937), and probabilities are compared in double.
+ * <p><b>Cost per call.</b> when the coin says no: nothing. Otherwise one exp-sum pass and one pass
+ * that finds the qualifying tokens, and a copy of the row if it was borrowed; no allocation.
+ * <p><b>Example.</b> p = [0.5, 0.3, 0.15, 0.05], threshold 0.1, coin heads: tokens 0 and 1 are
+ * removed, token 2 (the least probable above 0.1) stays with token 3.
+ */
+public final class XtcProcessor implements LogitsProcessor {
+    static final Range PROBABILITY = Range.closed(0, 1).withNote("0 disables XTC");
+    static final Range THRESHOLD = Range.closed(0, 0.5).withNote("above 0.5 no two tokens can qualify");
+
+    private final double probability;
+    private final double threshold;
+    private final int minKeep;
+
+    /** @param probability in [0, 1]; @param threshold in [0, 0.5]; @param minKeep {@code >= 1} */
+    public XtcProcessor(double probability, double threshold, int minKeep) {
+        this.probability = PROBABILITY.check("xtcProbability", probability);
+        this.threshold = THRESHOLD.check("xtcThreshold", threshold);
+        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+    }
+
+    @Override
+    public String name() {
+        return "xtc";
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(probability, threshold, minKeep);
+    }
+
+    @Override
+    public boolean preservesRanking() {
+        return false; // it removes the top of the ranking
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        if (probability == 0.0) {
+            return;
+        }
+        double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_XTC, c.randomBlock());
+        if (!(u < probability)) {
+            return;
+        }
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            return;
+        }
+        float scale = c.inverseTemperature();
+        float[] values = c.currentValues();
+        int n = c.size();
+        double total = c.kernels().expSum(values, 0, n, max, scale);
+        // p_i >= threshold  <=>  (x_i - max) / T >= ln(threshold * W)
+        float cut = threshold == 0.0 ? -Float.MAX_VALUE
+                : Selection.smallestFloatAtLeast(max + c.temperature() * StrictMath.log(threshold * total));
+        int qualifying = 0;
+        int last = -1; // position of the last qualifying candidate in ranking order
+        int finite = 0;
+        for (int i = 0; i < n; i++) {
+            float x = values[i];
+            if (x == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            finite++;
+            if (x >= cut) {
+                qualifying++;
+                if (last < 0 || x < values[last] || x == values[last] && c.tokenAt(i) > c.tokenAt(last)) {
+                    last = i;
+                }
+            }
+        }
+        if (qualifying < 2 || finite - (qualifying - 1) < minKeep) {
+            return;
+        }
+        float keep = values[last];
+        int keepToken = c.tokenAt(last);
+        float[] target = c.isDense() ? c.writableDenseValues() : values;
+        for (int i = 0; i < n; i++) {
+            float x = target[i];
+            if (x >= cut && x != Float.NEGATIVE_INFINITY && !(x == keep && c.tokenAt(i) == keepToken)) {
+                target[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        if (!c.isDense()) {
+            c.markUnsorted();
+        }
+    }
+}
