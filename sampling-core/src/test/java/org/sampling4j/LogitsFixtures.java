@@ -54,6 +54,43 @@ public final class LogitsFixtures {
         return t;
     }
 
+    /**
+     * {@link #params} plus the extended knobs (typical, epsilon, eta, no-repeat-ngram, top-n-sigma,
+     * XTC, dynamic temperature, mirostat, DRY, bad words), each enabled about a third of the time.
+     */
+    public static SamplingParams extendedParams(SplittableRandom r, int v) {
+        SamplingParams.Builder b = params(r, v).toBuilder();
+        if (r.nextInt(3) == 0) {
+            b.typicalP(r.nextDouble(0.05, 1.0));
+        }
+        if (r.nextInt(3) == 0) {
+            b.epsilonCutoff(r.nextDouble(0, 0.2)).etaCutoff(r.nextDouble(0, 0.2));
+        }
+        if (r.nextInt(3) == 0) {
+            b.noRepeatNgramSize(1 + r.nextInt(3));
+        }
+        if (r.nextInt(3) == 0) {
+            b.topNSigma(r.nextDouble(0, 3));
+        }
+        if (r.nextInt(3) == 0) {
+            b.xtc(r.nextDouble(0, 1), r.nextDouble(0, 0.6));
+        }
+        if (r.nextInt(3) == 0) {
+            b.dynamicTemperature(r.nextDouble(0, 1.5), r.nextDouble(0, 3));
+        }
+        if (r.nextInt(4) == 0) {
+            b.mirostat(1 + r.nextInt(2), r.nextDouble(0, 8), r.nextDouble(0, 1));
+        }
+        if (r.nextInt(3) == 0) {
+            b.dry(r.nextDouble(0, 2), r.nextDouble(1, 3), r.nextInt(4), r.nextInt(20))
+                    .drySequenceBreakers(new int[] {r.nextInt(v)});
+        }
+        if (r.nextInt(3) == 0) {
+            b.badWords(new int[] {r.nextInt(v)}, new int[] {r.nextInt(v), r.nextInt(v)});
+        }
+        return b.build();
+    }
+
     /** Random parameters exercising every v1 knob, each enabled about half the time. */
     public static SamplingParams params(SplittableRandom r, int v) {
         SamplingParams.Builder b = SamplingParams.builder().seed(r.nextLong());
