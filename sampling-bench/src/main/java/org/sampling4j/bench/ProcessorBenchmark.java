@@ -27,7 +27,13 @@ import org.sampling4j.processor.MinPProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
+import org.sampling4j.processor.BadWordsProcessor;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
+import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.TopKProcessor;
+import org.sampling4j.processor.TopNSigmaProcessor;
+import org.sampling4j.processor.XtcProcessor;
 import org.sampling4j.processor.TopPProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 
@@ -50,7 +56,8 @@ import org.sampling4j.processor.TypicalProcessor;
 public class ProcessorBenchmark {
     @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "typical09",
         "repetition11",
-        "frequencyPresence", "logitBias", "bannedTokens"})
+        "frequencyPresence", "logitBias", "bannedTokens", "topNSigma1", "xtc05", "dynatemp05", "dry08",
+        "badWords", "noRepeatNgram3"})
     public String processor;
 
     @Param({"128256"})
@@ -90,6 +97,14 @@ public class ProcessorBenchmark {
             case "frequencyPresence": return new FrequencyPresencePenaltyProcessor(0.3, 0.6, 64);
             case "logitBias": return new LogitBiasProcessor(Map.of(1, 5f, 17, -100f, 2048, 2f, 99_999, -2f));
             case "bannedTokens": return TokenMaskProcessor.ban(0, 1, 2, 3, 50_000);
+            case "topNSigma1": return new TopNSigmaProcessor(1.0);
+            // Threshold 1e-4 so that on N(0, 3) logits at 128k several tokens qualify and the
+            // coin (probability 1) always fires: the expensive path.
+            case "xtc05": return new XtcProcessor(1.0, 1e-4, 1);
+            case "dynatemp05": return new DynamicTemperatureProcessor(1.0, 0.5, 1.0);
+            case "dry08": return new DryProcessor(0.8, 1.75, 2, 0, new int[0][]);
+            case "badWords": return new BadWordsProcessor(new int[][] {{5}, {1, 2}, {3, 4, 5}});
+            case "noRepeatNgram3": return new NoRepeatNGramProcessor(3);
             default: throw new IllegalArgumentException("processor = " + name);
         }
     }

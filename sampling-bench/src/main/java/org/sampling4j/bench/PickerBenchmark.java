@@ -1,0 +1,67 @@
+package org.sampling4j.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sampling4j.Sampler;
+import org.sampling4j.SequenceState;
+import org.sampling4j.TokenPicker;
+import org.sampling4j.Workspace;
+import org.sampling4j.processor.InverseCdfPicker;
+import org.sampling4j.processor.MirostatV1Picker;
+import org.sampling4j.processor.MirostatV2Picker;
+
+/**
+ * One sampling step with only a picker (no processor), in microseconds per token at V = 128,256:
+ * the plain inverse-CDF draw beside mirostat 1.0 and 2.0 (tau 5, eta 0.1). Each step is rolled
+ * back, so mu stays at its starting value 2 tau and every call costs the same.
+ *
+ * <pre>
+ * java -jar sampling-bench/target/benchmarks.jar PickerBenchmark
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
+@State(Scope.Thread)
+public class PickerBenchmark {
+    @Param({"inverseCdf", "mirostat1", "mirostat2"})
+    public String picker;
+
+    @Param({"128256"})
+    public int vocab;
+
+    private float[] logits;
+    private Sampler sampler;
+    private Workspace workspace;
+    private SequenceState state;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        logits = BenchmarkRows.logits(vocab);
+        TokenPicker p = picker.equals("mirostat1") ? new MirostatV1Picker(5, 0.1, vocab)
+                : picker.equals("mirostat2") ? new MirostatV2Picker(5, 0.1) : InverseCdfPicker.INSTANCE;
+        sampler = Sampler.builder(vocab).picker(p).build();
+        workspace = new Workspace(vocab);
+        state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
+    }
+
+    @Benchmark
+    public int sample() {
+        int token = sampler.sample(logits, state, workspace);
+        state.rollback(1);
+        return token;
+    }
+}
