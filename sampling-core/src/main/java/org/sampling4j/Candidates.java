@@ -47,6 +47,9 @@ public final class Candidates {
     private final double[] histogram = new double[HISTOGRAM_BUCKETS];
     private final int[] randomBlock = new int[4];
     private int[] historyScratch = new int[64];
+    private int draw;
+    private float[] unconditional;
+    private int unconditionalOffset;
 
     private boolean isDense;
     private int size;
@@ -76,6 +79,7 @@ public final class Candidates {
      */
     int load(float[] logits, int offset, boolean copy) {
         nucleusPending = false;
+        draw = 0;
         isDense = true;
         size = vocabSize;
         sorted = false;
@@ -119,6 +123,7 @@ public final class Candidates {
     /** Forgets the caller's row, so the workspace holds no reference to it after a step. */
     void release() {
         source = null;
+        unconditional = null;
     }
 
     /** The kernels every processor of this step should use. */
@@ -280,6 +285,36 @@ public final class Candidates {
     /** A scratch array of {@link #HISTOGRAM_BUCKETS} doubles (bucketed probability mass). */
     public double[] histogram() {
         return histogram;
+    }
+
+    /**
+     * The draw index j of the sample being picked: 0 for {@link Sampler#sample}, 0..n-1 for the n
+     * samples of {@link Sampler#sampleMany}. Random pickers use it as the Philox counter's draw word.
+     */
+    public int draw() {
+        return draw;
+    }
+
+    void setDraw(int value) {
+        draw = value;
+    }
+
+    /**
+     * The unconditional logits row of this step for classifier-free guidance, read-only, at
+     * {@link #unconditionalOffset()}; null when the caller passed none.
+     */
+    public float[] unconditionalRow() {
+        return unconditional;
+    }
+
+    /** Where {@link #unconditionalRow()}'s V values start. */
+    public int unconditionalOffset() {
+        return unconditionalOffset;
+    }
+
+    void setUnconditional(float[] row, int offset) {
+        unconditional = row;
+        unconditionalOffset = offset;
     }
 
     /** A 4-int scratch block for Philox output, so drawing allocates nothing. */

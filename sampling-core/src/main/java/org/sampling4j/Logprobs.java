@@ -3,40 +3,74 @@ package org.sampling4j;
 import org.sampling4j.kernel.Kernels;
 
 /**
- * Fills a {@link SampleResult}: log-softmax of the processed candidates and of the raw row. A
- * token's log-weight is {@code (x - x_max) / T} in float, the exponent the kernels use, and the
- * normaliser is the log of their double sum.
+ * Fills a {@link SampleResult}: log-softmax of the processed candidates and of the raw row, the
+ * chosen token's logits, and the top-N list the {@link LogprobsMode} asks for. A token's
+ * log-weight is {@code (x - x_max) / T} in float, the exponent the kernels use, and the
+ * normaliser is the log of their double sum. A processed logit is {@code x / T}, as
+ * {@link Sampler#process} writes it.
  * Runs only when the caller asks for a result, so plain sampling pays nothing for it.
  */
 final class Logprobs {
     private Logprobs() {
     }
 
-    static void fill(SampleResult r, Candidates c, int token, float[] raw, int rawOffset, int topN) {
+    static void fill(SampleResult r, Candidates c, int token, float[] raw, int rawOffset, int topN, LogprobsMode mode) {
         c.materialize();
         Kernels k = c.kernels();
         float max = c.max();
         float scale = c.inverseTemperature();
+        float t = c.temperature();
         float[] values = c.currentValues();
         int n = c.size();
         double logTotal = StrictMath.log(k.expSum(values, 0, n, max, scale));
-        double processed = (c.valueOf(token) - max) * scale - logTotal;
+        float x = c.valueOf(token);
+        double processed = (x - max) * scale - logTotal;
         int kept = k.countAtLeast(values, 0, n, -Float.MAX_VALUE);
 
-        int end = rawOffset + c.vocabSize();
+        int v = c.vocabSize();
+        int end = rawOffset + v;
         float rawMax = k.max(raw, rawOffset, end);
-        double rawLogprob = (raw[rawOffset + token] - rawMax) - StrictMath.log(k.expSum(raw, rawOffset, end, rawMax, 1f));
-        r.set(token, processed, rawLogprob, kept);
+        double rawLogTotal = StrictMath.log(k.expSum(raw, rawOffset, end, rawMax, 1f));
+        float rawX = raw[rawOffset + token];
+        r.set(token, processed, (rawX - rawMax) - rawLogTotal, kept, t == 1f ? x : x / t, rawX, mode);
 
-        int count = Math.min(topN, kept);
         long[] best = c.scratchKeys();
+        int size;
+        int[] tokens = r.topTokensArray();
+        double[] out = r.topValuesArray();
+        if (mode.raw()) {
+            int finite = k.countAtLeast(raw, rawOffset, end, -Float.MAX_VALUE);
+            size = collectTop(best, Math.min(topN, finite), raw, rawOffset, v, null);
+            for (int i = 0; i < size; i++) {
+                float value = SortKeys.value(best[i]);
+                tokens[i] = SortKeys.id(best[i]);
+                out[i] = mode.logprobs() ? (value - rawMax) - rawLogTotal : value;
+            }
+        } else {
+            size = collectTop(best, Math.min(topN, kept), values, 0, n, c);
+            for (int i = 0; i < size; i++) {
+                float value = SortKeys.value(best[i]);
+                tokens[i] = SortKeys.id(best[i]);
+                out[i] = mode.logprobs() ? (value - max) * scale - logTotal : t == 1f ? value : value / t;
+            }
+        }
+        r.setTop(size);
+    }
+
+    /**
+     * The {@code count} best (value desc, id asc) finite entries of {@code values[from, from + n)}
+     * into {@code best[0, count)}, by insertion into a sorted prefix: O(n) when, as usual, few
+     * entries beat the current worst. Ids are the candidates' token ids, or positions when
+     * {@code c} is null (a raw row).
+     */
+    private static int collectTop(long[] best, int count, float[] values, int from, int n, Candidates c) {
         int size = 0;
         for (int i = 0; i < n && count > 0; i++) {
-            float x = values[i];
+            float x = values[from + i];
             if (x == Float.NEGATIVE_INFINITY) {
                 continue;
             }
-            long key = SortKeys.key(x, c.tokenAt(i));
+            long key = SortKeys.key(x, c == null ? i : c.tokenAt(i));
             if (size == count && key >= best[size - 1]) {
                 continue;
             }
@@ -47,12 +81,6 @@ final class Logprobs {
             }
             best[at] = key;
         }
-        int[] tokens = r.topTokensArray();
-        double[] logprobs = r.topLogprobsArray();
-        for (int i = 0; i < size; i++) {
-            tokens[i] = SortKeys.id(best[i]);
-            logprobs[i] = (SortKeys.value(best[i]) - max) * scale - logTotal;
-        }
-        r.setTop(size);
+        return size;
     }
 }

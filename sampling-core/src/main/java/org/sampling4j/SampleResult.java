@@ -9,8 +9,10 @@ import org.sampling4j.internal.Range;
  *
  * <p>{@link #logprob()} is the log-softmax of the processed logits (after every processor and the
  * temperature) at the chosen token; {@link #rawLogprob()} is the log-softmax of the caller's raw
- * logits there. The top-N lists are from the processed distribution, most probable first, ties to
- * the lower id; N is {@code min(SamplingParams.topLogprobs(), kept candidates, capacity)}.
+ * logits there; {@link #logit()} and {@link #rawLogit()} are the logits themselves. The top-N list
+ * is what the sampler's {@link LogprobsMode} names (default: processed logprobs), most probable
+ * first, ties to the lower id; N is {@code min(SamplingParams.topLogprobs(), candidates, capacity)},
+ * the candidates being the kept ones in processed modes and the finite raw logits in raw modes.
  */
 public final class SampleResult {
     /** Default capacity of the top-N lists: OpenAI's and vLLM's default maximum. */
@@ -19,11 +21,14 @@ public final class SampleResult {
     private int token = -1;
     private double logprob;
     private double rawLogprob;
+    private double logit;
+    private double rawLogit;
+    private LogprobsMode mode = LogprobsMode.PROCESSED_LOGPROBS;
     private int keptCount;
     private StopReason stopReason = StopReason.NONE;
     private int topCount;
     private final int[] topTokens;
-    private final double[] topLogprobs;
+    private final double[] topValues;
 
     /** A holder that can report up to 20 top logprobs. */
     public SampleResult() {
@@ -34,14 +39,18 @@ public final class SampleResult {
     public SampleResult(int capacity) {
         Range.atLeast(0).check("capacity", capacity);
         topTokens = new int[capacity];
-        topLogprobs = new double[capacity];
+        topValues = new double[capacity];
     }
 
-    void set(int chosen, double processedLogprob, double raw, int kept) {
+    void set(int chosen, double processedLogprob, double raw, int kept, double processedLogit, double rawX,
+             LogprobsMode listMode) {
         this.token = chosen;
         this.logprob = processedLogprob;
         this.rawLogprob = raw;
         this.keptCount = kept;
+        this.logit = processedLogit;
+        this.rawLogit = rawX;
+        this.mode = listMode;
     }
 
     void setStopReason(StopReason reason) {
@@ -56,8 +65,8 @@ public final class SampleResult {
         return topTokens;
     }
 
-    double[] topLogprobsArray() {
-        return topLogprobs;
+    double[] topValuesArray() {
+        return topValues;
     }
 
     /** The chosen token id. */
@@ -73,6 +82,21 @@ public final class SampleResult {
     /** Log-probability of the chosen token under the raw logits. */
     public double rawLogprob() {
         return rawLogprob;
+    }
+
+    /** The chosen token's processed logit, {@code x / T} after every processor. */
+    public double logit() {
+        return logit;
+    }
+
+    /** The chosen token's raw logit, as the caller passed it. */
+    public double rawLogit() {
+        return rawLogit;
+    }
+
+    /** What the top-N list holds. */
+    public LogprobsMode logprobsMode() {
+        return mode;
     }
 
     /**
@@ -104,10 +128,13 @@ public final class SampleResult {
         return topTokens[i];
     }
 
-    /** The processed log-probability of {@link #topToken(int)}. */
-    public double topLogprob(int i) {
+    /**
+     * The value of {@link #topToken(int)} in the {@link #logprobsMode()}: a processed or raw
+     * log-probability, or a processed or raw logit.
+     */
+    public double topValue(int i) {
         checkTopIndex(i);
-        return topLogprobs[i];
+        return topValues[i];
     }
 
     private void checkTopIndex(int i) {
@@ -119,6 +146,6 @@ public final class SampleResult {
     @Override
     public String toString() {
         return "SampleResult{token=" + token + ", logprob=" + logprob + ", rawLogprob=" + rawLogprob
-                + ", kept=" + keptCount + ", top=" + topCount + ", stop=" + stopReason + "}";
+                + ", logit=" + logit + ", rawLogit=" + rawLogit + ", mode=" + mode + ", kept=" + keptCount + ", top=" + topCount + ", stop=" + stopReason + "}";
     }
 }

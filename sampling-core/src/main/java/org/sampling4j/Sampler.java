@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import org.sampling4j.internal.Range;
 import org.sampling4j.processor.BadWordsProcessor;
+import org.sampling4j.processor.ClassifierFreeGuidanceProcessor;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.EpsilonProcessor;
@@ -47,10 +48,13 @@ public final class Sampler {
     private final LogitsProcessor[] processors;
     private final TokenPicker picker;
     private final int topLogprobs;
+    private final LogprobsMode logprobsMode;
     private final Long seed;
     private final StopConditions stop;
     /** Copy the row while loading it (one fused pass) rather than borrow it and copy on first write. */
     private final boolean copyOnLoad;
+    /** Whether a processor reads an unconditional row (classifier-free guidance), which calls must then pass. */
+    private final boolean guided;
     /** deferrable[i]: processor i may leave a cut pending for the picker (see Candidates.deferNucleus). */
     private final boolean[] deferrable;
 
@@ -59,17 +63,21 @@ public final class Sampler {
         this.processors = b.processors.toArray(new LogitsProcessor[0]);
         this.picker = Objects.requireNonNull(b.picker, "picker");
         this.topLogprobs = b.topLogprobs;
+        this.logprobsMode = b.logprobsMode;
         this.seed = b.seed;
         this.stop = b.stop;
         if (stop.maxTokenId() >= vocabSize) {
             throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + vocabSize + ")");
         }
         boolean writes = false;
+        boolean anyGuidance = false;
         for (LogitsProcessor p : processors) {
+            anyGuidance |= p instanceof ClassifierFreeGuidanceProcessor;
             p.checkVocabulary(vocabSize);
             writes |= p.writesLogits();
         }
         this.copyOnLoad = writes;
+        this.guided = anyGuidance;
         this.deferrable = new boolean[processors.length];
         boolean onlyRankingPreservingAfter = picker.picksFromPendingNucleus();
         for (int i = processors.length - 1; i >= 0; i--) {
@@ -81,7 +89,8 @@ public final class Sampler {
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
     public static Sampler of(SamplingParams params, int vocabSize) {
         Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize))
-                .stopConditions(params.stopConditions());
+                .stopConditions(params.stopConditions())
+                .logprobsMode(params.logprobsMode());
         params.seed().ifPresent(b::seed);
         boolean greedy = params.temperature() == 0.0 && params.dynatempRange() == 0.0;
         boolean mirostat = params.mirostat() != 0 && !greedy;
@@ -101,6 +110,11 @@ public final class Sampler {
 
     private static void addStage(Builder b, ChainOrder.Stage stage, SamplingParams p) {
         switch (stage) {
+            case GUIDANCE:
+                if (p.guidanceScale() != 1.0) {
+                    b.add(new ClassifierFreeGuidanceProcessor(p.guidanceScale()));
+                }
+                break;
             case MASKS:
                 if (p.allowedTokenIds() != null) {
                     b.add(TokenMaskProcessor.allowOnly(p.allowedTokenIds()));
@@ -191,15 +205,17 @@ public final class Sampler {
     /**
      * The version of the sampling semantics: raised whenever a release changes which token a
      * (logits, chain, seed, history) draws, for instance the order a picker walks candidates in.
+     * Version 2: the top-p rejection rounds take their uniforms from sub-streams of the sample's
+     * draw index (so that {@link #sampleMany} draw j never shares one with draw j + 1).
      */
-    public static final int SEMANTICS_VERSION = 1;
+    public static final int SEMANTICS_VERSION = 2;
 
     /**
      * A short stable string, like OpenAI's {@code system_fingerprint}, that changes exactly when
      * something that can change the sampled tokens changes: {@link #SEMANTICS_VERSION}, the
      * vocabulary size, the processors in order with their {@link LogitsProcessor#parameters()}, and
      * the picker. The seed is not part of it (log it beside the fingerprint), nor are the kernels
-     * twin, the JDK or the CPU, which give the same tokens. Format {@code s4j1-} plus 16 hex digits
+     * twin, the JDK or the CPU, which give the same tokens. Format {@code s4j<version>-} plus 16 hex digits
      * of a SHA-256.
      */
     public String fingerprint() {
@@ -248,6 +264,80 @@ public final class Sampler {
     }
 
     /**
+     * {@code n} new sequences after {@code prompt}, sequence i seeded {@code seed + i} (vLLM's
+     * convention for a request with {@code n > 1} and a seed): each reproduces alone what it draws in
+     * the group. Without a seed in the params, one fresh random seed s is drawn and the sequences get
+     * {@code s + i}, so logging {@code newSequences(...)[0].seed()} is enough to replay them.
+     *
+     * @throws IllegalArgumentException unless {@code n >= 1}
+     */
+    public SequenceState[] newSequences(int n, int... prompt) {
+        Range.atLeast(1).check("n", n);
+        long first = seed != null ? seed : SequenceState.createUnseeded().seed();
+        SequenceState[] states = new SequenceState[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = SequenceState.create(first + i, prompt);
+        }
+        return states;
+    }
+
+    /**
+     * Draws {@code tokens.length} tokens from this step's distribution: the chain runs once, and
+     * token j is picked with draw index j of the counter-based generator, so token 0 is exactly
+     * what {@link #sample(float[], SequenceState, Workspace, SampleResult)} returns and token j is a
+     * pure function of (logits, chain, seed, step, history, j), independent of how many others are
+     * drawn. Tokens may repeat. Under a picker that changes the candidates (mirostat) the chain
+     * reruns for every sample; otherwise it runs once, or again after a pending top-p cut was
+     * carried out. {@code state} is not advanced: the caller decides which of
+     * them, if any, it continues, for instance by {@code SequenceState.resume(...)} of a copy per
+     * token. A stateful picker (mirostat) reads the state's {@code mu} for every sample and leaves
+     * no pending update behind: a token accepted by hand keeps {@code mu} unchanged.
+     *
+     * @param results null, or one holder (itself possibly null) per token; {@code stopReason} there
+     *                says whether the sequence would stop after that token
+     * @throws IllegalArgumentException on an empty {@code tokens}, {@code results} of another length,
+     *                                  or anything {@link #sample} rejects
+     */
+    public void sampleMany(float[] logits, SequenceState state, Workspace workspace, int[] tokens,
+                           SampleResult[] results) {
+        checkLength("logits", logits);
+        Objects.requireNonNull(tokens, "tokens");
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("tokens.length = 0 is outside [1, +Inf): ask for at least one sample");
+        }
+        if (results != null && results.length != tokens.length) {
+            throw new IllegalArgumentException("results.length = " + results.length + " but tokens.length = "
+                    + tokens.length + ": give one result holder per token, or null");
+        }
+        try {
+            Candidates c = null;
+            boolean rerun = true;
+            for (int j = 0; j < tokens.length; j++) {
+                if (rerun) {
+                    c = run(logits, 0, null, state, workspace);
+                }
+                boolean pending = c.nucleusPending();
+                c.setDraw(j);
+                state.setPickerState(Double.NaN);
+                tokens[j] = picker.pick(c, state);
+                SampleResult r = results == null ? null : results[j];
+                if (r != null) {
+                    Logprobs.fill(r, c, tokens[j], logits, 0, Math.min(topLogprobs, r.capacity()), logprobsMode);
+                    state.accept(tokens[j]);
+                    r.setStopReason(stop.check(state));
+                    state.rollback(1);
+                }
+                // Draw j + 1 must see the candidates draw 0 saw: a picker that truncates them, or a
+                // pending cut carried out (by a result, or by the rejection fallback), means rerunning.
+                rerun = !picker.readsCandidatesOnly() || pending && !c.nucleusPending();
+            }
+            state.setPickerState(Double.NaN);
+        } finally {
+            release(workspace);
+        }
+    }
+
+    /**
      * Samples the next token and advances {@code state} by one step. {@code logits} is not modified.
      *
      * @throws IllegalArgumentException on a logits length other than V, a NaN or +Inf logit, a
@@ -261,7 +351,24 @@ public final class Sampler {
     /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
     public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
         checkLength("logits", logits);
-        return sampleRow(logits, 0, state, workspace, result);
+        return sampleRow(logits, 0, null, state, workspace, result);
+    }
+
+    /**
+     * Samples with classifier-free guidance: {@code logits} is the conditional row and
+     * {@code unconditionalLogits} the model's row for the same position without the conditioning
+     * (the negative or empty prompt), both length V and left untouched; the chain's guidance step
+     * ({@link SamplingParams#guidanceScale()}) combines them. {@link SampleResult#rawLogprob()} is
+     * from the conditional row.
+     *
+     * @throws IllegalArgumentException as {@link #sample(float[], SequenceState, Workspace)}, on a
+     *                                  NaN or +Inf unconditional logit, or on a chain without guidance
+     */
+    public int sample(float[] logits, float[] unconditionalLogits, SequenceState state, Workspace workspace,
+                      SampleResult result) {
+        checkLength("logits", logits);
+        checkLength("unconditionalLogits", unconditionalLogits);
+        return sampleRow(logits, 0, unconditionalLogits, state, workspace, result);
     }
 
     /**
@@ -278,7 +385,7 @@ public final class Sampler {
             throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
                     + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
         }
-        return sampleRow(logits, offset, state, workspace, result);
+        return sampleRow(logits, offset, null, state, workspace, result);
     }
 
     /**
@@ -302,23 +409,24 @@ public final class Sampler {
                     + logits.limit());
         }
         if (logits.hasArray()) {
-            return sampleRow(logits.array(), logits.arrayOffset() + index, state, workspace, result);
+            return sampleRow(logits.array(), logits.arrayOffset() + index, null, state, workspace, result);
         }
         Objects.requireNonNull(workspace, "workspace");
         // Without a result the raw row is not needed after loading, so it goes straight into the
         // working row; with one, Logprobs reads the raw row at the end, so it is staged apart.
         float[] row = result == null ? workspace.candidates().rowForLoading() : workspace.stagingRow();
         logits.get(index, row, 0, vocabSize);
-        return sampleRow(row, 0, state, workspace, result);
+        return sampleRow(row, 0, null, state, workspace, result);
     }
 
-    private int sampleRow(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {
+    private int sampleRow(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace,
+                          SampleResult result) {
         try {
-            Candidates c = run(logits, offset, state, workspace);
+            Candidates c = run(logits, offset, unconditional, state, workspace);
             state.setPickerState(Double.NaN); // a failed earlier step must not leave a value behind
             int token = picker.pick(c, state);
             if (result != null) {
-                Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()));
+                Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()), logprobsMode);
             }
             state.accept(token);
             if (result != null) {
@@ -341,7 +449,20 @@ public final class Sampler {
         checkLength("logits", logits);
         checkLength("out", out);
         try {
-            return writeProcessed(run(logits, 0, state, workspace), out);
+            return writeProcessed(run(logits, 0, null, state, workspace), out);
+        } finally {
+            release(workspace);
+        }
+    }
+
+    /** As {@link #process(float[], SequenceState, Workspace, float[])} with classifier-free guidance's unconditional row. */
+    public int process(float[] logits, float[] unconditionalLogits, SequenceState state, Workspace workspace,
+                       float[] out) {
+        checkLength("logits", logits);
+        checkLength("unconditionalLogits", unconditionalLogits);
+        checkLength("out", out);
+        try {
+            return writeProcessed(run(logits, 0, unconditionalLogits, state, workspace), out);
         } finally {
             release(workspace);
         }
@@ -379,7 +500,7 @@ public final class Sampler {
         }
     }
 
-    private Candidates run(float[] logits, int offset, SequenceState state, Workspace workspace) {
+    private Candidates run(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(workspace, "workspace");
         if (workspace.vocabSize() != vocabSize) {
@@ -390,8 +511,13 @@ public final class Sampler {
             throw new IllegalArgumentException("history token id " + state.maxTokenId() + " is outside [0, "
                     + vocabSize + ")");
         }
+        if (unconditional != null && !guided) {
+            throw new IllegalArgumentException("unconditionalLogits were passed but the chain " + this
+                    + " has no classifier-free guidance: set guidanceScale != 1, or pass none");
+        }
         Candidates c = workspace.candidates();
         int bad = c.load(logits, offset, copyOnLoad);
+        c.setUnconditional(unconditional, 0);
         if (bad >= 0) {
             throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
                     + " is not allowed: logits must be finite or -Inf");
@@ -439,6 +565,7 @@ public final class Sampler {
         private final List<LogitsProcessor> processors = new ArrayList<>();
         private TokenPicker picker = InverseCdfPicker.INSTANCE;
         private int topLogprobs;
+        private LogprobsMode logprobsMode = LogprobsMode.PROCESSED_LOGPROBS;
         private Long seed;
         private StopConditions stop = StopConditions.NONE;
 
@@ -461,6 +588,12 @@ public final class Sampler {
         /** How many top processed logprobs a {@link SampleResult} receives, [0, vocabSize]. */
         public Builder topLogprobs(int value) {
             topLogprobs = Range.closed(0, vocabSize).check("topLogprobs", value);
+            return this;
+        }
+
+        /** What a {@link SampleResult}'s top-N list reports (default processed logprobs). */
+        public Builder logprobsMode(LogprobsMode value) {
+            logprobsMode = Objects.requireNonNull(value, "logprobsMode");
             return this;
         }
 

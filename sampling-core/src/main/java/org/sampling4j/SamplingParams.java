@@ -31,6 +31,8 @@ import org.sampling4j.internal.Range;
  * <tr><td>minTokens (with stopTokenIds)</td><td>[0, +Inf)</td><td>0</td><td>0</td></tr>
  * <tr><td>stopTokenIds, stopSequences (token ids)</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
  * <tr><td>maxTokens</td><td>[0, +Inf), 0 = no limit</td><td>0</td><td>0</td></tr>
+ * <tr><td>guidanceScale</td><td>[0, +Inf)</td><td>1</td><td>1</td></tr>
+ * <tr><td>n</td><td>[1, +Inf)</td><td>1</td><td></td></tr>
  * <tr><td>topLogprobs</td><td>[0, maxTopLogprobs], default max 20</td><td>0</td><td></td></tr>
  * <tr><td>seed</td><td>any long; absent = fresh random seed per sequence</td><td>absent</td><td></td></tr>
  * </table>
@@ -80,6 +82,9 @@ public final class SamplingParams {
     private final int dryPenaltyLastN;
     private final int[][] drySequenceBreakers;
     private final int[][] badWords;
+    private final double guidanceScale;
+    private final int n;
+    private final LogprobsMode logprobsMode;
     private final Long seed;
     private final int topLogprobs;
     private final int maxTopLogprobs;
@@ -122,6 +127,9 @@ public final class SamplingParams {
         dryPenaltyLastN = COUNT.withNote("0 means the whole sequence").check("dryPenaltyLastN", b.dryPenaltyLastN);
         drySequenceBreakers = checkSequences("drySequenceBreakers", b.drySequenceBreakers);
         badWords = checkSequences("badWords", b.badWords);
+        guidanceScale = Range.atLeast(0).withNote("1 disables classifier-free guidance").check("guidanceScale", b.guidanceScale);
+        n = Range.atLeast(1).check("n", b.n);
+        logprobsMode = Objects.requireNonNull(b.logprobsMode, "logprobsMode");
         seed = b.seed;
         maxTopLogprobs = MAX_TOP_LOGPROBS.check("maxTopLogprobs", b.maxTopLogprobs);
         topLogprobs = Range.closed(0, maxTopLogprobs).withNote("raise maxTopLogprobs to allow more")
@@ -233,6 +241,9 @@ public final class SamplingParams {
         b.dryPenaltyLastN = dryPenaltyLastN;
         b.drySequenceBreakers = deepCopy(drySequenceBreakers);
         b.badWords = deepCopy(badWords);
+        b.guidanceScale = guidanceScale;
+        b.n = n;
+        b.logprobsMode = logprobsMode;
         b.seed = seed;
         b.topLogprobs = topLogprobs;
         b.maxTopLogprobs = maxTopLogprobs;
@@ -291,16 +302,22 @@ public final class SamplingParams {
     public int[][] drySequenceBreakers() { return deepCopy(drySequenceBreakers); }
     /** Copies of the token sequences, empty for none. */
     public int[][] badWords() { return deepCopy(badWords); }
+    /** Classifier-free guidance scale (HF guidance_scale); 1 = off. */
+    public double guidanceScale() { return guidanceScale; }
+    /** How many sequences a request asks for (vLLM / OpenAI n, HF num_return_sequences). */
+    public int n() { return n; }
+    /** What {@link SampleResult}'s top-N list reports. */
+    public LogprobsMode logprobsMode() { return logprobsMode; }
     public OptionalLong seed() { return seed == null ? OptionalLong.empty() : OptionalLong.of(seed); }
     public int topLogprobs() { return topLogprobs; }
     public int maxTopLogprobs() { return maxTopLogprobs; }
     public ChainOrder chainOrder() { return chainOrder; }
 
-    private static final String[] FIELD_NAMES = {"temperature", "topK", "topP", "minP", "minKeep", "repetitionPenalty", "repetitionScope", "frequencyPenalty", "presencePenalty", "penaltyLastN", "logitBias", "allowedTokenIds", "bannedTokenIds", "minTokens", "stopTokenIds", "maxTokens", "stopSequences", "typicalP", "epsilonCutoff", "etaCutoff", "noRepeatNgramSize", "topNSigma", "xtcProbability", "xtcThreshold", "dynatempRange", "dynatempExponent", "mirostat", "mirostatTau", "mirostatEta", "dryMultiplier", "dryBase", "dryAllowedLength", "dryPenaltyLastN", "drySequenceBreakers", "badWords", "seed", "topLogprobs", "maxTopLogprobs", "chainOrder"};
+    private static final String[] FIELD_NAMES = {"temperature", "topK", "topP", "minP", "minKeep", "repetitionPenalty", "repetitionScope", "frequencyPenalty", "presencePenalty", "penaltyLastN", "logitBias", "allowedTokenIds", "bannedTokenIds", "minTokens", "stopTokenIds", "maxTokens", "stopSequences", "typicalP", "epsilonCutoff", "etaCutoff", "noRepeatNgramSize", "topNSigma", "xtcProbability", "xtcThreshold", "dynatempRange", "dynatempExponent", "mirostat", "mirostatTau", "mirostatEta", "dryMultiplier", "dryBase", "dryAllowedLength", "dryPenaltyLastN", "drySequenceBreakers", "badWords", "guidanceScale", "n", "logprobsMode", "seed", "topLogprobs", "maxTopLogprobs", "chainOrder"};
 
     /** Every field, in FIELD_NAMES order: one list for equals, hashCode and toString. */
     private Object[] fields() {
-        return new Object[] {temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope, frequencyPenalty, presencePenalty, penaltyLastN, logitBias, allowedTokenIds, bannedTokenIds, minTokens, stopTokenIds, maxTokens, stopSequences, typicalP, epsilonCutoff, etaCutoff, noRepeatNgramSize, topNSigma, xtcProbability, xtcThreshold, dynatempRange, dynatempExponent, mirostat, mirostatTau, mirostatEta, dryMultiplier, dryBase, dryAllowedLength, dryPenaltyLastN, drySequenceBreakers, badWords, seed, topLogprobs, maxTopLogprobs, chainOrder};
+        return new Object[] {temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope, frequencyPenalty, presencePenalty, penaltyLastN, logitBias, allowedTokenIds, bannedTokenIds, minTokens, stopTokenIds, maxTokens, stopSequences, typicalP, epsilonCutoff, etaCutoff, noRepeatNgramSize, topNSigma, xtcProbability, xtcThreshold, dynatempRange, dynatempExponent, mirostat, mirostatTau, mirostatEta, dryMultiplier, dryBase, dryAllowedLength, dryPenaltyLastN, drySequenceBreakers, badWords, guidanceScale, n, logprobsMode, seed, topLogprobs, maxTopLogprobs, chainOrder};
     }
 
     @Override
@@ -363,6 +380,9 @@ public final class SamplingParams {
         private int dryPenaltyLastN;
         private int[][] drySequenceBreakers;
         private int[][] badWords;
+        private double guidanceScale = 1.0;
+        private int n = 1;
+        private LogprobsMode logprobsMode = LogprobsMode.PROCESSED_LOGPROBS;
         private Long seed;
         private int topLogprobs;
         private int maxTopLogprobs = SampleResult.DEFAULT_CAPACITY;
@@ -419,6 +439,12 @@ public final class SamplingParams {
         public Builder drySequenceBreakers(int[]... value) { drySequenceBreakers = value; return this; }
         /** vLLM bad_words as token-id sequences: the last token is banned after the others. */
         public Builder badWords(int[]... value) { badWords = value; return this; }
+        /** Classifier-free guidance scale, [0, +Inf); 1 disables. The sampler then needs the unconditional row. */
+        public Builder guidanceScale(double value) { guidanceScale = value; return this; }
+        /** Number of sequences, [1, +Inf): {@link Sampler#newSequences} makes them, seeded seed + i. */
+        public Builder n(int value) { n = value; return this; }
+        /** What the top-N logprobs list reports (default processed logprobs). */
+        public Builder logprobsMode(LogprobsMode value) { logprobsMode = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         /** Forget the seed: each new sequence draws a fresh random one. */
         public Builder clearSeed() { seed = null; return this; }

@@ -22,4 +22,14 @@ public interface TokenPicker {
     default boolean picksFromPendingNucleus() {
         return false;
     }
+
+    /**
+     * Whether {@link #pick} leaves the candidates as it found them (a pending top-p cut may still
+     * be carried out, which keeps the distribution). {@link Sampler#sampleMany} picks several
+     * tokens from one run of the chain only for such pickers; for others (mirostat truncates the
+     * set) it reruns the chain before each sample. The safe default is false.
+     */
+    default boolean readsCandidatesOnly() {
+        return false;
+    }
 }

@@ -59,7 +59,7 @@ class ChainDifferentialTest {
                 assertEquals(a.topCount(), b.topCount(), where);
                 for (int k = 0; k < a.topCount(); k++) {
                     assertEquals(a.topToken(k), b.topToken(k), where);
-                    assertEquals(Double.doubleToRawLongBits(a.topLogprob(k)), Double.doubleToRawLongBits(b.topLogprob(k)), where);
+                    assertEquals(Double.doubleToRawLongBits(a.topValue(k)), Double.doubleToRawLongBits(b.topValue(k)), where);
                 }
             }
         }

@@ -63,7 +63,7 @@ class DeterminismFingerprintTest {
                 update(digest, Double.doubleToRawLongBits(result.rawLogprob()));
                 for (int k = 0; k < result.topCount(); k++) {
                     update(digest, result.topToken(k));
-                    update(digest, Double.doubleToRawLongBits(result.topLogprob(k)));
+                    update(digest, Double.doubleToRawLongBits(result.topValue(k)));
                 }
             }
         }

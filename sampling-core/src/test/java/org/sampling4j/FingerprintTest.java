@@ -18,7 +18,7 @@ class FingerprintTest {
     @Test
     void isStableShortAndIndependentOfTheSeed() {
         String f = Sampler.of(BASE, 1000).fingerprint();
-        assertTrue(f.matches("s4j1-[0-9a-f]{16}"), f);
+        assertTrue(f.matches("s4j" + Sampler.SEMANTICS_VERSION + "-[0-9a-f]{16}"), f);
         assertEquals(f, Sampler.of(BASE.toBuilder().build(), 1000).fingerprint());
         assertEquals(f, Sampler.of(BASE.toBuilder().seed(99).build(), 1000).fingerprint());
     }

@@ -58,8 +58,8 @@ class SamplerTest {
         assertEquals(3, result.keptCount());
         assertEquals(3, result.topCount());
         assertArrayEquals(new int[] {1, 2, 0}, new int[] {result.topToken(0), result.topToken(1), result.topToken(2)});
-        assertEquals(Math.log(Math.exp(6) / z), result.topLogprob(0), LOGPROB_TOLERANCE);
-        assertEquals(Math.log(Math.exp(2) / z), result.topLogprob(2), LOGPROB_TOLERANCE);
+        assertEquals(Math.log(Math.exp(6) / z), result.topValue(0), LOGPROB_TOLERANCE);
+        assertEquals(Math.log(Math.exp(2) / z), result.topValue(2), LOGPROB_TOLERANCE);
         double rawZ = Math.exp(1) + Math.exp(3) + Math.exp(2);
         assertEquals(Math.log(Math.exp(logits[token]) / rawZ), result.rawLogprob(), LOGPROB_TOLERANCE);
         assertEquals(Math.log(Math.exp(2 * logits[token]) / z), result.logprob(), LOGPROB_TOLERANCE);

@@ -19,6 +19,11 @@ public final class GreedyPicker implements TokenPicker {
     }
 
     @Override
+    public boolean readsCandidatesOnly() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "greedy";
     }

@@ -10,12 +10,13 @@ import org.sampling4j.random.Uniforms;
  *
  * <p><b>Formula.</b> weights {@code w_i = exp((x_i - x_max) / T)}, total {@code W} summed in the
  * canonical order (on a dense row: per block of 2048, blocks added in order);
- * {@code u = uniform(seed, step, draw 0, stream 0)} (53-bit Philox double); return the first
+ * {@code u = uniform(seed, step, draw j, stream 0)} (53-bit Philox double; j = 0 for
+ * {@code Sampler.sample}, the sample index for {@code Sampler.sampleMany}); return the first
  * candidate i, in the set's current order, with {@code w_0 + ... + w_i > u * W}, the sums before
  * the target taken from block and sub-block sums. Should rounding leave the walk short of
  * {@code u * W}, the last candidate with non-zero weight is returned. Each candidate is chosen with
  * probability {@code w_i / W} up to rounding. A pending top-p cut is sampled by rejection
- * ({@link NucleusPicker}), with draws 0, 1, 2, ... of the same step.
+ * ({@link NucleusPicker}), with rounds 0, 1, 2, ... of the same draw ({@link Uniforms#round}).
  * <p><b>Reference.</b> torch.multinomial / vLLM / llama.cpp {@code dist} sample the same
  * distribution with other random streams; this one is a pure function of (seed, step).
  * <p><b>Cost per call.</b> the max is known from loading the row (free on a sorted set), one
@@ -27,6 +28,11 @@ public final class InverseCdfPicker implements TokenPicker {
     public static final InverseCdfPicker INSTANCE = new InverseCdfPicker();
 
     private InverseCdfPicker() {
+    }
+
+    @Override
+    public boolean readsCandidatesOnly() {
+        return true;
     }
 
     @Override
@@ -48,7 +54,7 @@ public final class InverseCdfPicker implements TokenPicker {
         float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
-        double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_PICKER, c.randomBlock());
+        double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.STREAM_PICKER, c.randomBlock());
         if (!c.isDense()) {
             double total = c.kernels().expSum(values, 0, n, max, scale);
             return c.tokenAt(DenseWalk.walk(values, 0, n, max, scale, u * total, 0.0, DenseWalk.ALL, Integer.MAX_VALUE));

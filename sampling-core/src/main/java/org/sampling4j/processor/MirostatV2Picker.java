@@ -12,7 +12,7 @@ import org.sampling4j.kernel.FastExp;
  * tokens whose surprise is at most {@code mu} and steering {@code mu} after every token.
  *
  * <p><b>Formula.</b> p the softmax of the set; keep i iff {@code -log2 p_i <= mu} (at least the best
- * token); draw from the kept tokens renormalised (inverse CDF, draw 0 of the picker stream); with
+ * token); draw from the kept tokens renormalised (inverse CDF, draw j of the picker stream); with
  * {@code q} the chosen token's renormalised probability, {@code mu <- mu - eta * (-log2 q - tau)}.
  * {@code mu} starts at {@code 2 tau} and lives in {@link SequenceState#pickerState()}, so it
  * follows {@link SequenceState#rollback}.

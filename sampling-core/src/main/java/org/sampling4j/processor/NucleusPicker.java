@@ -11,7 +11,7 @@ import org.sampling4j.random.Uniforms;
  * (after FlashInfer's pivot-based top-p sampling).
  *
  * <p>Round r draws token j from the distribution at the final temperature restricted to the tokens
- * ranked before the pivot (all tokens in round 0), with the uniform of draw r. j is in the nucleus
+ * ranked before the pivot (all tokens in round 0), with the uniform of round r of the sample's draw index. j is in the nucleus
  * iff the mass ranked before it, at the cut's temperature, is below {@code topP * W}, or fewer than
  * {@code minKeep} tokens rank before it: then it is returned. Otherwise j and everything ranked
  * after it lie outside the nucleus, j becomes the pivot, and the next round draws again. Rejection
@@ -27,7 +27,7 @@ final class NucleusPicker {
     static final int MAX_ROUNDS = 16;
     /** Rounds of proposal and thinning at the cut's temperature before falling back. */
     static final int THINNING_ROUNDS = 32;
-    /** First draw index of the rounds at the final temperature (after the thinning rounds' draws). */
+    /** First round of the proposals at the final temperature (after the thinning rounds). */
     static final int FINAL_DRAWS = 2 * THINNING_ROUNDS;
     /** Up to this many tokens ranked before j, their mass is summed token by token. */
     static final int DIRECT_SUM_LIMIT = 2048;
@@ -50,7 +50,7 @@ final class NucleusPicker {
      * order): propose at the cut's temperature, whose sums the membership test needs anyway, and
      * keep a proposal j with probability {@code w_final(j) / w_cut(j) = exp(t_j (s_final - s_cut))},
      * at most 1 since {@code t_j <= 0}. That thins the proposal to the final distribution without a
-     * second exp-sum pass. Draws {@code 2r} and {@code 2r + 1} of the step; -1 after
+     * second exp-sum pass. Rounds {@code 2r} and {@code 2r + 1} of the sample's draw; -1 after
      * {@value #THINNING_ROUNDS} rounds without a decision, which the caller then resolves at the
      * final temperature.
      */
@@ -67,10 +67,10 @@ final class NucleusPicker {
         int boundId = Integer.MAX_VALUE;
         int[] block = c.randomBlock();
         for (int round = 0; round < THINNING_ROUNDS; round++) {
-            double u = Uniforms.uniform(state.seed(), state.step(), 2 * round, Uniforms.STREAM_PICKER, block);
+            double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round), block);
             int j = DenseWalk.find(c, x, max, cutScale, u * total, bound, boundId);
             double keep = FastExp.weight(x[j], max, scale) / (double) FastExp.weight(x[j], max, cutScale);
-            if (Uniforms.uniform(state.seed(), state.step(), 2 * round + 1, Uniforms.STREAM_PICKER, block) >= keep) {
+            if (Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round + 1), block) >= keep) {
                 continue;
             }
             if (inNucleus(c, x, max, cutScale, j, target)) {
@@ -83,7 +83,7 @@ final class NucleusPicker {
         return -1;
     }
 
-    /** Proposals at the final temperature, draws from {@value #FINAL_DRAWS} on. */
+    /** Proposals at the final temperature, rounds from {@value #FINAL_DRAWS} on. */
     private static int pickAtFinalTemperature(Candidates c, SequenceState state) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
@@ -100,8 +100,8 @@ final class NucleusPicker {
             if (round > 0) {
                 total = k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.blockSums());
             }
-            double u = Uniforms.uniform(state.seed(), state.step(), FINAL_DRAWS + round, Uniforms.STREAM_PICKER,
-                    c.randomBlock());
+            double u = Uniforms.uniform(state.seed(), state.step(), c.draw(),
+                    Uniforms.round(Uniforms.STREAM_PICKER, FINAL_DRAWS + round), c.randomBlock());
             int j = DenseWalk.find(c, x, max, scale, u * total, bound, boundId);
             if (inNucleus(c, x, max, cutScale, j, target)) {
                 return j;

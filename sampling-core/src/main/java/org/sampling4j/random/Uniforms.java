@@ -16,6 +16,13 @@ public final class Uniforms {
     public static final int STREAM_PICKER = 0;
     /** The stream of XTC's coin, apart from the picker's so that it never shifts the picker's draws. */
     public static final int STREAM_XTC = 1;
+    /**
+     * A picker that needs several uniforms for one sample (rejection rounds) takes its extra ones
+     * from sub-streams: counter word 3 = {@code stream | round << ROUND_SHIFT}, round 0 being the
+     * stream itself. The draw index (counter word 2) stays the sample index j, so sample j of a step
+     * never shares a uniform with sample j' != j, whatever the number of rounds either needs.
+     */
+    public static final int ROUND_SHIFT = 8;
 
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
@@ -34,6 +41,11 @@ public final class Uniforms {
     public static double uniform(long seed, long step, int draw, int stream) {
         int[] out = new int[4];
         return uniform(seed, step, draw, stream, out);
+    }
+
+    /** The stream word of round {@code round} of {@code stream}: {@code stream | round << ROUND_SHIFT}. */
+    public static int round(int stream, int round) {
+        return stream | round << ROUND_SHIFT;
     }
 
     /**

@@ -67,7 +67,7 @@ class BatchSamplerTest {
         into.add((long) result.keptCount());
         for (int i = 0; i < result.topCount(); i++) {
             into.add((long) result.topToken(i));
-            into.add(Double.doubleToRawLongBits(result.topLogprob(i)));
+            into.add(Double.doubleToRawLongBits(result.topValue(i)));
         }
         return into;
     }

@@ -69,7 +69,7 @@ public final class Quickstart implements Callable<Integer> {
         StringBuilder top = new StringBuilder();
         for (int i = 0; i < result.topCount(); i++) {
             top.append(String.format(Locale.ROOT, "%s#%d %.3f", i == 0 ? "" : ", ", result.topToken(i),
-                    Math.exp(result.topLogprob(i))));
+                    Math.exp(result.topValue(i))));
         }
         out.printf(Locale.ROOT, "   top       %s%n", top);
         for (long seed : SEEDS) {

@@ -1,0 +1,112 @@
+package org.sampling4j.processor;
+
+import org.sampling4j.Candidates;
+import org.sampling4j.LogitsProcessor;
+import org.sampling4j.SequenceState;
+import org.sampling4j.internal.Canonical;
+import org.sampling4j.internal.Range;
+import org.sampling4j.kernel.Kernels;
+
+/**
+ * Classifier-free guidance: pushes the distribution away from what the model predicts without
+ * the conditioning (a negative prompt, or no prompt) and toward what it predicts with it.
+ *
+ * <p><b>Formula.</b> with {@code a = log_softmax(x)} the conditional row (the logits being
+ * sampled) and {@code b = log_softmax(u)} the unconditional row the caller passes beside it,
+ * {@code x_i <- s * (a_i - b_i) + b_i = s * a_i + (1 - s) * b_i}. Each log-softmax is
+ * {@code x_i - (x_max + ln sum exp(x_j - x_max))}, the sum in double in the canonical order; the
+ * combination is evaluated in double and rounded to float once.
+ * <p><b>Parameters.</b> {@code guidanceScale} s in [0, +Inf); 1 is the identity up to a constant
+ * shift (and is not built by {@code Sampler.of}), above 1 strengthens the conditioning, 0 samples the
+ * unconditional row.
+ * <p><b>Reference.</b> HF {@code UnbatchedClassifierFreeGuidanceLogitsProcessor} (Sanchez et al.,
+ * 2023, "Stay on topic with Classifier-Free Guidance"), which HF runs first in its chain, as
+ * {@code ChainOrder}'s GUIDANCE stage does here. HF calls the model itself for the unconditional
+ * row; here the runtime does and passes it to {@code Sampler.sample(logits, unconditionalLogits,
+ * ...)}. Differs: a token removed from the conditional row ({@code -Inf}) stays removed at every
+ * scale, where HF's {@code 0 * -Inf} gives NaN at s = 0; a token the unconditional row removes but
+ * the conditional keeps would be {@code +Inf} for s &gt; 1 (HF: NaN), so it is rejected with an
+ * exception instead.
+ * <p><b>Cost per call.</b> two exp-sum passes (one per row) and one scalar combining pass over V.
+ * <p><b>Example.</b> x = [ln 3, 0] (p = 3/4, 1/4), u = [0, 0] (1/2, 1/2), s = 2:
+ * {@code 2 a + (-1) b} gives [2 ln 3/4 - ln 1/2, 2 ln 1/4 - ln 1/2], i.e. p = 9/10, 1/10.
+ */
+public final class ClassifierFreeGuidanceProcessor implements LogitsProcessor {
+    static final Range SCALE = Range.atLeast(0).withNote("1 disables classifier-free guidance");
+
+    private final double scale;
+
+    /** @param guidanceScale s in [0, +Inf) */
+    public ClassifierFreeGuidanceProcessor(double guidanceScale) {
+        this.scale = SCALE.check("guidanceScale", guidanceScale);
+    }
+
+    /** The guidance scale s. */
+    public double guidanceScale() {
+        return scale;
+    }
+
+    @Override
+    public String name() {
+        return "guidance";
+    }
+
+    @Override
+    public String parameters() {
+        return Canonical.of(scale);
+    }
+
+    @Override
+    public void apply(Candidates c, SequenceState state) {
+        float[] u = c.unconditionalRow();
+        if (u == null) {
+            throw new IllegalArgumentException("classifier-free guidance (guidanceScale = " + scale
+                    + ") needs the unconditional logits: call Sampler.sample(logits, unconditionalLogits, ...)");
+        }
+        int from = c.unconditionalOffset();
+        int v = c.vocabSize();
+        Kernels k = c.kernels();
+        float uMax = k.max(u, from, from + v);
+        if (!(uMax < Float.POSITIVE_INFINITY) || uMax == Float.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException(describeBadRow(u, from, v));
+        }
+        double uNorm = uMax + StrictMath.log(k.expSum(u, from, from + v, uMax, 1f));
+        c.applyTemperature();
+        float max = c.max();
+        double xNorm = max + StrictMath.log(k.expSum(c.currentValues(), 0, c.size(), max, 1f));
+        if (c.isDense()) {
+            float[] x = c.writableDenseValues();
+            for (int i = 0; i < v; i++) {
+                x[i] = combine(x[i], u[from + i], xNorm, uNorm, i);
+            }
+        } else {
+            int[] ids = c.ids();
+            float[] x = c.values();
+            for (int i = 0; i < c.size(); i++) {
+                x[i] = combine(x[i], u[from + ids[i]], xNorm, uNorm, ids[i]);
+            }
+            c.markUnsorted();
+        }
+    }
+
+    private float combine(float x, float u, double xNorm, double uNorm, int token) {
+        if (x == Float.NEGATIVE_INFINITY) {
+            return x;
+        }
+        if (u == Float.NEGATIVE_INFINITY && scale > 1) {
+            throw new IllegalArgumentException("unconditionalLogits[" + token + "] = -Infinity where logits[" + token
+                    + "] is finite: guidance with guidanceScale = " + scale + " > 1 would make the token +Infinity");
+        }
+        return (float) (scale * (x - xNorm) + (1 - scale) * (u - uNorm));
+    }
+
+    private static String describeBadRow(float[] u, int from, int v) {
+        for (int i = 0; i < v; i++) {
+            if (!(u[from + i] < Float.POSITIVE_INFINITY)) {
+                return "unconditionalLogits[" + i + "] = " + u[from + i]
+                        + " is not allowed: logits must be finite or -Inf";
+            }
+        }
+        return "every unconditional logit is -Infinity: the unconditional distribution is undefined";
+    }
+}
