@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.PenaltyScope;
+import org.sampling4j.processor.BadWordsProcessor;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.EpsilonProcessor;
 import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
@@ -14,7 +17,9 @@ import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TypicalProcessor;
+import org.sampling4j.processor.XtcProcessor;
 
 /**
  * Builds a processor from a step of the conformance format ({@code shared/conformance/README.md}):
@@ -35,14 +40,20 @@ import org.sampling4j.processor.TypicalProcessor;
  * <tr><td>repetition_penalty</td><td>repetition_penalty</td><td>{@link RepetitionPenaltyProcessor}, whole history</td></tr>
  * <tr><td>openai_penalties</td><td>frequency_penalty, presence_penalty</td><td>{@link FrequencyPresencePenaltyProcessor}</td></tr>
  * <tr><td>logit_bias</td><td>logit_bias {"id": bias}</td><td>{@link LogitBiasProcessor}</td></tr>
+ * <tr><td>bad_words</td><td>bad_words [[ids]]</td><td>{@link BadWordsProcessor}, over the history</td></tr>
+ * <tr><td>top_n_sigma</td><td>top_n_sigma (&lt;= 0: the step does nothing, as llama.cpp's -1)</td><td>{@link TopNSigmaProcessor}</td></tr>
+ * <tr><td>xtc</td><td>xtc_probability, xtc_threshold (default 0.1), min_keep</td><td>{@link XtcProcessor}; its coin is drawn at the record's seed (default 0), step history.length</td></tr>
+ * <tr><td>dynatemp</td><td>temperature (default 1), dynatemp_range, dynatemp_exponent (default 1)</td><td>{@link DynamicTemperatureProcessor} (range 0: plain temperature)</td></tr>
+ * <tr><td>dry</td><td>dry_multiplier, dry_base (1.75), dry_allowed_length (2), dry_penalty_last_n (-1 whole history, 0 off), dry_sequence_breakers [[ids]]</td><td>{@link DryProcessor}</td></tr>
  * </table>
+ * A step whose parameters disable it (top_n_sigma &lt;= 0, dry_multiplier 0) yields null: nothing to run.
  */
 public final class HfSteps {
     private HfSteps() {
     }
 
     /**
-     * The processor for one step.
+     * The processor for one step, or null when its parameters disable it.
      *
      * @throws UnsupportedSettingException for a step or parameter name not in the table
      * @throws IllegalArgumentException    for a value out of range
@@ -107,6 +118,44 @@ public final class HfSteps {
                 processor = new LogitBiasProcessor(bias);
                 break;
             }
+            case "bad_words":
+                processor = new BadWordsProcessor(MapValues.tokenSequences("bad_words", require(name, p, "bad_words")));
+                break;
+            case "top_n_sigma": {
+                double n = MapValues.number("top_n_sigma", require(name, p, "top_n_sigma"));
+                processor = n > 0 ? new TopNSigmaProcessor(n) : null;
+                break;
+            }
+            case "xtc": {
+                double probability = MapValues.number("xtc_probability", require(name, p, "xtc_probability"));
+                double threshold = number(p, "xtc_threshold", 0.1);
+                processor = new XtcProcessor(probability, threshold, minKeep(p));
+                break;
+            }
+            case "dynatemp": {
+                double t = number(p, "temperature", 1.0);
+                double range = MapValues.number("dynatemp_range", require(name, p, "dynatemp_range"));
+                double exponent = number(p, "dynatemp_exponent", 1.0);
+                processor = range > 0 ? new DynamicTemperatureProcessor(t, range, exponent) : new TemperatureProcessor(t);
+                break;
+            }
+            case "dry": {
+                double multiplier = MapValues.number("dry_multiplier", require(name, p, "dry_multiplier"));
+                double base = number(p, "dry_base", 1.75);
+                Object allowedLength = p.remove("dry_allowed_length");
+                int allowed = allowedLength == null ? 2 : MapValues.integer("dry_allowed_length", allowedLength);
+                Object lastN = p.remove("dry_penalty_last_n");
+                int window = lastN == null ? -1 : MapValues.integer("dry_penalty_last_n", lastN);
+                Object breakers = p.remove("dry_sequence_breakers");
+                int[][] ids = breakers == null ? new int[0][] : MapValues.tokenSequences("dry_sequence_breakers", breakers);
+                if (window < -1) {
+                    throw new IllegalArgumentException("dry_penalty_last_n = " + window
+                            + " is outside [-1, +Inf); -1 is the whole history, 0 disables DRY");
+                }
+                processor = multiplier > 0 && window != 0
+                        ? new DryProcessor(multiplier, base, allowed, Math.max(window, 0), ids) : null;
+                break;
+            }
             default:
                 throw new UnsupportedSettingException(name);
         }
@@ -122,6 +171,11 @@ public final class HfSteps {
             throw new IllegalArgumentException(step + " needs the parameter " + key);
         }
         return v;
+    }
+
+    private static double number(Map<String, Object> p, String key, double fallback) {
+        Object v = p.remove(key);
+        return v == null ? fallback : MapValues.number(key, v);
     }
 
     private static int minKeep(Map<String, Object> p) {

@@ -54,4 +54,41 @@ final class MapValues {
         }
         return out;
     }
+
+    /** A JSON array of integers (or, where an API allows it, one integer) as token ids. */
+    static int[] tokenIds(String field, Object value) {
+        if (value instanceof Number) {
+            return new int[] {integer(field, value)};
+        }
+        if (!(value instanceof java.util.List)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a list of token ids");
+        }
+        java.util.List<?> list = (java.util.List<?>) value;
+        int[] ids = new int[list.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = integer(field + "[" + i + "]", list.get(i));
+        }
+        return ids;
+    }
+
+    /** A JSON array of arrays of integers as token-id sequences. */
+    static int[][] tokenSequences(String field, Object value) {
+        if (!(value instanceof java.util.List)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a list of token-id lists");
+        }
+        java.util.List<?> list = (java.util.List<?>) value;
+        int[][] out = new int[list.size()][];
+        for (int i = 0; i < out.length; i++) {
+            Object item = list.get(i);
+            if (item instanceof CharSequence) {
+                throw new UnsupportedSettingException(field + "[" + i + "] as text (\"" + item
+                        + "\"): Sampling4J has no tokenizer; pass token-id lists", field);
+            }
+            if (!(item instanceof java.util.List)) {
+                throw new IllegalArgumentException(field + "[" + i + "] = " + item + " is not a list of token ids");
+            }
+            out[i] = tokenIds(field + "[" + i + "]", item);
+        }
+        return out;
+    }
 }

@@ -16,6 +16,12 @@ public final class UnsupportedSettingException extends RuntimeException {
         this.setting = setting;
     }
 
+    /** With a message that says why, for {@code setting}. */
+    public UnsupportedSettingException(String message, String setting) {
+        super(message);
+        this.setting = setting;
+    }
+
     /** The step or parameter name, as the request spelled it. */
     public String setting() {
         return setting;

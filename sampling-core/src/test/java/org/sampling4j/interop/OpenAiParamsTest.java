@@ -52,8 +52,8 @@ class OpenAiParamsTest {
     @Test
     void reportsUnknownFieldsInsteadOfIgnoringThem() {
         UnsupportedSettingException e = assertThrows(UnsupportedSettingException.class,
-                () -> OpenAiParams.fromMap(Map.of("typical_p", 0.9)));
-        assertEquals("typical_p", e.setting());
+                () -> OpenAiParams.fromMap(Map.of("best_of", 3)));
+        assertEquals("best_of", e.setting());
     }
 
     @Test
@@ -64,5 +64,63 @@ class OpenAiParamsTest {
                 () -> HfSteps.create("top_k", Map.of("top_k", 3, "foo", 1))).setting());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfSteps.create("top_p", Map.of()));
         assertEquals("top_p needs the parameter top_p", e.getMessage());
+    }
+
+    @Test
+    void mapsTheExtendedSamplersUnderTheirHfVllmAndLlamaCppNames() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("typical_p", 0.8);
+        fields.put("epsilon", 3e-4);
+        fields.put("eta_cutoff", 2e-3);
+        fields.put("no_repeat_ngram", 3);
+        fields.put("top_n_sigma", 1.5);
+        fields.put("xtc_probability", 0.5);
+        fields.put("xtc_threshold", 0.2);
+        fields.put("dynatemp_range", 0.3);
+        fields.put("dynatemp_exponent", 2);
+        fields.put("mirostat", 2);
+        fields.put("mirostat_tau", 4);
+        fields.put("mirostat_eta", 0.2);
+        fields.put("dry_multiplier", 0.8);
+        fields.put("dry_base", 2);
+        fields.put("dry_allowed_length", 3);
+        fields.put("dry_penalty_last_n", 64);
+        fields.put("dry_sequence_breakers", java.util.List.of(java.util.List.of(13)));
+        fields.put("n", 2);
+        fields.put("bad_words", java.util.List.of(java.util.List.of(4, 5)));
+        fields.put("logprobs_mode", "processed_logits");
+        SamplingParams p = OpenAiParams.fromMap(fields);
+        assertEquals(0.8, p.typicalP());
+        assertEquals(3e-4, p.epsilonCutoff());
+        assertEquals(2e-3, p.etaCutoff());
+        assertEquals(3, p.noRepeatNgramSize());
+        assertEquals(1.5, p.topNSigma());
+        assertEquals(0.5, p.xtcProbability());
+        assertEquals(0.2, p.xtcThreshold());
+        assertEquals(0.3, p.dynatempRange());
+        assertEquals(2.0, p.dynatempExponent());
+        assertEquals(2, p.mirostat());
+        assertEquals(4.0, p.mirostatTau());
+        assertEquals(0.2, p.mirostatEta());
+        assertEquals(0.8, p.dryMultiplier());
+        assertEquals(2.0, p.dryBase());
+        assertEquals(3, p.dryAllowedLength());
+        assertEquals(64, p.dryPenaltyLastN());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[][] {{13}}, p.drySequenceBreakers());
+        assertEquals(2, p.n());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[][] {{4, 5}}, p.badWords());
+        assertEquals(org.sampling4j.LogprobsMode.PROCESSED_LOGITS, p.logprobsMode());
+
+        assertEquals(0, OpenAiParams.fromMap(Map.of("dry_multiplier", 0.8, "dry_penalty_last_n", -1)).dryPenaltyLastN(),
+                "llama.cpp's -1 is the whole sequence");
+        assertEquals(0.0, OpenAiParams.fromMap(Map.of("dry_multiplier", 0.8, "dry_penalty_last_n", 0)).dryMultiplier(),
+                "llama.cpp's window 0 turns DRY off");
+        assertEquals(0.0, OpenAiParams.fromMap(Map.of("top_n_sigma", -1)).topNSigma(), "llama.cpp's -1 disables");
+        assertEquals("xtc_probability = 1.5 is outside [0, 1]; 0 disables XTC", assertThrows(IllegalArgumentException.class,
+                () -> OpenAiParams.fromMap(Map.of("xtc_probability", 1.5))).getMessage());
+        assertEquals("mirostat = 3 is outside [0, 2]; 0 off, 1 mirostat, 2 mirostat 2.0", assertThrows(IllegalArgumentException.class,
+                () -> OpenAiParams.fromMap(Map.of("mirostat", 3))).getMessage());
+        assertEquals("guidance_scale", assertThrows(UnsupportedSettingException.class,
+                () -> OpenAiParams.fromMap(Map.of("guidance_scale", 2))).setting());
     }
 }

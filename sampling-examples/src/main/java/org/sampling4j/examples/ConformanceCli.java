@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SampleResult;
 import org.sampling4j.Sampler;
 import org.sampling4j.SamplingParams;
@@ -43,8 +44,15 @@ import picocli.CommandLine.Command;
  *       bad input -&gt; {@code {"id", "error": message}}, and the next line is still processed.</li>
  * </ul>
  * The params use OpenAI / vLLM names: temperature, top_k, top_p, min_p, repetition_penalty,
- * frequency_penalty, presence_penalty, logit_bias, seed, logprobs. The history counts as generated
- * tokens and the first draw is at step {@code history.length}; without a seed, a fresh random one.
+ * frequency_penalty, presence_penalty, logit_bias, seed, logprobs, and the extended samplers' HF /
+ * vLLM / llama.cpp names (typical_p, epsilon, eta, no_repeat_ngram, top_n_sigma, xtc_probability,
+ * xtc_threshold, dynatemp_range, dynatemp_exponent, mirostat, mirostat_tau, mirostat_eta,
+ * dry_multiplier, dry_base, dry_allowed_length, dry_penalty_last_n, dry_sequence_breakers, n,
+ * bad_words as token-id lists, logprobs_mode, min_keep): see {@link OpenAiParams}. The steps are
+ * those of {@link HfSteps}. The history counts as generated tokens and the first draw is at step
+ * {@code history.length}; without a seed, a fresh random one. With {@code n > 1} the record runs n
+ * sequences seeded seed + i and {@code tokens} and {@code logprobs} hold one array per sequence.
+ * A steps record may carry a {@code seed} (default 0) for XTC's coin.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Read conformance JSON lines on stdin, write one result line per input on stdout.")
@@ -119,10 +127,15 @@ public final class ConformanceCli implements Callable<Integer> {
             if (name == null || !name.isTextual()) {
                 throw new IllegalArgumentException("every step needs a \"name\"");
             }
-            chain.add(HfSteps.create(name.asText(), map(step.get("params"), "params of " + name.asText())));
+            LogitsProcessor processor = HfSteps.create(name.asText(), map(step.get("params"), "params of " + name.asText()));
+            if (processor != null) {
+                chain.add(processor);
+            }
         }
         float[] out = new float[logits.length];
-        chain.build().process(logits, SequenceState.resume(0, new int[0], history(record)), new Workspace(logits.length), out);
+        JsonNode seedNode = record.get("seed");
+        long seed = seedNode == null || seedNode.isNull() ? 0 : integer(seedNode, "seed");
+        chain.build().process(logits, SequenceState.resume(seed, new int[0], history(record)), new Workspace(logits.length), out);
         result.put("logits_b64", encode(out));
     }
 
@@ -140,17 +153,31 @@ public final class ConformanceCli implements Callable<Integer> {
         Sampler sampler = Sampler.of(params, logits.length);
         int[] history = history(record);
         long seed = params.seed().orElseGet(() -> SequenceState.createUnseeded().seed());
-        SequenceState state = SequenceState.resume(seed, new int[0], history);
         Workspace ws = sampler.newWorkspace();
         SampleResult sample = new SampleResult();
-        ArrayNode tokens = JSON.createArrayNode();
-        ArrayNode logprobs = JSON.createArrayNode();
-        for (int i = 0; i < draws; i++) {
-            tokens.add(sampler.sample(logits, state, ws, sample));
-            logprobs.add(sample.logprob());
+        ArrayNode allTokens = JSON.createArrayNode();
+        ArrayNode allLogprobs = JSON.createArrayNode();
+        for (int sequence = 0; sequence < params.n(); sequence++) {
+            // n > 1: n independent sequences seeded seed + i, as Sampler.newSequences and vLLM do.
+            SequenceState state = SequenceState.resume(seed + sequence, new int[0], history);
+            ArrayNode tokens = JSON.createArrayNode();
+            ArrayNode logprobs = JSON.createArrayNode();
+            for (int i = 0; i < draws; i++) {
+                tokens.add(sampler.sample(logits, state, ws, sample));
+                logprobs.add(sample.logprob());
+            }
+            allTokens.add(tokens);
+            allLogprobs.add(logprobs);
         }
-        result.set("tokens", tokens);
-        result.set("logprobs", logprobs);
+        result.set("tokens", params.n() == 1 ? allTokens.get(0) : allTokens);
+        result.set("logprobs", params.n() == 1 ? allLogprobs.get(0) : allLogprobs);
+    }
+
+    private static long integer(JsonNode node, String field) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new IllegalArgumentException(field + " = " + node + " is not an integer");
+        }
+        return node.asLong();
     }
 
     private static float[] logits(JsonNode record) {

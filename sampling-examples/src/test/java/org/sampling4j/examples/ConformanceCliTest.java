@@ -71,16 +71,16 @@ class ConformanceCliTest {
     @Test
     void reportsUnsupportedAndBadInputAndKeepsGoingInOrder() throws IOException {
         List<JsonNode> out = run(
-                "{\"id\": 1, \"steps\": [{\"name\": \"xtc\", \"params\": {\"xtc_threshold\": 0.1}}], \"logits_b64\": \"" + B64 + "\"}",
-                "{\"id\": 2, \"params\": {\"mirostat\": 2}, \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 1, \"steps\": [{\"name\": \"mirostat\", \"params\": {\"mirostat_tau\": 5}}], \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 2, \"params\": {\"guidance_scale\": 2}, \"logits_b64\": \"" + B64 + "\"}",
                 "{\"id\": 3, \"params\": {\"top_p\": 1.5}, \"logits_b64\": \"" + B64 + "\"}",
                 "{broken",
                 "{\"id\": 5, \"params\": {}, \"logits_b64\": \"AAA\"}",
                 "{\"id\": 6, \"params\": {}, \"logits_b64\": \"" + B64 + "\", \"history\": [5]}",
                 "{\"id\": 7, \"steps\": [{\"name\": \"top_k\", \"params\": {\"top_k\": 1}}], \"logits_b64\": \"" + B64 + "\"}");
         assertEquals(7, out.size());
-        assertEquals("xtc", out.get(0).get("unsupported").asText());
-        assertEquals("mirostat", out.get(1).get("unsupported").asText());
+        assertEquals("mirostat", out.get(0).get("unsupported").asText(), "mirostat is a picker, not a logits step");
+        assertEquals("guidance_scale", out.get(1).get("unsupported").asText(), "a record has no unconditional row");
         assertEquals("top_p = 1.5 is outside (0, 1]; 1 disables top_p", out.get(2).get("error").asText());
         assertTrue(out.get(3).get("id").isNull() && out.get(3).has("error"));
         assertTrue(out.get(4).get("error").asText().contains("logits_b64"), out.get(4).toString());
@@ -104,5 +104,58 @@ class ConformanceCliTest {
         float[] f = new float[b.remaining() / 4];
         b.asFloatBuffer().get(f);
         return f;
+    }
+
+    @Test
+    void extendedStepsMatchTheirProcessors() throws IOException {
+        float[] x = {0.5f, 2f, 3f, 4f, -1f, 1f, 2.5f, 0f};
+        String b64 = ConformanceCli.encode(x);
+        String[] steps = {
+            "{\"name\": \"top_n_sigma\", \"params\": {\"top_n_sigma\": 1.0}}",
+            "{\"name\": \"xtc\", \"params\": {\"xtc_probability\": 1.0, \"xtc_threshold\": 0.1}}",
+            "{\"name\": \"dynatemp\", \"params\": {\"temperature\": 0.8, \"dynatemp_range\": 0.5, \"dynatemp_exponent\": 1.5}}",
+            "{\"name\": \"dry\", \"params\": {\"dry_multiplier\": 0.8, \"dry_allowed_length\": 1, \"dry_sequence_breakers\": [[7]]}}",
+            "{\"name\": \"bad_words\", \"params\": {\"bad_words\": [[3], [1, 2]]}}",
+        };
+        org.sampling4j.LogitsProcessor[] processors = {
+            new org.sampling4j.processor.TopNSigmaProcessor(1.0),
+            new org.sampling4j.processor.XtcProcessor(1.0, 0.1, 1),
+            new org.sampling4j.processor.DynamicTemperatureProcessor(0.8, 0.5, 1.5),
+            new org.sampling4j.processor.DryProcessor(0.8, 1.75, 1, 0, new int[][] {{7}}),
+            new org.sampling4j.processor.BadWordsProcessor(new int[][] {{3}, {1, 2}}),
+        };
+        int[] history = {1, 2, 6, 5, 1, 2};
+        for (int i = 0; i < steps.length; i++) {
+            List<JsonNode> out = run("{\"id\": " + i + ", \"steps\": [" + steps[i] + "], \"logits_b64\": \"" + b64
+                    + "\", \"history\": [1, 2, 6, 5, 1, 2]}");
+            assertTrue(out.get(0).has("logits_b64"), steps[i] + " -> " + out.get(0));
+            float[] expected = new float[x.length];
+            Sampler.builder(x.length).add(processors[i]).build()
+                    .process(x, SequenceState.resume(0, new int[0], history), new Workspace(x.length), expected);
+            assertArrayEquals(expected, decode(out.get(0).get("logits_b64").asText()), steps[i]);
+        }
+        List<JsonNode> off = run("{\"id\": \"off\", \"steps\": [{\"name\": \"top_n_sigma\", \"params\": {\"top_n_sigma\": -1}}],"
+                + " \"logits_b64\": \"" + b64 + "\", \"history\": []}");
+        assertArrayEquals(x, decode(off.get(0).get("logits_b64").asText()), "top_n_sigma -1 disables the step, as llama.cpp");
+    }
+
+    @Test
+    void nRunsSequencesSeededSeedPlusI() throws IOException {
+        List<JsonNode> out = run("{\"id\": \"n\", \"params\": {\"temperature\": 1.5, \"seed\": 100, \"n\": 3,"
+                + " \"bad_words\": [[4]], \"mirostat\": 2, \"mirostat_tau\": 3}, \"history\": [], \"logits_b64\": \"" + B64
+                + "\", \"draws\": 5}");
+        JsonNode tokens = out.get(0).get("tokens");
+        assertEquals(3, tokens.size(), out.get(0).toString());
+        Sampler sampler = Sampler.of(SamplingParams.builder().temperature(1.5).seed(100).badWords(new int[] {4})
+                .mirostat(2, 3, 0.1).build(), 5);
+        SequenceState[] states = sampler.newSequences(3);
+        for (int i = 0; i < 3; i++) {
+            for (int d = 0; d < 5; d++) {
+                int token = sampler.sample(LOGITS, states[i], new Workspace(5));
+                assertEquals(token, tokens.get(i).get(d).asInt(), "sequence " + i + " draw " + d);
+                assertTrue(token != 4, "bad word banned");
+            }
+        }
+        assertEquals(5, out.get(0).get("logprobs").get(2).size());
     }
 }

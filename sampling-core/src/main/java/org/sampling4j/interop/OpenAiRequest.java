@@ -1,0 +1,130 @@
+package org.sampling4j.interop;
+
+import java.util.Map;
+import org.sampling4j.SamplingParams;
+
+/**
+ * An OpenAI {@code /v1/chat/completions} or {@code /v1/completions} request body as
+ * {@link SamplingParams}, with the OpenAI API reference's ranges and its error wording
+ * ({@code "2.5 is greater than the maximum of 2 - 'temperature'"}).
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>range</th><th>becomes</th></tr>
+ * <tr><td>temperature</td><td>[0, 2]</td><td>temperature (0 greedy)</td></tr>
+ * <tr><td>top_p</td><td>[0, 1]</td><td>topP; 0 keeps the most probable token only</td></tr>
+ * <tr><td>frequency_penalty, presence_penalty</td><td>[-2, 2]</td><td>the same</td></tr>
+ * <tr><td>logit_bias</td><td>{"token id": [-100, 100]}</td><td>logitBias</td></tr>
+ * <tr><td>seed</td><td>integer</td><td>seed</td></tr>
+ * <tr><td>n</td><td>[1, 128]</td><td>n (sequences seeded seed + i)</td></tr>
+ * <tr><td>max_tokens, max_completion_tokens</td><td>[1, +Inf)</td><td>maxTokens (the latter wins)</td></tr>
+ * <tr><td>logprobs</td><td>chat: boolean; completions: [0, 5]</td><td>topLogprobs (completions)</td></tr>
+ * <tr><td>top_logprobs</td><td>[0, 20], chat, with logprobs true</td><td>topLogprobs</td></tr>
+ * </table>
+ * Left to the caller ({@link ParamsMapping#ignored()}): model, messages, prompt, stream and its
+ * options, stop (strings: matched on text), user, metadata, store, tools and functions, audio,
+ * modalities, reasoning and service settings, suffix, echo. Unsupported: a {@code response_format}
+ * other than text (structured output), {@code best_of} above 1. Logprobs are the processed ones
+ * (OpenAI does not document which it returns).
+ */
+final class OpenAiRequest {
+    private static final String[] NOT_SAMPLING = {"model", "messages", "prompt", "stream", "stream_options", "user",
+        "metadata", "store", "tools", "tool_choice", "parallel_tool_calls", "functions", "function_call", "modalities",
+        "audio", "service_tier", "reasoning_effort", "prediction", "web_search_options", "safety_identifier",
+        "prompt_cache_key", "verbosity", "suffix", "echo"};
+
+    private OpenAiRequest() {
+    }
+
+    static ParamsMapping map(Map<String, ?> body) {
+        RequestFields f = new RequestFields(body);
+        SamplingParams.Builder b = SamplingParams.builder();
+        Double t = range(f, "temperature", 0, 2);
+        if (t != null) {
+            b.temperature(t);
+        }
+        Double topP = range(f, "top_p", 0, 1);
+        if (topP != null) {
+            b.topP(topP == 0 ? Double.MIN_VALUE : topP);
+        }
+        Double freq = range(f, "frequency_penalty", -2, 2);
+        if (freq != null) {
+            b.frequencyPenalty(freq);
+        }
+        Double pres = range(f, "presence_penalty", -2, 2);
+        if (pres != null) {
+            b.presencePenalty(pres);
+        }
+        Object bias = f.raw("logit_bias");
+        if (bias != null) {
+            MapValues.tokenMap("logit_bias", bias).forEach((id, value) -> {
+                check("logit_bias." + id, value, -100, 100);
+                b.logitBias(id, value.floatValue());
+            });
+        }
+        Long seed = f.longInteger("seed");
+        if (seed != null) {
+            b.seed(seed);
+        }
+        Double n = range(f, "n", 1, 128);
+        if (n != null) {
+            b.n(MapValues.integer("n", n));
+        }
+        for (String name : new String[] {"max_tokens", "max_completion_tokens"}) {
+            Double max = range(f, name, 1, Integer.MAX_VALUE);
+            if (max != null) {
+                b.maxTokens(MapValues.integer(name, max));
+            }
+        }
+        Object logprobs = f.raw("logprobs");
+        if (logprobs instanceof Number) { // completions: the number of top logprobs
+            b.topLogprobs(MapValues.integer("logprobs", check("logprobs", MapValues.number("logprobs", logprobs), 0, 5)));
+        } else if (logprobs != null && !(logprobs instanceof Boolean)) {
+            throw new IllegalArgumentException(logprobs + " is not of type 'boolean' - 'logprobs'");
+        }
+        Double top = range(f, "top_logprobs", 0, 20);
+        if (top != null) {
+            if (!Boolean.TRUE.equals(logprobs)) {
+                throw new IllegalArgumentException("logprobs must be set to true if top_logprobs is used - 'top_logprobs'");
+            }
+            b.topLogprobs(MapValues.integer("top_logprobs", top));
+        }
+        for (String name : NOT_SAMPLING) {
+            f.ignore(name, "not a sampling setting: the runtime handles it");
+        }
+        f.ignore("stop", "stop strings are matched on the detokenized text, by the runtime; token-id stop sequences"
+                + " are SamplingParams.stopSequences");
+        Object format = f.raw("response_format");
+        if (format instanceof Map && !"text".equals(((Map<?, ?>) format).get("type"))) {
+            f.unsupported("response_format", "structured output (a grammar or JSON schema) needs a constrained-decoding mask");
+        }
+        Object bestOf = f.raw("best_of");
+        if (bestOf != null && MapValues.number("best_of", bestOf) > 1) {
+            f.unsupported("best_of", "ranking n candidates by total logprob is a generation-loop feature");
+        }
+        return f.result(b.build());
+    }
+
+    private static Double range(RequestFields f, String name, double min, double max) {
+        Object raw = f.raw(name);
+        if (raw == null) {
+            return null;
+        }
+        return check(name, MapValues.number(name, raw), min, max);
+    }
+
+    /** OpenAI's wording for a number out of range. */
+    private static double check(String name, double value, double min, double max) {
+        if (value > max) {
+            throw new IllegalArgumentException(show(value) + " is greater than the maximum of " + show(max) + " - '" + name + "'");
+        }
+        if (!(value >= min)) {
+            throw new IllegalArgumentException(show(value) + " is less than the minimum of " + show(min) + " - '" + name + "'");
+        }
+        return value;
+    }
+
+    private static String show(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,117 @@
+package org.sampling4j.interop;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.SamplingParams;
+
+/**
+ * {@link SamplingParams} built from another system's request, with an account of every field the
+ * request carried that did not become a parameter, so nothing is dropped silently:
+ * <ul>
+ *   <li>{@link #ignored()}: fields the API defines that are not the sampler's job (the model name,
+ *       messages, streaming, stop <i>strings</i>, which need the detokenized text), with the reason;
+ *       the runtime around the sampler handles them;</li>
+ *   <li>{@link #unsupported()}: fields the API defines that would change which tokens are drawn
+ *       and that Sampling4J lacks (structured output, beam search), with the reason;</li>
+ *   <li>{@link #unknown()}: fields the API does not define: typos, or another API's fields.</li>
+ * </ul>
+ * {@link #strict()} returns the params only when the last two are empty. Ranges and error
+ * messages follow the source API: OpenAI's {@code "3 is greater than the maximum of 2 -
+ * 'temperature'"}, vLLM's {@code "temperature must be in [0, 2], got 3."}, HF's
+ * {@code "`top_k` has to be a strictly positive integer, but is -3"}.
+ *
+ * <pre>{@code
+ * ParamsMapping m = ParamsMapping.fromOpenAi(jsonBodyAsMap);   // Jackson: mapper.readValue(body, Map.class)
+ * if (!m.unknown().isEmpty()) log.warn("unknown request fields {}", m.unknown());
+ * Sampler sampler = Sampler.of(m.strict(), vocabSize);
+ * }</pre>
+ */
+public final class ParamsMapping {
+    private final SamplingParams params;
+    private final Map<String, String> ignored;
+    private final Map<String, String> unsupported;
+    private final List<String> unknown;
+
+    ParamsMapping(SamplingParams params, Map<String, String> ignored, Map<String, String> unsupported,
+                  List<String> unknown) {
+        this.params = params;
+        this.ignored = Collections.unmodifiableMap(new LinkedHashMap<>(ignored));
+        this.unsupported = Collections.unmodifiableMap(new LinkedHashMap<>(unsupported));
+        this.unknown = List.copyOf(unknown);
+    }
+
+    /**
+     * An OpenAI chat or completions request body ({@code /v1/chat/completions},
+     * {@code /v1/completions}): see {@link OpenAiRequest} for the fields and ranges.
+     *
+     * @throws IllegalArgumentException for a value outside the API's range, in OpenAI's wording
+     */
+    public static ParamsMapping fromOpenAi(Map<String, ?> body) {
+        return OpenAiRequest.map(body);
+    }
+
+    /**
+     * A vLLM {@code SamplingParams} as a dictionary (the keyword arguments of its constructor, or
+     * the extra fields of vLLM's OpenAI server): see {@link VllmRequest}.
+     *
+     * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
+     */
+    public static ParamsMapping fromVllm(Map<String, ?> samplingParams) {
+        return VllmRequest.map(samplingParams);
+    }
+
+    /**
+     * HuggingFace {@code model.generate(**kwargs)} / {@code GenerationConfig} keyword arguments:
+     * see {@link HfGenerateRequest}. {@code do_sample} absent or false means greedy, as in HF.
+     *
+     * @throws IllegalArgumentException for a value HF rejects, in HF's wording
+     */
+    public static ParamsMapping fromHuggingFace(Map<String, ?> generateKwargs) {
+        return HfGenerateRequest.map(generateKwargs);
+    }
+
+    /** The parameters, whatever else the request carried. */
+    public SamplingParams params() {
+        return params;
+    }
+
+    /**
+     * The parameters, if every field was either mapped or is not the sampler's job.
+     *
+     * @throws UnsupportedSettingException naming the first unsupported, else the first unknown field
+     */
+    public SamplingParams strict() {
+        if (!unsupported.isEmpty()) {
+            Map.Entry<String, String> first = unsupported.entrySet().iterator().next();
+            throw new UnsupportedSettingException(first.getKey() + " is not supported by this version of Sampling4J: "
+                    + first.getValue(), first.getKey());
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnsupportedSettingException(unknown.get(0) + " is not a field of this API", unknown.get(0));
+        }
+        return params;
+    }
+
+    /** Field name to the reason it was left to the caller, in request order. */
+    public Map<String, String> ignored() {
+        return ignored;
+    }
+
+    /** Field name to the reason Sampling4J cannot honour it, in request order. */
+    public Map<String, String> unsupported() {
+        return unsupported;
+    }
+
+    /** Fields the API does not define, in request order. */
+    public List<String> unknown() {
+        return unknown;
+    }
+
+    @Override
+    public String toString() {
+        return "ParamsMapping{" + params + ", ignored=" + ignored.keySet() + ", unsupported=" + unsupported.keySet()
+                + ", unknown=" + unknown + "}";
+    }
+}

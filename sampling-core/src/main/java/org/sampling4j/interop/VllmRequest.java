@@ -1,0 +1,163 @@
+package org.sampling4j.interop;
+
+import java.util.Map;
+import org.sampling4j.LogprobsMode;
+import org.sampling4j.SamplingParams;
+
+/**
+ * A vLLM {@code SamplingParams} dictionary as {@link SamplingParams}, with vLLM's defaults, checks
+ * and wording ({@code vllm/sampling_params.py}, {@code _verify_args}: {@code "top_p must be in
+ * (0, 1], got 1.5."}).
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>vLLM range</th><th>becomes</th></tr>
+ * <tr><td>n</td><td>&gt;= 1; 1 under greedy</td><td>n (sequences seeded seed + i)</td></tr>
+ * <tr><td>temperature</td><td>[0, 2]; below 1e-5 greedy, (0, 0.01) raised to 0.01 as vLLM does</td><td>temperature</td></tr>
+ * <tr><td>top_p</td><td>(0, 1]</td><td>topP</td></tr>
+ * <tr><td>top_k</td><td>0 or -1 disable, else &gt;= 1</td><td>topK</td></tr>
+ * <tr><td>min_p</td><td>[0, 1]</td><td>minP</td></tr>
+ * <tr><td>presence_penalty, frequency_penalty</td><td>[-2, 2]</td><td>the same</td></tr>
+ * <tr><td>repetition_penalty</td><td>finite, &gt; 0</td><td>repetitionPenalty (prompt and output)</td></tr>
+ * <tr><td>seed</td><td>integer; -1 = none</td><td>seed</td></tr>
+ * <tr><td>max_tokens</td><td>&gt;= 1; absent = 16 (vLLM's default), null = no limit</td><td>maxTokens</td></tr>
+ * <tr><td>min_tokens</td><td>[0, max_tokens]</td><td>minTokens, masking stop_token_ids (vLLM also masks the model's EOS: add it to stop_token_ids)</td></tr>
+ * <tr><td>stop_token_ids</td><td>ids</td><td>stopTokenIds</td></tr>
+ * <tr><td>logprobs</td><td>&gt;= 0, or -1 for the whole vocabulary</td><td>topLogprobs</td></tr>
+ * <tr><td>logprobs_mode</td><td>raw_logprobs, raw_logits, processed_logprobs, processed_logits</td><td>logprobsMode (an engine option in vLLM, per request here)</td></tr>
+ * <tr><td>logit_bias</td><td>{id: bias}</td><td>logitBias</td></tr>
+ * <tr><td>allowed_token_ids</td><td>ids</td><td>allowedTokenIds</td></tr>
+ * <tr><td>bad_words</td><td>token-id lists (vLLM takes strings and tokenizes them)</td><td>badWords</td></tr>
+ * </table>
+ * Left to the caller: stop (strings), ignore_eos, detokenize and the other output-text options,
+ * prompt_logprobs, output_kind, stream_interval, extra_args, thinking_token_budget,
+ * repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
+ * trace_decode_token_ids, bad_words given as text.
+ */
+final class VllmRequest {
+    private static final String[] NOT_SAMPLING = {"stop", "ignore_eos", "detokenize", "skip_special_tokens",
+        "spaces_between_special_tokens", "include_stop_str_in_output", "output_kind", "stream_interval", "skip_clone",
+        "extra_args", "thinking_token_budget", "repetition_detection", "skip_reading_prefix_cache", "flat_logprobs",
+        "prompt_logprobs", "prompt_logprob_token_ids", "prompt_logprob_start", "truncate_prompt_tokens",
+        "routed_experts_prompt_start"};
+    private static final double SAMPLING_EPS = 1e-5;
+    private static final double MIN_TEMPERATURE = 1e-2;
+
+    private VllmRequest() {
+    }
+
+    static ParamsMapping map(Map<String, ?> dict) {
+        RequestFields f = new RequestFields(dict);
+        SamplingParams.Builder b = SamplingParams.builder();
+        int n = or(f.integer("n"), 1);
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, got " + n + ".");
+        }
+        b.n(n);
+        double presence = or(f.number("presence_penalty"), 0.0);
+        if (!(presence >= -2 && presence <= 2)) {
+            throw new IllegalArgumentException("presence_penalty must be in [-2, 2], got " + f.raw("presence_penalty") + ".");
+        }
+        double frequency = or(f.number("frequency_penalty"), 0.0);
+        if (!(frequency >= -2 && frequency <= 2)) {
+            throw new IllegalArgumentException("frequency_penalty must be in [-2, 2], got " + f.raw("frequency_penalty") + ".");
+        }
+        b.presencePenalty(presence).frequencyPenalty(frequency);
+        double repetition = or(f.number("repetition_penalty"), 1.0);
+        if (!Double.isFinite(repetition)) {
+            throw new IllegalArgumentException("repetition_penalty must be a finite number, got " + f.raw("repetition_penalty") + ".");
+        }
+        if (repetition <= 0) {
+            throw new IllegalArgumentException("repetition_penalty must be greater than zero, got " + f.raw("repetition_penalty") + ".");
+        }
+        b.repetitionPenalty(repetition);
+        double t = or(f.number("temperature"), 1.0);
+        if (!Double.isFinite(t)) {
+            throw new IllegalArgumentException("temperature must be a finite number, got " + f.raw("temperature") + ".");
+        }
+        if (t < 0) {
+            throw new IllegalArgumentException("temperature must be non-negative, got " + f.raw("temperature") + ".");
+        }
+        if (t > 2) {
+            throw new IllegalArgumentException("temperature must be in [0, 2], got " + f.raw("temperature") + ".");
+        }
+        double topP = or(f.number("top_p"), 1.0);
+        if (!(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("top_p must be in (0, 1], got " + f.raw("top_p") + ".");
+        }
+        int topK = or(f.integer("top_k"), 0);
+        if (topK < -1) {
+            throw new IllegalArgumentException("top_k must be 0 (disable), or at least 1, got " + topK + ".");
+        }
+        double minP = or(f.number("min_p"), 0.0);
+        if (!(minP >= 0 && minP <= 1)) {
+            throw new IllegalArgumentException("min_p must be in [0, 1], got " + f.raw("min_p") + ".");
+        }
+        if (t < SAMPLING_EPS) { // vLLM: zero temperature means greedy, and the truncations are reset
+            if (n > 1) {
+                throw new IllegalArgumentException("n must be 1 when using greedy sampling, got " + n + ".");
+            }
+            b.temperature(0);
+        } else {
+            b.temperature(Math.max(t, MIN_TEMPERATURE)).topP(topP).topK(Math.max(topK, 0)).minP(minP);
+        }
+        Integer maxTokens = dict.containsKey("max_tokens") ? f.integer("max_tokens") : Integer.valueOf(16);
+        if (maxTokens != null && maxTokens < 1) {
+            throw new IllegalArgumentException("max_tokens must be at least 1, got " + maxTokens + ".");
+        }
+        b.maxTokens(maxTokens == null ? 0 : maxTokens);
+        int minTokens = or(f.integer("min_tokens"), 0);
+        if (minTokens < 0) {
+            throw new IllegalArgumentException("min_tokens must be greater than or equal to 0, got " + minTokens + ".");
+        }
+        if (maxTokens != null && minTokens > maxTokens) {
+            throw new IllegalArgumentException("min_tokens must be less than or equal to max_tokens=" + maxTokens
+                    + ", got " + minTokens + ".");
+        }
+        b.minTokens(minTokens);
+        Long seed = f.longInteger("seed");
+        if (seed != null && seed != -1) {
+            b.seed(seed);
+        }
+        int[] stopIds = f.tokenIds("stop_token_ids");
+        if (stopIds != null) {
+            b.stopTokenIds(stopIds);
+        }
+        Integer logprobs = f.integer("logprobs");
+        if (logprobs != null) {
+            if (logprobs < -1) {
+                throw new IllegalArgumentException("logprobs must be non-negative or -1, got " + logprobs + ".");
+            }
+            int count = logprobs == -1 ? Integer.MAX_VALUE : logprobs;
+            b.maxTopLogprobs(Math.max(count, SamplingParams.builder().build().maxTopLogprobs())).topLogprobs(count);
+        }
+        Object mode = f.raw("logprobs_mode");
+        if (mode != null) {
+            b.logprobsMode(LogprobsMode.fromVllmName(String.valueOf(mode)));
+        }
+        Object bias = f.raw("logit_bias");
+        if (bias != null) {
+            MapValues.tokenMap("logit_bias", bias).forEach((id, value) -> b.logitBias(id, value.floatValue()));
+        }
+        int[] allowed = f.tokenIds("allowed_token_ids");
+        if (allowed != null) {
+            b.allowedTokenIds(allowed);
+        }
+        int[][] badWords = f.tokenSequences("bad_words");
+        if (badWords != null) {
+            b.badWords(badWords);
+        }
+        for (String name : NOT_SAMPLING) {
+            f.ignore(name, "not a sampling setting: the runtime handles it");
+        }
+        f.unsupported("structured_outputs", "constrained decoding needs a grammar mask from the runtime");
+        f.unsupported("guided_decoding", "constrained decoding needs a grammar mask from the runtime");
+        f.unsupported("logprob_token_ids", "logprobs of chosen ids are not reported yet");
+        f.unsupported("trace_decode_token_ids", "forced tokens are the runtime's: SequenceState.accept");
+        return f.result(b.build());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
