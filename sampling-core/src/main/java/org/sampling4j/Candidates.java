@@ -48,6 +48,7 @@ public final class Candidates {
     private final int[] randomBlock = new int[4];
     private int[] historyScratch = new int[64];
     private int draw;
+    private final double[] sums = new double[4];
     private float[] unconditional;
     private int unconditionalOffset;
 
@@ -315,6 +316,11 @@ public final class Candidates {
     void setUnconditional(float[] row, int offset) {
         unconditional = row;
         unconditionalOffset = offset;
+    }
+
+    /** A scratch array of 4 doubles for kernels that return several sums (moments, entropy). */
+    public double[] sums() {
+        return sums;
     }
 
     /** A 4-int scratch block for Philox output, so drawing allocates nothing. */

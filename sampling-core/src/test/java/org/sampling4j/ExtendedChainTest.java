@@ -63,4 +63,46 @@ class ExtendedChainTest {
         }
         assertTrue(sampled > 2000, "sampled " + sampled);
     }
+
+    /**
+     * The extended processors allocate nothing per step once the JIT has settled (vectors boxed by
+     * a kernel that C2 failed to inline would show here as kilobytes per step).
+     */
+    @Test
+    void extendedStepsAllocateNothingInSteadyState() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        int v = 4096;
+        float[] logits = LogitsFixtures.normal(new SplittableRandom(SEED + 7), v, 2);
+        float[] unconditional = LogitsFixtures.normal(new SplittableRandom(SEED + 8), v, 2);
+        SamplingParams[] configs = {
+            SamplingParams.builder().topNSigma(1.5).seed(1).build(),
+            SamplingParams.builder().dynamicTemperature(0.5, 1).seed(1).build(),
+            SamplingParams.builder().typicalP(0.9).etaCutoff(1e-3).seed(1).build(),
+            SamplingParams.builder().xtc(1, 0.01).topLogprobs(5).seed(1).build(),
+            SamplingParams.builder().dry(0.8, 1.75, 2, 0).mirostat(2, 5, 0.1).seed(1).build(),
+            SamplingParams.builder().guidanceScale(1.5).badWords(new int[] {1, 2}).noRepeatNgramSize(2).seed(1).build(),
+        };
+        for (SamplingParams params : configs) {
+            Sampler sampler = Sampler.of(params, v);
+            Workspace ws = sampler.newWorkspace();
+            SequenceState state = sampler.newSequence(1, 2, 3, 1, 2);
+            SampleResult result = new SampleResult();
+            boolean guided = params.guidanceScale() != 1.0;
+            long fewest = Long.MAX_VALUE;
+            for (int round = 0; round < 60 && fewest > 0; round++) {
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int i = 0; i < 200; i++) {
+                    if (guided) {
+                        sampler.sample(logits, unconditional, state, ws, result);
+                    } else {
+                        sampler.sample(logits, state, ws, result);
+                    }
+                    state.rollback(1);
+                }
+                fewest = Math.min(fewest, mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
+            }
+            assertEquals(0, fewest, "bytes allocated by the best round of 200 steps of " + sampler);
+        }
+    }
 }

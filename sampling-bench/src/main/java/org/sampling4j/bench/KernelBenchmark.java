@@ -45,6 +45,7 @@ public class KernelBenchmark {
     private int[] ids;
     private float[] values;
     private double[] blocks;
+    private final double[] sums = new double[3];
     private float max;
     private float threshold;
 
@@ -103,5 +104,18 @@ public class KernelBenchmark {
     @Benchmark
     public double expSumBefore() {
         return kernels.expSumBefore(x, 0, vocab, max, 1 / 0.7f, threshold, vocab / 2);
+    }
+
+    /** Dynamic temperature, eta and typical-p: the weights and their weighted sum in one pass. */
+    @Benchmark
+    public double expSumWeighted() {
+        return kernels.expSumWeighted(x, 0, vocab, max, 1 / 0.7f, sums) + sums[0];
+    }
+
+    /** Top-n-sigma: count and sum, then squared deviations (two passes). */
+    @Benchmark
+    public double finiteMoments() {
+        kernels.finiteMoments(x, 0, vocab, sums);
+        return sums[2];
     }
 }

@@ -28,6 +28,7 @@ import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
 import org.sampling4j.processor.BadWordsProcessor;
+import org.sampling4j.processor.ClassifierFreeGuidanceProcessor;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
@@ -57,13 +58,15 @@ public class ProcessorBenchmark {
     @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "typical09",
         "repetition11",
         "frequencyPresence", "logitBias", "bannedTokens", "topNSigma1", "xtc05", "dynatemp05", "dry08",
-        "badWords", "noRepeatNgram3"})
+        "badWords", "noRepeatNgram3", "guidance15"})
     public String processor;
 
     @Param({"128256"})
     public int vocab;
 
     private float[] logits;
+    /** The unconditional row for guidance15 (another row of the same shape), else null. */
+    private float[] unconditional;
     private float[] out;
     private Sampler sampler;
     private Workspace workspace;
@@ -79,6 +82,10 @@ public class ProcessorBenchmark {
             b.add(p);
         }
         sampler = b.build();
+        if (p instanceof ClassifierFreeGuidanceProcessor) {
+            // The same draws shifted by one token: a different row of the same distribution.
+            unconditional = java.util.Arrays.copyOfRange(BenchmarkRows.logits(vocab + 1), 1, vocab + 1);
+        }
         workspace = new Workspace(vocab);
         state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
     }
@@ -105,13 +112,18 @@ public class ProcessorBenchmark {
             case "dry08": return new DryProcessor(0.8, 1.75, 2, 0, new int[0][]);
             case "badWords": return new BadWordsProcessor(new int[][] {{5}, {1, 2}, {3, 4, 5}});
             case "noRepeatNgram3": return new NoRepeatNGramProcessor(3);
+            case "guidance15": return new ClassifierFreeGuidanceProcessor(1.5);
             default: throw new IllegalArgumentException("processor = " + name);
         }
     }
 
     @Benchmark
     public float[] process() {
-        sampler.process(logits, state, workspace, out);
+        if (unconditional != null) {
+            sampler.process(logits, unconditional, state, workspace, out);
+        } else {
+            sampler.process(logits, state, workspace, out);
+        }
         return out;
     }
 }

@@ -71,6 +71,23 @@ public interface Kernels {
     }
 
     /**
+     * As {@link #expSum}, and also writes into {@code weighted[0]} the sum of {@code w_i * t_i},
+     * {@code t_i = (x[i] - shift) * scale} in float and {@code w_i} its weight, multiplied in double;
+     * terms whose weight is 0 ({@code -Inf} values, underflow) add 0. Both sums follow the canonical
+     * order. With {@code W} the returned sum, the distribution's entropy in nats is
+     * {@code ln W - weighted[0] / W} (dynamic temperature, eta, typical-p).
+     */
+    double expSumWeighted(float[] x, int from, int to, float shift, float scale, double[] weighted);
+
+    /**
+     * Moments of the finite values ({@code != -Inf}) of {@code x[from..to)}: their count into
+     * {@code out[0]}, their sum into {@code out[1]} (floats added in double), and the sum of their
+     * squared deviations from the mean {@code out[1] / out[0]} into {@code out[2]}, each in the
+     * canonical order (two passes). All three are 0 when no value is finite.
+     */
+    void finiteMoments(float[] x, int from, int to, double[] out);
+
+    /**
      * As {@link #expSum}, over only the elements ranked before {@code (bound, boundId)} in the
      * order "larger value first, then lower index": {@code x[i] > bound}, or {@code x[i] == bound}
      * and {@code i < boundId}. The others contribute 0 at their place in the canonical order.

@@ -189,6 +189,23 @@ final class PanamaKernels implements Kernels {
         return sum(x, from, to, shift, scale, bound, boundId, true);
     }
 
+    @Override
+    public double expSumWeighted(float[] x, int from, int to, float shift, float scale, double[] weighted) {
+        int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
+        double blocks = expSumWeightedBody(x, from, blocksEnd, shift, scale, weighted);
+        if (Double.isNaN(blocks)) {
+            return ScalarKernels.INSTANCE.expSumWeighted(x, from, to, shift, scale, weighted);
+        }
+        double tail = 0;
+        double tailProducts = 0;
+        for (int i = blocksEnd; i < to; i++) {
+            tail += FastExp.weight(x[i], shift, scale);
+            tailProducts += ScalarKernels.product(x[i], shift, scale);
+        }
+        weighted[0] += tailProducts;
+        return blocks + tail;
+    }
+
     private static double sum(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
             boolean masked) {
         int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
@@ -292,6 +309,183 @@ final class PanamaKernels implements Kernels {
             return (t0 + t2) + (t1 + t3);
         }
         // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+        DoubleVector t = a0.add(a2).add(a1.add(a3));
+        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+    }
+
+    /**
+     * {@link #expSumBody} (unmasked) with a second set of accumulators for the products
+     * {@code w * t} in double, into {@code weighted[0]}. A separate method rather than a flag on
+     * expSumBody: the extra live vectors there made C2 box vectors on the plain exp-sum path.
+     */
+    private static double expSumWeightedBody(float[] x, int from, int to, float shift, float scale, double[] weighted) {
+        DoubleVector a0 = DoubleVector.zero(DOUBLES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
+        DoubleVector b3 = a0;
+        DoubleVector dZero = a0;
+        FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
+        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
+        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
+        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
+        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
+        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
+        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
+        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        for (int i = from; i < to; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            FloatVector t = v.sub(shift).mul(scale);
+            highest = highest.max(t);
+            // FastExp.exp, lane-wise: same operations, same order, same roundings.
+            FloatVector y = t.fma(log2e, magic);
+            FloatVector negK = magic.sub(y);
+            FloatVector r = negK.fma(ln2Hi, t);
+            r = negK.fma(ln2Lo, r);
+            FloatVector p = c7.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            FloatVector pow = ((IntVector) y.reinterpretAsInts())
+                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            FloatVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
+                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            {
+                // w * t in double; a zero weight adds +0 (its t may be -Inf).
+                DoubleVector tLow = (DoubleVector) t.convertShape(VectorOperators.F2D, DOUBLES, 0);
+                DoubleVector tHigh = (DoubleVector) t.convertShape(VectorOperators.F2D, DOUBLES, 1);
+                DoubleVector pLow = low.mul(tLow).blend(dZero, low.compare(VectorOperators.EQ, 0.0));
+                DoubleVector pHigh = high.mul(tHigh).blend(dZero, high.compare(VectorOperators.EQ, 0.0));
+                if (F == 16) {
+                    b0 = b0.add(pLow);
+                    b1 = b1.add(pHigh);
+                } else {
+                    DoubleVector q0 = b0.add(pLow);
+                    DoubleVector q1 = b1.add(pHigh);
+                    b0 = b2;
+                    b1 = b3;
+                    b2 = q0;
+                    b3 = q1;
+                }
+            }
+            if (F == 16) {
+                a0 = a0.add(low);
+                a1 = a1.add(high);
+            } else {
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = s0;
+                a3 = s1;
+            }
+        }
+        if (highest.reduceLanes(VectorOperators.MAX) > 0) {
+            return Double.NaN;
+        }
+        {
+            if (F == 16) {
+                DoubleVector s = b0.add(b1);
+                weighted[0] = ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6)))
+                        + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
+            } else {
+                DoubleVector t = b0.add(b2).add(b1.add(b3));
+                weighted[0] = (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+            }
+        }
+        if (F == 16) {
+            DoubleVector s = a0.add(a1); // a[j] += a[j + 8]
+            double t0 = s.lane(0) + s.lane(4);
+            double t1 = s.lane(1) + s.lane(5);
+            double t2 = s.lane(2) + s.lane(6);
+            double t3 = s.lane(3) + s.lane(7);
+            return (t0 + t2) + (t1 + t3);
+        }
+        // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+        DoubleVector t = a0.add(a2).add(a1.add(a3));
+        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+    }
+
+    @Override
+    public void finiteMoments(float[] x, int from, int to, double[] out) {
+        int blocksEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
+        int count = countAtLeast(x, from, to, -Float.MAX_VALUE);
+        double sum = momentBody(x, from, blocksEnd, Double.NaN);
+        for (int i = blocksEnd; i < to; i++) {
+            sum += ScalarKernels.finite(x[i]);
+        }
+        out[0] = count;
+        out[1] = sum;
+        if (count == 0) {
+            out[2] = 0;
+            return;
+        }
+        double mean = sum / count;
+        double squares = momentBody(x, from, blocksEnd, mean);
+        for (int i = blocksEnd; i < to; i++) {
+            squares += ScalarKernels.deviation(x[i], mean);
+        }
+        out[2] = squares;
+    }
+
+    /**
+     * The canonical 16-accumulator sum over {@code [from, to)} (a multiple of 16 long) of the finite
+     * values widened to double when {@code mean} is NaN, else of their squared deviations
+     * {@code (x - mean)^2} in double; {@code -Inf} values add +0. Accumulators as in
+     * {@link #expSumBody}.
+     */
+    private static double momentBody(float[] x, int from, int to, double mean) {
+        boolean squares = !Double.isNaN(mean);
+        DoubleVector a0 = DoubleVector.zero(DOUBLES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector zero = a0;
+        for (int i = from; i < to; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            DoubleVector low = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector high = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            VectorMask<Double> lowGone = low.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY);
+            VectorMask<Double> highGone = high.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY);
+            if (squares) {
+                low = low.sub(mean);
+                low = low.mul(low);
+                high = high.sub(mean);
+                high = high.mul(high);
+            }
+            low = low.blend(zero, lowGone);
+            high = high.blend(zero, highGone);
+            if (F == 16) {
+                a0 = a0.add(low);
+                a1 = a1.add(high);
+            } else {
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = s0;
+                a3 = s1;
+            }
+        }
+        if (F == 16) {
+            DoubleVector s = a0.add(a1);
+            return ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6))) + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
+        }
         DoubleVector t = a0.add(a2).add(a1.add(a3));
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
     }

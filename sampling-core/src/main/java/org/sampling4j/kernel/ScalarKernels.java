@@ -142,4 +142,152 @@ final class ScalarKernels implements Kernels {
         return FastExp.weight(v, shift, scale);
     }
 
+    @Override
+    public double expSumWeighted(float[] x, int from, int to, float shift, float scale, double[] weighted) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0, b7 = 0;
+        double b8 = 0, b9 = 0, b10 = 0, b11 = 0, b12 = 0, b13 = 0, b14 = 0, b15 = 0;
+        int i = from;
+        for (; i + ReductionOrder.LANES <= to; i += ReductionOrder.LANES) {
+            a0 += FastExp.weight(x[i], shift, scale);
+            a1 += FastExp.weight(x[i + 1], shift, scale);
+            a2 += FastExp.weight(x[i + 2], shift, scale);
+            a3 += FastExp.weight(x[i + 3], shift, scale);
+            a4 += FastExp.weight(x[i + 4], shift, scale);
+            a5 += FastExp.weight(x[i + 5], shift, scale);
+            a6 += FastExp.weight(x[i + 6], shift, scale);
+            a7 += FastExp.weight(x[i + 7], shift, scale);
+            a8 += FastExp.weight(x[i + 8], shift, scale);
+            a9 += FastExp.weight(x[i + 9], shift, scale);
+            a10 += FastExp.weight(x[i + 10], shift, scale);
+            a11 += FastExp.weight(x[i + 11], shift, scale);
+            a12 += FastExp.weight(x[i + 12], shift, scale);
+            a13 += FastExp.weight(x[i + 13], shift, scale);
+            a14 += FastExp.weight(x[i + 14], shift, scale);
+            a15 += FastExp.weight(x[i + 15], shift, scale);
+            b0 += product(x[i], shift, scale);
+            b1 += product(x[i + 1], shift, scale);
+            b2 += product(x[i + 2], shift, scale);
+            b3 += product(x[i + 3], shift, scale);
+            b4 += product(x[i + 4], shift, scale);
+            b5 += product(x[i + 5], shift, scale);
+            b6 += product(x[i + 6], shift, scale);
+            b7 += product(x[i + 7], shift, scale);
+            b8 += product(x[i + 8], shift, scale);
+            b9 += product(x[i + 9], shift, scale);
+            b10 += product(x[i + 10], shift, scale);
+            b11 += product(x[i + 11], shift, scale);
+            b12 += product(x[i + 12], shift, scale);
+            b13 += product(x[i + 13], shift, scale);
+            b14 += product(x[i + 14], shift, scale);
+            b15 += product(x[i + 15], shift, scale);
+        }
+        // The tree of ReductionOrder, written out so that no array is allocated.
+        a0 += a8; a1 += a9; a2 += a10; a3 += a11; a4 += a12; a5 += a13; a6 += a14; a7 += a15;
+        a0 += a4; a1 += a5; a2 += a6; a3 += a7;
+        a0 += a2; a1 += a3;
+        b0 += b8; b1 += b9; b2 += b10; b3 += b11; b4 += b12; b5 += b13; b6 += b14; b7 += b15;
+        b0 += b4; b1 += b5; b2 += b6; b3 += b7;
+        b0 += b2; b1 += b3;
+        double total = a0 + a1;
+        double products = b0 + b1;
+        double tail = 0;
+        double tailProducts = 0;
+        for (; i < to; i++) {
+            tail += FastExp.weight(x[i], shift, scale);
+            tailProducts += product(x[i], shift, scale);
+        }
+        weighted[0] = products + tailProducts;
+        return total + tail;
+    }
+
+    /** {@code w * t} in double for one value, 0 when its weight is 0. */
+    static double product(float v, float shift, float scale) {
+        float t = (v - shift) * scale;
+        float w = FastExp.exp(t);
+        return w == 0f ? 0.0 : (double) w * t;
+    }
+
+    @Override
+    public void finiteMoments(float[] x, int from, int to, double[] out) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+        int i = from;
+        for (; i + ReductionOrder.LANES <= to; i += ReductionOrder.LANES) {
+            a0 += finite(x[i]);
+            a1 += finite(x[i + 1]);
+            a2 += finite(x[i + 2]);
+            a3 += finite(x[i + 3]);
+            a4 += finite(x[i + 4]);
+            a5 += finite(x[i + 5]);
+            a6 += finite(x[i + 6]);
+            a7 += finite(x[i + 7]);
+            a8 += finite(x[i + 8]);
+            a9 += finite(x[i + 9]);
+            a10 += finite(x[i + 10]);
+            a11 += finite(x[i + 11]);
+            a12 += finite(x[i + 12]);
+            a13 += finite(x[i + 13]);
+            a14 += finite(x[i + 14]);
+            a15 += finite(x[i + 15]);
+        }
+        a0 += a8; a1 += a9; a2 += a10; a3 += a11; a4 += a12; a5 += a13; a6 += a14; a7 += a15;
+        a0 += a4; a1 += a5; a2 += a6; a3 += a7;
+        a0 += a2; a1 += a3;
+        double sum = a0 + a1;
+        for (; i < to; i++) {
+            sum += finite(x[i]);
+        }
+        int count = countAtLeast(x, from, to, -Float.MAX_VALUE);
+        out[0] = count;
+        out[1] = sum;
+        out[2] = count == 0 ? 0 : squaredDeviations(x, from, to, sum / count);
+    }
+
+    private static double squaredDeviations(float[] x, int from, int to, double mean) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        double a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+        int i = from;
+        for (; i + ReductionOrder.LANES <= to; i += ReductionOrder.LANES) {
+            a0 += deviation(x[i], mean);
+            a1 += deviation(x[i + 1], mean);
+            a2 += deviation(x[i + 2], mean);
+            a3 += deviation(x[i + 3], mean);
+            a4 += deviation(x[i + 4], mean);
+            a5 += deviation(x[i + 5], mean);
+            a6 += deviation(x[i + 6], mean);
+            a7 += deviation(x[i + 7], mean);
+            a8 += deviation(x[i + 8], mean);
+            a9 += deviation(x[i + 9], mean);
+            a10 += deviation(x[i + 10], mean);
+            a11 += deviation(x[i + 11], mean);
+            a12 += deviation(x[i + 12], mean);
+            a13 += deviation(x[i + 13], mean);
+            a14 += deviation(x[i + 14], mean);
+            a15 += deviation(x[i + 15], mean);
+        }
+        a0 += a8; a1 += a9; a2 += a10; a3 += a11; a4 += a12; a5 += a13; a6 += a14; a7 += a15;
+        a0 += a4; a1 += a5; a2 += a6; a3 += a7;
+        a0 += a2; a1 += a3;
+        double sum = a0 + a1;
+        for (; i < to; i++) {
+            sum += deviation(x[i], mean);
+        }
+        return sum;
+    }
+
+    /** The value as a term of a sum of finite values: 0 for {@code -Inf}. */
+    static double finite(float v) {
+        return v == Float.NEGATIVE_INFINITY ? 0.0 : v;
+    }
+
+    /** {@code (v - mean)^2} in double, 0 for {@code -Inf}. */
+    static double deviation(float v, double mean) {
+        if (v == Float.NEGATIVE_INFINITY) {
+            return 0.0;
+        }
+        double d = v - mean;
+        return d * d;
+    }
 }

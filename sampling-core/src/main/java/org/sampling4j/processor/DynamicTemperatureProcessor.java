@@ -5,7 +5,6 @@ import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
-import org.sampling4j.kernel.FastExp;
 
 /**
  * Dynamic (entropy-scaled) temperature: a flat distribution gets a temperature near
@@ -21,8 +20,8 @@ import org.sampling4j.kernel.FastExp;
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_temp_ext} (after kalomaze's DynaTemp).
  * Differs: {@code ln k} counts finite candidates (llama.cpp counts every entry of its array,
  * including tokens a bias set to -Inf); entropy is summed in double.
- * <p><b>Cost per call.</b> one scalar pass of exponentials over the set (weights and their
- * weighted log-sum together), no allocation.
+ * <p><b>Cost per call.</b> one SIMD count and one SIMD pass of exponentials for the weights and
+ * their weighted sum ({@code Kernels.expSumWeighted}); the temperature itself is lazy.
  * <p><b>Example.</b> two equal logits, T 1, range 0.5: h = 1, T_dyn = 1.5; one logit far above
  * the rest: h near 0, T_dyn near 0.5.
  */
@@ -79,28 +78,16 @@ public final class DynamicTemperatureProcessor implements LogitsProcessor {
 
     /** T_dyn for the set, or NaN when fewer than two candidates are finite. */
     double dynamicTemperature(Candidates c, float max) {
-        float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
-        double total = 0;
-        double weighted = 0; // sum of w_i * s_i, s_i = (x_i - max) * scale <= 0
-        int finite = 0;
-        for (int i = 0; i < n; i++) {
-            float x = values[i];
-            if (x == Float.NEGATIVE_INFINITY) {
-                continue;
-            }
-            finite++;
-            float s = (x - max) * scale;
-            double w = FastExp.weight(x, max, scale);
-            total += w;
-            weighted += w * s;
-        }
+        int finite = c.kernels().countAtLeast(values, 0, n, -Float.MAX_VALUE);
         if (finite < 2) {
             return Double.NaN;
         }
+        double[] weighted = c.sums(); // sum of w_i * s_i, s_i = (x_i - max) * scale <= 0
+        double total = c.kernels().expSumWeighted(values, 0, n, max, c.inverseTemperature(), weighted);
         // H = -sum (w/W) (s - ln W) = ln W - (sum w s) / W
-        double entropy = Math.log(total) - weighted / total;
+        double entropy = Math.log(total) - weighted[0] / total;
         double normalized = Math.max(0, Math.min(1, entropy / Math.log(finite)));
         double low = Math.max(0, temperature - range);
         double high = temperature + range;

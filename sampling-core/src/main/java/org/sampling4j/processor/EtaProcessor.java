@@ -4,7 +4,6 @@ import org.sampling4j.Candidates;
 import org.sampling4j.LogitsProcessor;
 import org.sampling4j.SequenceState;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.kernel.FastExp;
 
 /**
  * Eta sampling: epsilon sampling whose floor shrinks as the distribution's entropy grows.
@@ -16,8 +15,8 @@ import org.sampling4j.kernel.FastExp;
  * <p><b>Parameters.</b> {@code epsilon} in (0, 1) (typical 3e-4 to 2e-3); {@code minKeep >= 1}.
  * <p><b>Reference.</b> HF EtaLogitsWarper (Hewitt et al., 2022). Differs: minKeep ties go to the
  * lower id, as in {@link EpsilonProcessor}.
- * <p><b>Cost per call.</b> one scalar pass for W and the entropy (a SIMD kernel for the weighted
- * sum would make it one vector pass), one compaction pass; O(candidates) sparse.
+ * <p><b>Cost per call.</b> one SIMD pass for W and the entropy ({@code Kernels.expSumWeighted}),
+ * one compaction pass; O(candidates) sparse.
  * <p><b>Example.</b> a uniform row of 4 tokens has H = ln 4, so eta = min(eps, sqrt(eps) / 4).
  */
 public final class EtaProcessor implements LogitsProcessor {
@@ -56,19 +55,9 @@ public final class EtaProcessor implements LogitsProcessor {
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
-        float scale = c.inverseTemperature();
-        float[] values = c.currentValues();
-        double total = 0;
-        double weighted = 0;
-        for (int i = 0; i < c.size(); i++) {
-            float t = (values[i] - max) * scale;
-            double w = FastExp.exp(t);
-            if (w > 0) {
-                total += w;
-                weighted += w * t;
-            }
-        }
-        double entropy = StrictMath.log(total) - weighted / total;
+        double[] weighted = c.sums();
+        double total = c.kernels().expSumWeighted(c.currentValues(), 0, c.size(), max, c.inverseTemperature(), weighted);
+        double entropy = StrictMath.log(total) - weighted[0] / total;
         Selection.keepAtLeast(c, EpsilonProcessor.logitThreshold(max, c.temperature(), total, eta(epsilon, entropy)), minKeep);
     }
 }

@@ -18,8 +18,8 @@ import org.sampling4j.internal.Range;
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_top_n_sigma} (Tang et al., 2024, "Top-nσ:
  * Not All Logits Are You Need"). Differs: mean and deviation are summed in double (llama.cpp: float),
  * which can move a token lying within float rounding of the threshold.
- * <p><b>Cost per call.</b> two scalar passes over the set (sum, then squared deviations) and one
- * compaction pass; no allocation.
+ * <p><b>Cost per call.</b> two SIMD passes ({@code Kernels.finiteMoments}: count and sum, then
+ * squared deviations, in double) and one threshold compaction; no allocation.
  * <p><b>Example.</b> logits [3, 1, 0, -1]: mean 0.75, s = 1.479; n = 1 keeps x >= 1.521: token 0.
  */
 public final class TopNSigmaProcessor implements LogitsProcessor {
@@ -53,7 +53,10 @@ public final class TopNSigmaProcessor implements LogitsProcessor {
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
-        double deviation = FiniteMoments.standardDeviation(c.currentValues(), c.size());
+        // The kernel's mean-then-deviations passes: count, sum, sum of squared deviations.
+        double[] m = c.sums();
+        c.kernels().finiteMoments(c.currentValues(), 0, c.size(), m);
+        double deviation = Math.sqrt(m[2] / m[0]);
         Selection.keepAtLeast(c, Selection.smallestFloatAtLeast(max - n * deviation), 1);
     }
 }

@@ -71,23 +71,17 @@ public final class TypicalProcessor implements LogitsProcessor {
         float[] values = c.currentValues();
         int n = c.size();
         float[] weights = c.scratchValues();
-        double total = 0;
-        double weighted = 0;
+        double[] weighted = c.sums();
+        double total = c.kernels().expSumWeighted(values, 0, n, max, scale, weighted);
+        float center = (float) (weighted[0] / total); // E[t] = ln W - H
+        long[] keys = c.scratchKeys();
+        int m = 0;
         for (int i = 0; i < n; i++) {
             float t = (values[i] - max) * scale;
             float w = FastExp.exp(t);
             weights[i] = w;
             if (w > 0) {
-                total += w;
-                weighted += (double) w * t;
-            }
-        }
-        float center = (float) (weighted / total); // E[t] = ln W - H
-        long[] keys = c.scratchKeys();
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (weights[i] > 0) {
-                keys[m++] = key(distance((values[i] - max) * scale, center), i);
+                keys[m++] = key(distance(t, center), i);
             }
         }
         float limit = quantile(keys, m, weights, typicalP * total, c.histogram());
@@ -125,9 +119,11 @@ public final class TypicalProcessor implements LogitsProcessor {
         }
         for (int level = 0; level < MAX_LEVELS && m > SORT_LIMIT && high > low; level++) {
             java.util.Arrays.fill(mass, 0.0);
-            double width = ((double) high - low) / BUCKETS;
+            // Buckets by multiplying with the inverse width: a division per key cost more than all
+            // the rest of a level. Any monotone bucketing works, since both passes use the same one.
+            double perBucket = BUCKETS / ((double) high - low);
             for (int i = 0; i < m; i++) {
-                mass[bucket(keyDistance(keys[i]), low, width)] += weights[(int) keys[i]];
+                mass[bucket(keyDistance(keys[i]), low, perBucket)] += weights[(int) keys[i]];
             }
             int boundary = BUCKETS - 1;
             for (int b = 0; b < BUCKETS; b++) {
@@ -142,7 +138,7 @@ public final class TypicalProcessor implements LogitsProcessor {
             float newHigh = 0f;
             for (int i = 0; i < m; i++) {
                 float s = keyDistance(keys[i]);
-                if (bucket(s, low, width) == boundary) {
+                if (bucket(s, low, perBucket) == boundary) {
                     keys[kept++] = keys[i];
                     newLow = Math.min(newLow, s);
                     newHigh = Math.max(newHigh, s);
@@ -172,8 +168,8 @@ public final class TypicalProcessor implements LogitsProcessor {
         return keyDistance(keys[m - 1]);
     }
 
-    private static int bucket(float s, float low, double width) {
-        int b = (int) ((s - (double) low) / width);
+    private static int bucket(float s, float low, double perBucket) {
+        int b = (int) ((s - (double) low) * perBucket);
         return Math.min(BUCKETS - 1, Math.max(0, b));
     }
 

@@ -23,8 +23,9 @@ import org.sampling4j.random.Uniforms;
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_xtc} (after kalomaze / p-e-w's
  * text-generation-webui PR 6335). Differs: the coin comes from the counter-based stream (llama.cpp:
  * its own mt19937), and probabilities are compared in double.
- * <p><b>Cost per call.</b> when the coin says no: nothing. Otherwise one exp-sum pass and one pass
- * that finds the qualifying tokens, and a copy of the row if it was borrowed; no allocation.
+ * <p><b>Cost per call.</b> when the coin says no: nothing. Otherwise one SIMD exp-sum pass, one SIMD
+ * count and one SIMD compaction of the qualifying tokens (few: p >= threshold), and a copy of the
+ * row if it was borrowed; no allocation.
  * <p><b>Example.</b> p = [0.5, 0.3, 0.15, 0.05], threshold 0.1, coin heads: tokens 0 and 1 are
  * removed, token 2 (the least probable above 0.1) stays with token 3.
  */
@@ -78,32 +79,26 @@ public final class XtcProcessor implements LogitsProcessor {
         // p_i >= threshold  <=>  (x_i - max) / T >= ln(threshold * W)
         float cut = threshold == 0.0 ? -Float.MAX_VALUE
                 : Selection.smallestFloatAtLeast(max + c.temperature() * StrictMath.log(threshold * total));
-        int qualifying = 0;
-        int last = -1; // position of the last qualifying candidate in ranking order
-        int finite = 0;
-        for (int i = 0; i < n; i++) {
-            float x = values[i];
-            if (x == Float.NEGATIVE_INFINITY) {
-                continue;
-            }
-            finite++;
-            if (x >= cut) {
-                qualifying++;
-                if (last < 0 || x < values[last] || x == values[last] && c.tokenAt(i) > c.tokenAt(last)) {
-                    last = i;
-                }
-            }
-        }
+        // The qualifying tokens (p >= threshold, so at most 1 / threshold of them unless threshold
+        // is 0) come from one SIMD compaction; only they are visited one by one.
+        int finite = c.kernels().countAtLeast(values, 0, n, -Float.MAX_VALUE);
+        int[] hitPositions = c.scratchIds();
+        float[] hitValues = c.scratchValues();
+        int qualifying = c.kernels().compactAtLeast(values, n, cut, hitPositions, hitValues);
         if (qualifying < 2 || finite - (qualifying - 1) < minKeep) {
             return;
         }
-        float keep = values[last];
-        int keepToken = c.tokenAt(last);
+        int last = 0; // the least probable qualifying token: lowest value, then highest id
+        for (int h = 1; h < qualifying; h++) {
+            float x = hitValues[h];
+            if (x < hitValues[last] || x == hitValues[last] && c.tokenAt(hitPositions[h]) > c.tokenAt(hitPositions[last])) {
+                last = h;
+            }
+        }
         float[] target = c.isDense() ? c.writableDenseValues() : values;
-        for (int i = 0; i < n; i++) {
-            float x = target[i];
-            if (x >= cut && x != Float.NEGATIVE_INFINITY && !(x == keep && c.tokenAt(i) == keepToken)) {
-                target[i] = Float.NEGATIVE_INFINITY;
+        for (int h = 0; h < qualifying; h++) {
+            if (h != last) {
+                target[hitPositions[h]] = Float.NEGATIVE_INFINITY;
             }
         }
         if (!c.isDense()) {

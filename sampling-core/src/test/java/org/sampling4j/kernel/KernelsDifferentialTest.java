@@ -51,6 +51,28 @@ class KernelsDifferentialTest extends KernelsTestCase {
             sameSum("expSum", where, SCALAR.expSum(x, 0, n, max, 1 / 0.7f), PANAMA.expSum(x, 0, n, max, 1 / 0.7f));
             sameSum("expSumBefore", where, SCALAR.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2),
                     PANAMA.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2));
+            sameWeighted(where, x, 0, n, max, 1 / 0.7f);
+            sameMoments(where, x, 0, n);
+        }
+    }
+
+    /** expSumWeighted: both sums, and the plain sum equal to expSum's. */
+    private static void sameWeighted(String where, float[] x, int from, int to, float shift, float scale) {
+        double[] w1 = new double[1];
+        double[] w2 = new double[1];
+        double s1 = SCALAR.expSumWeighted(x, from, to, shift, scale, w1);
+        sameSum("expSumWeighted", where, s1, PANAMA.expSumWeighted(x, from, to, shift, scale, w2));
+        sameSum("expSumWeighted products", where, w1[0], w2[0]);
+        sameSum("expSumWeighted = expSum", where, SCALAR.expSum(x, from, to, shift, scale), s1);
+    }
+
+    private static void sameMoments(String where, float[] x, int from, int to) {
+        double[] m1 = new double[3];
+        double[] m2 = new double[3];
+        SCALAR.finiteMoments(x, from, to, m1);
+        PANAMA.finiteMoments(x, from, to, m2);
+        for (int i = 0; i < 3; i++) {
+            sameSum("finiteMoments[" + i + "]", where, m1[i], m2[i]);
         }
     }
 
@@ -131,7 +153,14 @@ class KernelsDifferentialTest extends KernelsTestCase {
             }
             // A shift below some values: exponents above 0 take the scalar route lane by lane.
             sameSum("expSum(shift < max)", where, SCALAR.expSum(x, 0, n, max - 2f, 1f), PANAMA.expSum(x, 0, n, max - 2f, 1f));
+            for (float scale : new float[] {1f, 1 / 0.7f, 10f, 1e-3f}) {
+                sameWeighted(where + " scale=" + scale, x, 0, n, max, scale);
+                sameWeighted(where + " scale=" + scale + " from", x, from, n, max, scale);
+            }
+            sameWeighted(where + " shift < max", x, 0, n, max - 2f, 1f);
         }
+        sameMoments(where, x, 0, n);
+        sameMoments(where + " from", x, from, n);
     }
 
     static float[] fill(int n, String fill, SplittableRandom r) {

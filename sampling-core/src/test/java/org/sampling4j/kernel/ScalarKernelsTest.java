@@ -102,4 +102,48 @@ class ScalarKernelsTest {
                     Double.doubleToRawLongBits(K.expSum(x, from, from + n, shift, scale)), "n = " + n);
         }
     }
+
+    @Test
+    void weightedSumsGiveTheEntropyAndMomentsTheDeviationOfTheFiniteValues() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(3000);
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = random.nextInt(5) == 0 ? Float.NEGATIVE_INFINITY : (float) (PortableGaussian.next(random) * 3);
+            }
+            x[random.nextInt(n)] = 2f;
+            float max = K.max(x, 0, n);
+            float scale = (float) random.nextDouble(0.2, 3);
+            double total = 0;
+            double products = 0;
+            double sum = 0;
+            int count = 0;
+            for (float v : x) {
+                if (v != Float.NEGATIVE_INFINITY) {
+                    double t = (double) (v - max) * scale;
+                    total += Math.exp(t);
+                    products += Math.exp(t) * t;
+                    sum += v;
+                    count++;
+                }
+            }
+            double[] weighted = new double[1];
+            assertEquals(total, K.expSumWeighted(x, 0, n, max, scale, weighted), 1e-5 * total, "trial " + trial);
+            assertEquals(products, weighted[0], 1e-5 * (1 + Math.abs(products)), "trial " + trial);
+            double mean = sum / count;
+            double squares = 0;
+            for (float v : x) {
+                squares += v != Float.NEGATIVE_INFINITY ? (v - mean) * (v - mean) : 0;
+            }
+            double[] m = new double[3];
+            K.finiteMoments(x, 0, n, m);
+            assertEquals(count, m[0]);
+            assertEquals(sum, m[1], 1e-9 * (1 + Math.abs(sum)), "trial " + trial);
+            assertEquals(squares, m[2], 1e-9 * (1 + squares), "trial " + trial);
+        }
+        double[] none = new double[3];
+        K.finiteMoments(new float[] {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY}, 0, 2, none);
+        assertArrayEquals(new double[] {0, 0, 0}, none, "no finite value: all zero");
+    }
 }
