@@ -80,6 +80,21 @@ public interface Kernels {
     double expSumWeighted(float[] x, int from, int to, float shift, float scale, double[] weighted);
 
     /**
+     * Writes each weight {@code out[i] = FastExp.weight(x[i], shift, scale)} for {@code i} in
+     * {@code [from, to)} (same positions), 0 for {@code -Inf}: per-token weights for a pass that needs
+     * them one by one (typical-p's quantile), at SIMD speed.
+     */
+    void weights(float[] x, int from, int to, float shift, float scale, float[] out);
+
+    /**
+     * Classifier-free guidance's mix, in float, in place on {@code x[0, n)} with the row
+     * {@code u[uFrom, uFrom + n)}: {@code a = x[i] - xNorm}, {@code b = u[uFrom + i] - uNorm},
+     * {@code x[i] = scale * (a - b) + b} (HF's form). A {@code -Inf} in x stays; a {@code -Inf} in u
+     * makes the result {@code -Inf} (the caller rejects that case for scales above 1).
+     */
+    void guidanceMix(float[] x, int n, float scale, float xNorm, float[] u, int uFrom, float uNorm);
+
+    /**
      * Moments of the finite values ({@code != -Inf}) of {@code x[from..to)}: their count into
      * {@code out[0]}, their sum into {@code out[1]} (floats added in double), and the sum of their
      * squared deviations from the mean {@code out[1] / out[0]} into {@code out[2]}, each in the

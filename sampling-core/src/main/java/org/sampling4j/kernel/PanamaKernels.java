@@ -489,4 +489,78 @@ final class PanamaKernels implements Kernels {
         DoubleVector t = a0.add(a2).add(a1.add(a3));
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
     }
+
+    /**
+     * FastExp lane by lane into {@code out}. The polynomial is written out here as in
+     * {@link #expSumBody}: a shared vector helper is not reliably inlined, and a call that is not
+     * inlined boxes every vector.
+     */
+    @Override
+    public void weights(float[] x, int from, int to, float shift, float scale, float[] out) {
+        int end = from + (to - from) / F * F;
+        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
+        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
+        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
+        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
+        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
+        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
+        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
+        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        int i = from;
+        for (; i < end; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            FloatVector t = v.sub(shift).mul(scale);
+            VectorMask<Float> positive = t.compare(VectorOperators.GT, 0f);
+            if (positive.anyTrue()) { // an exponent above 0 (a shift below some value): scalar
+                for (int j = i; j < i + F; j++) {
+                    out[j] = FastExp.weight(x[j], shift, scale);
+                }
+                continue;
+            }
+            FloatVector y = t.fma(log2e, magic);
+            FloatVector negK = magic.sub(y);
+            FloatVector r = negK.fma(ln2Hi, t);
+            r = negK.fma(ln2Lo, r);
+            FloatVector p = c7.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            FloatVector pow = ((IntVector) y.reinterpretAsInts())
+                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
+                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW))
+                    .intoArray(out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = FastExp.weight(x[i], shift, scale);
+        }
+    }
+
+    @Override
+    public void guidanceMix(float[] x, int n, float scale, float xNorm, float[] u, int uFrom, float uNorm) {
+        int end = n / F * F;
+        FloatVector removed = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i < end; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            FloatVector w = FloatVector.fromArray(FLOATS, u, uFrom + i);
+            FloatVector b = w.sub(uNorm);
+            FloatVector mixed = v.sub(xNorm).sub(b).mul(scale).add(b);
+            VectorMask<Float> gone = v.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY)
+                    .or(w.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY));
+            mixed.blend(removed, gone).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] = ScalarKernels.mixed(x[i], u[uFrom + i], scale, xNorm, uNorm);
+        }
+    }
 }

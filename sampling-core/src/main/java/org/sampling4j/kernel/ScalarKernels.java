@@ -290,4 +290,27 @@ final class ScalarKernels implements Kernels {
         double d = v - mean;
         return d * d;
     }
+
+    @Override
+    public void weights(float[] x, int from, int to, float shift, float scale, float[] out) {
+        for (int i = from; i < to; i++) {
+            out[i] = FastExp.weight(x[i], shift, scale);
+        }
+    }
+
+    @Override
+    public void guidanceMix(float[] x, int n, float scale, float xNorm, float[] u, int uFrom, float uNorm) {
+        for (int i = 0; i < n; i++) {
+            x[i] = mixed(x[i], u[uFrom + i], scale, xNorm, uNorm);
+        }
+    }
+
+    static float mixed(float x, float u, float scale, float xNorm, float uNorm) {
+        if (x == Float.NEGATIVE_INFINITY || u == Float.NEGATIVE_INFINITY) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        float a = x - xNorm;
+        float b = u - uNorm;
+        return scale * (a - b) + b;
+    }
 }

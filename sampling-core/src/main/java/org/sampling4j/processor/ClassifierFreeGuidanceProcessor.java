@@ -14,8 +14,9 @@ import org.sampling4j.kernel.Kernels;
  * <p><b>Formula.</b> with {@code a = log_softmax(x)} the conditional row (the logits being
  * sampled) and {@code b = log_softmax(u)} the unconditional row the caller passes beside it,
  * {@code x_i <- s * (a_i - b_i) + b_i = s * a_i + (1 - s) * b_i}. Each log-softmax is
- * {@code x_i - (x_max + ln sum exp(x_j - x_max))}, the sum in double in the canonical order; the
- * combination is evaluated in double and rounded to float once.
+ * {@code x_i - N} with {@code N = x_max + ln sum exp(x_j - x_max)} (the sum in double in the
+ * canonical order, N rounded to float); the combination is HF's float32 expression
+ * {@code s * (a - b) + b}, one SIMD pass ({@code Kernels.guidanceMix}).
  * <p><b>Parameters.</b> {@code guidanceScale} s in [0, +Inf); 1 is the identity up to a constant
  * shift (and is not built by {@code Sampler.of}), above 1 strengthens the conditioning, 0 samples the
  * unconditional row.
@@ -27,7 +28,7 @@ import org.sampling4j.kernel.Kernels;
  * scale, where HF's {@code 0 * -Inf} gives NaN at s = 0; a token the unconditional row removes but
  * the conditional keeps would be {@code +Inf} for s &gt; 1 (HF: NaN), so it is rejected with an
  * exception instead.
- * <p><b>Cost per call.</b> two exp-sum passes (one per row) and one scalar combining pass over V.
+ * <p><b>Cost per call.</b> two SIMD exp-sum passes (one per row) and one SIMD mixing pass over V.
  * <p><b>Example.</b> x = [ln 3, 0] (p = 3/4, 1/4), u = [0, 0] (1/2, 1/2), s = 2:
  * {@code 2 a + (-1) b} gives [2 ln 3/4 - ln 1/2, 2 ln 1/4 - ln 1/2], i.e. p = 9/10, 1/10.
  */
@@ -70,34 +71,38 @@ public final class ClassifierFreeGuidanceProcessor implements LogitsProcessor {
         if (!(uMax < Float.POSITIVE_INFINITY) || uMax == Float.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException(describeBadRow(u, from, v));
         }
-        double uNorm = uMax + StrictMath.log(k.expSum(u, from, from + v, uMax, 1f));
+        float uNorm = (float) (uMax + StrictMath.log(k.expSum(u, from, from + v, uMax, 1f)));
         c.applyTemperature();
         float max = c.max();
-        double xNorm = max + StrictMath.log(k.expSum(c.currentValues(), 0, c.size(), max, 1f));
+        float xNorm = (float) (max + StrictMath.log(k.expSum(c.currentValues(), 0, c.size(), max, 1f)));
+        float s = (float) scale;
+        if (scale > 1 && k.countAtLeast(u, from, from + v, -Float.MAX_VALUE) < v) {
+            rejectInfiniteGuidance(c, u, from);
+        }
         if (c.isDense()) {
-            float[] x = c.writableDenseValues();
-            for (int i = 0; i < v; i++) {
-                x[i] = combine(x[i], u[from + i], xNorm, uNorm, i);
-            }
+            k.guidanceMix(c.writableDenseValues(), v, s, xNorm, u, from, uNorm);
         } else {
             int[] ids = c.ids();
             float[] x = c.values();
             for (int i = 0; i < c.size(); i++) {
-                x[i] = combine(x[i], u[from + ids[i]], xNorm, uNorm, ids[i]);
+                float a = x[i];
+                float b = u[from + ids[i]];
+                x[i] = a == Float.NEGATIVE_INFINITY || b == Float.NEGATIVE_INFINITY ? Float.NEGATIVE_INFINITY
+                        : s * ((a - xNorm) - (b - uNorm)) + (b - uNorm);
             }
             c.markUnsorted();
         }
     }
 
-    private float combine(float x, float u, double xNorm, double uNorm, int token) {
-        if (x == Float.NEGATIVE_INFINITY) {
-            return x;
+    /** A token the unconditional row removes but the conditional keeps: +Inf above scale 1 (HF: NaN). */
+    private void rejectInfiniteGuidance(Candidates c, float[] u, int from) {
+        for (int i = 0; i < c.size(); i++) {
+            int token = c.tokenAt(i);
+            if (u[from + token] == Float.NEGATIVE_INFINITY && c.currentValues()[i] != Float.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("unconditionalLogits[" + token + "] = -Infinity where logits[" + token
+                        + "] is finite: guidance with guidanceScale = " + scale + " > 1 would make the token +Infinity");
+            }
         }
-        if (u == Float.NEGATIVE_INFINITY && scale > 1) {
-            throw new IllegalArgumentException("unconditionalLogits[" + token + "] = -Infinity where logits[" + token
-                    + "] is finite: guidance with guidanceScale = " + scale + " > 1 would make the token +Infinity");
-        }
-        return (float) (scale * (x - xNorm) + (1 - scale) * (u - uNorm));
     }
 
     private static String describeBadRow(float[] u, int from, int v) {

@@ -20,9 +20,10 @@ import org.sampling4j.kernel.FastExp;
  * {@code minKeep >= 1}: at least that many tokens survive, smallest s first, ties to the lower id.
  * <p><b>Reference.</b> HF TypicalLogitsWarper (Meister et al., "Locally Typical Sampling", 2022);
  * llama.cpp {@code typical_p}. Distances are float32, as in HF.
- * <p><b>Cost per call.</b> No sort of the vocabulary: one scalar pass for W, E[t], the distances
- * and weights, then a weighted quantile of s by histograms of 1024 buckets, each level keeping only
- * the boundary bucket's tokens, and a sort of at most 1024 of them; one compaction pass.
+ * <p><b>Cost per call.</b> No sort of the vocabulary: two SIMD passes for W, E[t] and the weights,
+ * two scalar passes for the first histogram of distances (1024 buckets) and the boundary bucket's
+ * tokens, finer levels on those only and a sort of at most 1024; the kept set is an interval of
+ * logits, found on the float grid by bisection, so two SIMD counts and one SIMD compaction keep it.
  * <p><b>Example.</b> probabilities [0.4, 0.3, 0.2, 0.1]: H = 1.28 nats; surprises 0.92, 1.20,
  * 1.61, 2.30; distances 0.36, 0.08, 0.33, 1.02: typicalP 0.5 keeps tokens 1 and 2 (0.3 + 0.2).
  */
@@ -74,26 +75,67 @@ public final class TypicalProcessor implements LogitsProcessor {
         double[] weighted = c.sums();
         double total = c.kernels().expSumWeighted(values, 0, n, max, scale, weighted);
         float center = (float) (weighted[0] / total); // E[t] = ln W - H
-        long[] keys = c.scratchKeys();
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            float t = (values[i] - max) * scale;
-            float w = FastExp.exp(t);
-            weights[i] = w;
-            if (w > 0) {
-                keys[m++] = key(distance(t, center), i);
-            }
-        }
-        float limit = quantile(keys, m, weights, typicalP * total, c.histogram());
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            count += within(values[i], max, scale, center, limit) ? 1 : 0;
-        }
+        c.kernels().weights(values, 0, n, max, scale, weights);
+        float limit = limit(c, values, n, max, scale, center, weights, typicalP * total);
+        // The kept tokens, |t - center| <= limit with t = (x - max) * scale, form one interval of
+        // logits, found exactly on the float grid; two SIMD counts and one compaction then do the rest.
+        float low = lowestWithin(max, scale, center, limit);
+        float high = highestWithin(max, scale, center, limit);
+        int count = low > high ? 0 : c.kernels().countAtLeast(values, 0, n, low)
+                - (high == Float.MAX_VALUE ? 0 : c.kernels().countAtLeast(values, 0, n, Math.nextUp(high)));
         if (count < minKeep) {
             keepClosest(c, values, n, max, scale, center, Math.min(minKeep, n));
         } else {
-            keep(c, values, n, max, scale, center, limit);
+            keepBetween(c, values, n, low, high);
         }
+    }
+
+    /**
+     * The weighted quantile of the distances: the first level's histogram comes straight from the
+     * values (distances lie in [0, max(center + 104, -center)], since a weight is 0 below t = -104),
+     * so keys are built only for the boundary bucket's tokens; {@link #quantile} refines those.
+     */
+    private static float limit(Candidates c, float[] values, int n, float max, float scale, float center,
+                               float[] weights, double target) {
+        double[] mass = c.histogram();
+        java.util.Arrays.fill(mass, 0.0);
+        float high = Math.max(center - FastExp.UNDERFLOW, -center);
+        // Level one in float (distances are floats >= 0 here, low is 0): the cheapest monotone
+        // bucketing, since this loop visits every token.
+        float perBucket = BUCKETS / high;
+        float largest = 0f;
+        int[] buckets = c.scratchIds(); // each token's bucket, so the second pass only compares ints
+        for (int i = 0; i < n; i++) {
+            float w = weights[i];
+            int b = -1;
+            if (w > 0) {
+                float s = distance((values[i] - max) * scale, center);
+                if (s > largest) {
+                    largest = s;
+                }
+                b = Math.min(BUCKETS - 1, (int) (s * perBucket));
+                mass[b] += w;
+            }
+            buckets[i] = b;
+        }
+        double below = 0;
+        int boundary = BUCKETS - 1;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (below + mass[b] >= target) {
+                boundary = b;
+                break;
+            }
+            below += mass[b];
+        }
+        long[] keys = c.scratchKeys();
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (buckets[i] == boundary) {
+                keys[m++] = key(distance((values[i] - max) * scale, center), i);
+            }
+        }
+        // No key in the boundary bucket: rounding left the target unreached; keep everything.
+        return m == 0 ? largest : quantile(keys, m, weights, target, below, mass);
     }
 
     /** Distance bits (non-negative floats order as ints) then the position: sorts by s, then position. */
@@ -107,14 +149,15 @@ public final class TypicalProcessor implements LogitsProcessor {
 
     /**
      * The smallest distance {@code s} such that the weight of the tokens with distance {@code <= s}
-     * reaches {@code target}; the largest distance if rounding leaves the target unreached. Works in
-     * place on {@code keys[0..m)}, keeping only the boundary bucket's keys at each level.
+     * reaches {@code target}, counting {@code below} for tokens before these keys; the largest
+     * distance if rounding leaves the target unreached. Works in place on {@code keys[0..m)},
+     * keeping only the boundary bucket's keys at each level.
      */
-    static float quantile(long[] keys, int m, float[] weights, double target, double[] mass) {
-        double below = 0;
-        float low = 0f;
+    static float quantile(long[] keys, int m, float[] weights, double target, double below, double[] mass) {
+        float low = Float.POSITIVE_INFINITY;
         float high = 0f;
         for (int i = 0; i < m; i++) {
+            low = Math.min(low, keyDistance(keys[i]));
             high = Math.max(high, keyDistance(keys[i]));
         }
         for (int level = 0; level < MAX_LEVELS && m > SORT_LIMIT && high > low; level++) {
@@ -151,10 +194,7 @@ public final class TypicalProcessor implements LogitsProcessor {
             low = newLow;
             high = newHigh;
         }
-        if (m == 0) {
-            return high;
-        }
-        if (!(high > low)) {
+        if (m == 0 || !(high > low)) {
             return high; // all remaining distances equal: the quantile is that distance
         }
         LongSort.sort(keys, 0, m);
@@ -173,25 +213,76 @@ public final class TypicalProcessor implements LogitsProcessor {
         return Math.min(BUCKETS - 1, Math.max(0, b));
     }
 
-    private static boolean within(float v, float max, float scale, float center, float limit) {
-        return v != Float.NEGATIVE_INFINITY && distance((v - max) * scale, center) <= limit;
+    /** {@code t - center} for logit x, in float exactly as the distances are computed. */
+    private static float offset(float x, float max, float scale, float center) {
+        return (x - max) * scale - center;
     }
 
-    /** Keeps the tokens with distance at most {@code limit}, in their order (in place when sparse). */
-    private static void keep(Candidates c, float[] values, int n, float max, float scale, float center, float limit) {
-        int[] ids = c.ids();
-        float[] outValues = c.values();
-        boolean dense = c.isDense();
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            float v = values[i];
-            if (within(v, max, scale, center, limit)) {
-                ids[kept] = dense ? i : ids[i];
-                outValues[kept] = v;
-                kept++;
+    /**
+     * The smallest finite float x with {@code offset(x) >= -limit}, by bisection over the floats in
+     * order (offset is non-decreasing in x): the lower end of the kept logits.
+     */
+    static float lowestWithin(float max, float scale, float center, float limit) {
+        int lo = ordered(-Float.MAX_VALUE);
+        int hi = ordered(Float.MAX_VALUE);
+        if (offset(-Float.MAX_VALUE, max, scale, center) >= -limit) {
+            return -Float.MAX_VALUE;
+        }
+        while ((long) hi - lo > 1) { // offset(lo) < -limit <= offset(hi)
+            int mid = (int) (((long) lo + hi) >> 1);
+            if (offset(fromOrdered(mid), max, scale, center) >= -limit) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        c.setSparse(kept, false);
+        return fromOrdered(hi);
+    }
+
+    /** The largest finite float x with {@code offset(x) <= limit}: the upper end of the kept logits. */
+    static float highestWithin(float max, float scale, float center, float limit) {
+        int lo = ordered(-Float.MAX_VALUE);
+        int hi = ordered(Float.MAX_VALUE);
+        if (offset(Float.MAX_VALUE, max, scale, center) <= limit) {
+            return Float.MAX_VALUE;
+        }
+        while ((long) hi - lo > 1) { // offset(lo) <= limit < offset(hi)
+            int mid = (int) (((long) lo + hi) >> 1);
+            if (offset(fromOrdered(mid), max, scale, center) <= limit) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return fromOrdered(lo);
+    }
+
+    /** Float bits mapped to ints that order as the floats do. */
+    private static int ordered(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        return bits >= 0 ? bits : bits ^ 0x7FFF_FFFF;
+    }
+
+    private static float fromOrdered(int key) {
+        return Float.intBitsToFloat(key >= 0 ? key : key ^ 0x7FFF_FFFF);
+    }
+
+    /** Keeps the candidates with value in [low, high], in their order: one SIMD compaction, then the few above high dropped. */
+    private static void keepBetween(Candidates c, float[] values, int n, float low, float high) {
+        int[] positions = c.scratchIds();
+        float[] kept = c.scratchValues();
+        int hits = c.kernels().compactAtLeast(values, n, low, positions, kept);
+        boolean dense = c.isDense();
+        int[] ids = c.ids();
+        int size = 0;
+        for (int h = 0; h < hits; h++) {
+            if (kept[h] <= high) {
+                positions[size] = dense ? positions[h] : ids[positions[h]];
+                kept[size] = kept[h];
+                size++;
+            }
+        }
+        c.publishScratch(size, false);
     }
 
     /** The {@code k} tokens of smallest distance, ties to the lower position (minKeep's rare path). */

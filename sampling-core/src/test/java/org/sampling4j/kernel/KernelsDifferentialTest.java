@@ -52,6 +52,8 @@ class KernelsDifferentialTest extends KernelsTestCase {
             sameSum("expSumBefore", where, SCALAR.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2),
                     PANAMA.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2));
             sameWeighted(where, x, 0, n, max, 1 / 0.7f);
+            sameWeights(where, x, 0, n, max, 1 / 0.7f);
+            sameGuidance(where, x, n % 5, n, 1.5f);
             sameMoments(where, x, 0, n);
         }
     }
@@ -64,6 +66,26 @@ class KernelsDifferentialTest extends KernelsTestCase {
         sameSum("expSumWeighted", where, s1, PANAMA.expSumWeighted(x, from, to, shift, scale, w2));
         sameSum("expSumWeighted products", where, w1[0], w2[0]);
         sameSum("expSumWeighted = expSum", where, SCALAR.expSum(x, from, to, shift, scale), s1);
+    }
+
+    private static void sameWeights(String where, float[] x, int from, int to, float shift, float scale) {
+        float[] w1 = new float[to];
+        float[] w2 = new float[to];
+        SCALAR.weights(x, from, to, shift, scale, w1);
+        PANAMA.weights(x, from, to, shift, scale, w2);
+        sameArrays("weights", where, w1, w2);
+    }
+
+    private static void sameGuidance(String where, float[] x, int from, int n, float scale) {
+        float[] u = new float[n + from];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = i % 11 == 3 ? Float.NEGATIVE_INFINITY : x[(i * 7) % n] * 0.5f - 1f;
+        }
+        float[] a = x.clone();
+        float[] b = x.clone();
+        SCALAR.guidanceMix(a, n, scale, 0.75f, u, from, -2.5f);
+        PANAMA.guidanceMix(b, n, scale, 0.75f, u, from, -2.5f);
+        sameArrays("guidanceMix", where, a, b);
     }
 
     private static void sameMoments(String where, float[] x, int from, int to) {
@@ -158,9 +180,16 @@ class KernelsDifferentialTest extends KernelsTestCase {
                 sameWeighted(where + " scale=" + scale + " from", x, from, n, max, scale);
             }
             sameWeighted(where + " shift < max", x, 0, n, max - 2f, 1f);
+            sameWeights(where + " shift < max", x, from, n, max - 2f, 1f);
+            for (float scale : new float[] {1f, 10f, 1e-3f}) {
+                sameWeights(where + " scale=" + scale, x, from, n, max, scale);
+            }
         }
         sameMoments(where, x, 0, n);
         sameMoments(where + " from", x, from, n);
+        for (float scale : new float[] {0f, 0.5f, 3f}) {
+            sameGuidance(where + " guidance " + scale, x, from, n, scale);
+        }
     }
 
     static float[] fill(int n, String fill, SplittableRandom r) {

@@ -3,6 +3,7 @@ package org.sampling4j.processor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,5 +107,36 @@ class TypicalProcessorTest {
 
     private static int[] kept(double typicalP, int minKeep) {
         return Chains.kept(Chains.process(LOGITS, new TypicalProcessor(typicalP, minKeep)));
+    }
+
+    /** The kept logits form an interval; its ends are the exact float bounds of |t - center| <= limit. */
+    @Test
+    void keptLogitIntervalEndsAreExactOnTheFloatGrid() {
+        org.quicktheories.QuickTheory.qt().withFixedSeed(SEED).withExamples(2000)
+                .forAll(org.quicktheories.generators.SourceDSL.longs().all()).checkAssert(seed -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    float max = (float) r.nextDouble(-50, 50);
+                    float scale = (float) (1 / r.nextDouble(0.05, 5));
+                    float center = (float) -r.nextDouble(0, 30);
+                    float limit = r.nextInt(10) == 0 ? 0f : (float) r.nextDouble(0, 20);
+                    float low = TypicalProcessor.lowestWithin(max, scale, center, limit);
+                    float high = TypicalProcessor.highestWithin(max, scale, center, limit);
+                    String where = "seed " + seed + " max " + max + " scale " + scale + " center " + center + " limit " + limit;
+                    // The lower end is the first float at or above -limit, the upper end the last at or below limit.
+                    assertTrue(offset(low, max, scale, center) >= -limit, where + " low " + low);
+                    assertTrue(low == -Float.MAX_VALUE || offset(Math.nextDown(low), max, scale, center) < -limit, where + " below low");
+                    assertTrue(offset(high, max, scale, center) <= limit, where + " high " + high);
+                    assertTrue(high == Float.MAX_VALUE || offset(Math.nextUp(high), max, scale, center) > limit, where + " above high");
+                    // Every float in [low, high] is kept; an empty set has high < low.
+                    assertEquals(low <= high, within(low, max, scale, center, limit), where);
+                });
+    }
+
+    private static float offset(float x, float max, float scale, float center) {
+        return (x - max) * scale - center;
+    }
+
+    private static boolean within(float x, float max, float scale, float center, float limit) {
+        return TypicalProcessor.distance((x - max) * scale, center) <= limit;
     }
 }
