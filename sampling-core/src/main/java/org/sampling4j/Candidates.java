@@ -43,6 +43,7 @@ public final class Candidates {
     private int[] scratchIds;
     private float[] scratchValues;
     private final long[] keys;
+    private float[] weights;
     private final TokenCounts windowCounts = new TokenCounts();
     private final double[] histogram = new double[HISTOGRAM_BUCKETS];
     private final int[] randomBlock = new int[4];
@@ -316,6 +317,14 @@ public final class Candidates {
     void setUnconditional(float[] row, int offset) {
         unconditional = row;
         unconditionalOffset = offset;
+    }
+
+    /** A scratch array of V floats for per-token weights ({@code Kernels.weights}), apart from the other scratch arrays. */
+    public float[] weightScratch() {
+        if (weights == null) { // only the bucketed top-p cut needs it: most workspaces never do
+            weights = new float[vocabSize];
+        }
+        return weights;
     }
 
     /** A scratch array of 4 doubles for kernels that return several sums (moments, entropy). */

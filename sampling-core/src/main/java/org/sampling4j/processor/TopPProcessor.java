@@ -184,16 +184,22 @@ public final class TopPProcessor implements LogitsProcessor {
         float[] values = c.values();
         double[] mass = c.histogram();
         int buckets = mass.length;
+        // Each token's weight (one SIMD pass) and, per level, its bucket: computed once, then the
+        // histogram and the partition only read them.
+        float[] weights = c.weightScratch();
+        c.kernels().weights(values, 0, n, max, scale, weights);
+        long[] bucketOf = c.scratchKeys();
         int keptEnd = 0;
         int regionEnd = n;
         double keptMass = 0.0;
         double low = 0.0;
-        double width = FIRST_RANGE / buckets;
-        while (regionEnd - keptEnd > sortCutoff && width > 0) {
+        double perBucket = buckets / FIRST_RANGE;
+        while (regionEnd - keptEnd > sortCutoff && perBucket < Double.POSITIVE_INFINITY) {
             java.util.Arrays.fill(mass, 0.0);
             for (int i = keptEnd; i < regionEnd; i++) {
-                mass[bucket(distance(values[i], max, scale), low, width, buckets)]
-                        += FastExp.weight(values[i], max, scale);
+                int b = bucket(distance(values[i], max, scale), low, perBucket, buckets);
+                bucketOf[i] = b;
+                mass[b] += weights[i];
             }
             int boundary = buckets - 1;
             double before = keptMass;
@@ -209,7 +215,7 @@ public final class TopPProcessor implements LogitsProcessor {
             int below = 0;
             int at = 0;
             for (int i = keptEnd; i < regionEnd; i++) {
-                int b = bucket(distance(values[i], max, scale), low, width, buckets);
+                long b = bucketOf[i];
                 below += b < boundary ? 1 : 0;
                 at += b == boundary ? 1 : 0;
             }
@@ -222,8 +228,7 @@ public final class TopPProcessor implements LogitsProcessor {
             double dMin = Double.POSITIVE_INFINITY;
             double dMax = Double.NEGATIVE_INFINITY;
             for (int i = keptEnd; i < regionEnd; i++) {
-                double d = distance(values[i], max, scale);
-                int b = bucket(d, low, width, buckets);
+                long b = bucketOf[i];
                 int to;
                 if (b < boundary) {
                     to = nextBelow++;
@@ -231,6 +236,7 @@ public final class TopPProcessor implements LogitsProcessor {
                     to = nextAbove++;
                 } else {
                     to = nextAt++;
+                    double d = distance(values[i], max, scale);
                     dMin = Math.min(dMin, d);
                     dMax = Math.max(dMax, d);
                 }
@@ -248,8 +254,10 @@ public final class TopPProcessor implements LogitsProcessor {
             if (!shrank) {
                 break; // the region is one unsplittable bucket (ties, or infinite distances)
             }
+            // The next level's weights follow the partition: recompute them for the (smaller) region.
+            c.kernels().weights(values, keptEnd, regionEnd, max, scale, weights);
             low = dMin;
-            width = (dMax - dMin) / buckets;
+            perBucket = buckets / (dMax - dMin);
         }
         c.sortRange(keptEnd, regionEnd);
         return walkSorted(c, keptEnd, regionEnd, keptMass, max, scale, target);
@@ -260,8 +268,9 @@ public final class TopPProcessor implements LogitsProcessor {
         return ((double) max - value) * scale;
     }
 
-    private static int bucket(double d, double low, double width, int buckets) {
-        double b = (d - low) / width;
+    /** By multiplying with the inverse width: a division per token cost more than the rest of a level. */
+    private static int bucket(double d, double low, double perBucket, int buckets) {
+        double b = (d - low) * perBucket;
         return b >= buckets ? buckets - 1 : Math.max(0, (int) b);
     }
 }
