@@ -136,4 +136,9 @@ public final class LogitsFixtures {
         b.chainOrder(ChainOrder.values()[r.nextInt(ChainOrder.values().length)]);
         return b.build();
     }
+
+    /** Softmax in double of a processed row: what the sampler should draw from (0 for removed tokens). */
+    public static double[] probabilities(float[] processed) {
+        return ReferenceSampler.probabilities(processed);
+    }
 }

@@ -69,7 +69,7 @@ class MultiSampleTest {
             Workspace ws = sampler.newWorkspace();
             float[] processed = new float[v];
             sampler.process(logits, SequenceState.create(7), ws, processed);
-            double[] expected = softmax(processed);
+            double[] expected = LogitsFixtures.probabilities(processed);
             int n = 40_000;
             int[] tokens = new int[n];
             sampler.sampleMany(logits, SequenceState.create(7), ws, tokens, null);
@@ -93,23 +93,6 @@ class MultiSampleTest {
             double pValue = new ChiSquareTest().chiSquareTest(e, o);
             assertTrue(pValue > 1e-4, order + ": the draws of one step do not follow the distribution, p = " + pValue);
         }
-    }
-
-    private static double[] softmax(float[] x) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float f : x) {
-            max = Math.max(max, f);
-        }
-        double[] p = new double[x.length];
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            p[i] = Math.exp(x[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < x.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 
     @Test

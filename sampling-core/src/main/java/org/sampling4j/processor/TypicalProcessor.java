@@ -118,15 +118,8 @@ public final class TypicalProcessor implements LogitsProcessor {
             }
             buckets[i] = b;
         }
-        double below = 0;
-        int boundary = BUCKETS - 1;
-        for (int b = 0; b < BUCKETS; b++) {
-            if (below + mass[b] >= target) {
-                boundary = b;
-                break;
-            }
-            below += mass[b];
-        }
+        int boundary = boundary(mass, 0, target);
+        double below = massBefore(mass, 0, boundary);
         long[] keys = c.scratchKeys();
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -168,14 +161,8 @@ public final class TypicalProcessor implements LogitsProcessor {
             for (int i = 0; i < m; i++) {
                 mass[bucket(keyDistance(keys[i]), low, perBucket)] += weights[(int) keys[i]];
             }
-            int boundary = BUCKETS - 1;
-            for (int b = 0; b < BUCKETS; b++) {
-                if (below + mass[b] >= target) {
-                    boundary = b;
-                    break;
-                }
-                below += mass[b];
-            }
+            int boundary = boundary(mass, below, target);
+            below = massBefore(mass, below, boundary);
             int kept = 0;
             float newLow = Float.POSITIVE_INFINITY;
             float newHigh = 0f;
@@ -206,6 +193,27 @@ public final class TypicalProcessor implements LogitsProcessor {
             }
         }
         return keyDistance(keys[m - 1]);
+    }
+
+    /** The first bucket where {@code below} plus the cumulative mass reaches target; the last if none does. */
+    private static int boundary(double[] mass, double below, double target) {
+        double sum = below;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (sum + mass[b] >= target) {
+                return b;
+            }
+            sum += mass[b];
+        }
+        return BUCKETS - 1;
+    }
+
+    /** {@code below} plus the mass of the buckets before {@code boundary}, added in bucket order. */
+    private static double massBefore(double[] mass, double below, int boundary) {
+        double sum = below;
+        for (int b = 0; b < boundary; b++) {
+            sum += mass[b];
+        }
+        return sum;
     }
 
     private static int bucket(float s, float low, double perBucket) {

@@ -34,31 +34,14 @@ class ClassifierFreeGuidanceTest {
         return out;
     }
 
-    private static double[] softmax(float[] x) {
-        double max = NEG_INF;
-        for (float f : x) {
-            max = Math.max(max, f);
-        }
-        double sum = 0;
-        double[] p = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            p[i] = Math.exp(x[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < x.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
     @Test
     void scaleTwoSquaresTheRatioToTheUnconditionalRow() {
         // p = (3/4, 1/4), q = (1/2, 1/2), s = 2: p^2 / q = (9/8, 1/8) -> (9/10, 1/10)
-        double[] p = softmax(guide(2, new float[] {(float) Math.log(3), 0}, new float[] {0, 0}));
+        double[] p = LogitsFixtures.probabilities(guide(2, new float[] {(float) Math.log(3), 0}, new float[] {0, 0}));
         assertEquals(0.9, p[0], 1e-6);
         assertEquals(0.1, p[1], 1e-6);
         // s = 0 samples the unconditional row: (1/5, 4/5)
-        double[] q = softmax(guide(0, new float[] {5, 0}, new float[] {0, (float) Math.log(4)}));
+        double[] q = LogitsFixtures.probabilities(guide(0, new float[] {5, 0}, new float[] {0, (float) Math.log(4)}));
         assertEquals(0.2, q[0], 1e-6);
         assertEquals(0.8, q[1], 1e-6);
     }
@@ -147,7 +130,7 @@ class ClassifierFreeGuidanceTest {
         for (int i = 0; i < draws; i++) {
             counts[guided.sample(x, u, state, ws, null)]++;
         }
-        double[] p = softmax(guide(3, x, u));
+        double[] p = LogitsFixtures.probabilities(guide(3, x, u));
         double pValue = new ChiSquareTest().chiSquareTest(p, counts);
         assertTrue(pValue > 1e-3, "guided draws do not follow the guided distribution: p = " + pValue
                 + " counts " + java.util.Arrays.toString(counts) + " expected " + java.util.Arrays.toString(p));
