@@ -24,10 +24,11 @@ import org.sampling4j.kernel.Kernels;
  * 2023, "Stay on topic with Classifier-Free Guidance"), which HF runs first in its chain, as
  * {@code ChainOrder}'s GUIDANCE stage does here. HF calls the model itself for the unconditional
  * row; here the runtime does and passes it to {@code Sampler.sample(logits, unconditionalLogits,
- * ...)}. Differs: a token removed from the conditional row ({@code -Inf}) stays removed at every
- * scale, where HF's {@code 0 * -Inf} gives NaN at s = 0; a token the unconditional row removes but
- * the conditional keeps would be {@code +Inf} for s &gt; 1 (HF: NaN), so it is rejected with an
- * exception instead.
+ * ...)}. Differs: a {@code -Inf} in either row gives {@code -Inf}, where HF computes NaN whenever
+ * the unconditional row holds {@code -Inf} (and, at s = 0, for a {@code -Inf} in the conditional
+ * row); but a token the conditional row keeps and the unconditional row removes is rejected with
+ * an exception for s &gt; 1, where the mix tends to {@code +Inf}. The normalisers are summed in
+ * double (HF: float), then rounded to float.
  * <p><b>Cost per call.</b> two SIMD exp-sum passes (one per row) and one SIMD mixing pass over V.
  * <p><b>Example.</b> x = [ln 3, 0] (p = 3/4, 1/4), u = [0, 0] (1/2, 1/2), s = 2:
  * {@code 2 a + (-1) b} gives [2 ln 3/4 - ln 1/2, 2 ln 1/4 - ln 1/2], i.e. p = 9/10, 1/10.
