@@ -22,10 +22,6 @@ final class RequestFields {
         this.fields = fields;
     }
 
-    boolean has(String name) {
-        return fields.get(name) != null;
-    }
-
     /** The raw value, marked as read; null when absent. */
     Object raw(String name) {
         seen.add(name);
