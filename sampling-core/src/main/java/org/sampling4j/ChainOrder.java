@@ -15,38 +15,25 @@ public enum ChainOrder {
      * HuggingFace {@code generate}: penalties, temperature, top-k, top-p, min-p, typical-p, epsilon,
      * eta (its warper order). The default. Top-n-sigma and XTC, which HF lacks, sit before top-k and last.
      */
-    HUGGINGFACE(List.of(Stage.GUIDANCE, Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TEMPERATURE, Stage.TOP_N_SIGMA,
-            Stage.TOP_K, Stage.TOP_P, Stage.MIN_P, Stage.TYPICAL, Stage.XTC)),
+    HUGGINGFACE(List.of(ChainStage.GUIDANCE, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TEMPERATURE, ChainStage.TOP_N_SIGMA,
+            ChainStage.TOP_K, ChainStage.TOP_P, ChainStage.MIN_P, ChainStage.TYPICAL, ChainStage.XTC)),
     /** vLLM: penalties, temperature, min-p, then top-k and top-p (others placed as in HUGGINGFACE). */
-    VLLM(List.of(Stage.GUIDANCE, Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TEMPERATURE,
-            Stage.MIN_P, Stage.TOP_N_SIGMA, Stage.TOP_K, Stage.TOP_P, Stage.TYPICAL, Stage.XTC)),
+    VLLM(List.of(ChainStage.GUIDANCE, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TEMPERATURE,
+            ChainStage.MIN_P, ChainStage.TOP_N_SIGMA, ChainStage.TOP_K, ChainStage.TOP_P, ChainStage.TYPICAL, ChainStage.XTC)),
     /**
      * llama.cpp's default sampler chain: penalties, DRY, top-n-sigma, top-k, typical, top-p, min-p,
      * XTC, then temperature (dynamic when a range is set).
      */
-    LLAMA_CPP(List.of(Stage.GUIDANCE, Stage.MASKS, Stage.BIAS, Stage.PENALTIES, Stage.TOP_N_SIGMA,
-            Stage.TOP_K, Stage.TYPICAL, Stage.TOP_P, Stage.MIN_P, Stage.XTC, Stage.TEMPERATURE));
+    LLAMA_CPP(List.of(ChainStage.GUIDANCE, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TOP_N_SIGMA,
+            ChainStage.TOP_K, ChainStage.TYPICAL, ChainStage.TOP_P, ChainStage.MIN_P, ChainStage.XTC, ChainStage.TEMPERATURE));
 
-    /**
-     * A group of processors placed as one unit. MASKS holds allowed / banned ids, min-tokens,
-     * bad words and no-repeat-ngram; PENALTIES repetition, frequency / presence, then DRY;
-     * TYPICAL typical-p, epsilon and eta.
-     */
-    enum Stage { GUIDANCE, MASKS, BIAS, PENALTIES, TEMPERATURE, TOP_N_SIGMA, TOP_K, TOP_P, MIN_P, TYPICAL, XTC;
+    private final List<ChainStage> stages;
 
-        /** Whether the stage only removes tokens (skipped under greedy and mirostat). */
-        boolean truncates() {
-            return this != GUIDANCE && this != MASKS && this != BIAS && this != PENALTIES && this != TEMPERATURE;
-        }
-    }
-
-    private final List<Stage> stages;
-
-    ChainOrder(List<Stage> stages) {
+    ChainOrder(List<ChainStage> stages) {
         this.stages = stages;
     }
 
-    List<Stage> stages() {
+    List<ChainStage> stages() {
         return stages;
     }
 }

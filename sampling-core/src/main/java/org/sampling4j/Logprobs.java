@@ -1,5 +1,7 @@
 package org.sampling4j;
 
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.internal.SortKeys;
 import org.sampling4j.kernel.Kernels;
 
 /**
@@ -34,7 +36,7 @@ final class Logprobs {
         float rawX = raw[rawOffset + token];
         r.set(token, processed, (rawX - rawMax) - rawLogTotal, kept, t == 1f ? x : x / t, rawX, mode);
 
-        long[] best = c.scratchKeys();
+        long[] best = c.scratch().sortKeys();
         int size;
         int[] tokens = r.topTokensArray();
         double[] out = r.topValuesArray();

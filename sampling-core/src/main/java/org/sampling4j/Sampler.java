@@ -2,34 +2,14 @@ package org.sampling4j;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Chain;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.internal.Range;
-import org.sampling4j.processor.BadWordsProcessor;
-import org.sampling4j.processor.ClassifierFreeGuidanceProcessor;
-import org.sampling4j.processor.DryProcessor;
-import org.sampling4j.processor.DynamicTemperatureProcessor;
-import org.sampling4j.processor.EpsilonProcessor;
-import org.sampling4j.processor.EtaProcessor;
-import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
-import org.sampling4j.processor.MirostatV1Picker;
-import org.sampling4j.processor.MirostatV2Picker;
-import org.sampling4j.processor.NoRepeatNGramProcessor;
-import org.sampling4j.processor.TopNSigmaProcessor;
-import org.sampling4j.processor.TypicalProcessor;
-import org.sampling4j.processor.XtcProcessor;
-import org.sampling4j.processor.GreedyPicker;
-import org.sampling4j.processor.InverseCdfPicker;
-import org.sampling4j.processor.LogitBiasProcessor;
-import org.sampling4j.processor.MinPProcessor;
-import org.sampling4j.processor.MinTokensProcessor;
-import org.sampling4j.processor.RepetitionPenaltyProcessor;
-import org.sampling4j.processor.TemperatureProcessor;
-import org.sampling4j.processor.TokenMaskProcessor;
-import org.sampling4j.processor.TopKProcessor;
-import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.picker.InverseCdfPicker;
 
 /**
  * A compiled sampling chain for one vocabulary size: processors in order, then a picker.
@@ -44,157 +24,28 @@ import org.sampling4j.processor.TopPProcessor;
  * }</pre>
  */
 public final class Sampler {
+    private final Chain chain;
     private final int vocabSize;
-    private final LogitsProcessor[] processors;
-    private final TokenPicker picker;
     private final int topLogprobs;
     private final LogprobsMode logprobsMode;
     private final Long seed;
     private final StopConditions stop;
-    /** Copy the row while loading it (one fused pass) rather than borrow it and copy on first write. */
-    private final boolean copyOnLoad;
-    /** Whether a processor reads an unconditional row (classifier-free guidance), which calls must then pass. */
-    private final boolean guided;
-    /** deferrable[i]: processor i may leave a cut pending for the picker (see Candidates.deferNucleus). */
-    private final boolean[] deferrable;
 
     private Sampler(Builder b) {
+        this.chain = new Chain(b.vocabSize, b.processors, b.picker);
         this.vocabSize = b.vocabSize;
-        this.processors = b.processors.toArray(new LogitsProcessor[0]);
-        this.picker = Objects.requireNonNull(b.picker, "picker");
         this.topLogprobs = b.topLogprobs;
         this.logprobsMode = b.logprobsMode;
         this.seed = b.seed;
         this.stop = b.stop;
-        if (stop.maxTokenId() >= vocabSize) {
-            throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + vocabSize + ")");
-        }
-        boolean writes = false;
-        boolean anyGuidance = false;
-        for (LogitsProcessor p : processors) {
-            anyGuidance |= p instanceof ClassifierFreeGuidanceProcessor;
-            p.checkVocabulary(vocabSize);
-            writes |= p.writesLogits();
-        }
-        this.copyOnLoad = writes;
-        this.guided = anyGuidance;
-        this.deferrable = new boolean[processors.length];
-        boolean onlyRankingPreservingAfter = picker.picksFromPendingNucleus();
-        for (int i = processors.length - 1; i >= 0; i--) {
-            deferrable[i] = onlyRankingPreservingAfter;
-            onlyRankingPreservingAfter &= processors[i].preservesRanking();
+        if (stop.maxTokenId() >= b.vocabSize) {
+            throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + b.vocabSize + ")");
         }
     }
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
     public static Sampler of(SamplingParams params, int vocabSize) {
-        Builder b = builder(vocabSize).topLogprobs(Math.min(params.topLogprobs(), vocabSize))
-                .stopConditions(params.stopConditions())
-                .logprobsMode(params.logprobsMode());
-        params.seed().ifPresent(b::seed);
-        boolean greedy = params.temperature() == 0.0 && params.dynatempRange() == 0.0;
-        boolean mirostat = params.mirostat() != 0 && !greedy;
-        for (ChainOrder.Stage stage : params.chainOrder().stages()) {
-            // Truncation cannot remove the argmax: skip it under greedy. Mirostat truncates by
-            // itself, and llama.cpp's mirostat chain has no other truncation either.
-            if (!((greedy || mirostat) && stage.truncates())) {
-                addStage(b, stage, params);
-            }
-        }
-        TokenPicker picker = greedy ? GreedyPicker.INSTANCE
-                : params.mirostat() == 1 ? new MirostatV1Picker(params.mirostatTau(), params.mirostatEta(), vocabSize)
-                : params.mirostat() == 2 ? new MirostatV2Picker(params.mirostatTau(), params.mirostatEta())
-                : InverseCdfPicker.INSTANCE;
-        return b.picker(picker).build();
-    }
-
-    private static void addStage(Builder b, ChainOrder.Stage stage, SamplingParams p) {
-        switch (stage) {
-            case GUIDANCE:
-                if (p.guidanceScale() != 1.0) {
-                    b.add(new ClassifierFreeGuidanceProcessor(p.guidanceScale()));
-                }
-                break;
-            case MASKS:
-                if (p.allowedTokenIds() != null) {
-                    b.add(TokenMaskProcessor.allowOnly(p.allowedTokenIds()));
-                }
-                if (p.bannedTokenIds() != null && p.bannedTokenIds().length > 0) {
-                    b.add(TokenMaskProcessor.ban(p.bannedTokenIds()));
-                }
-                if (p.minTokens() > 0 && p.stopTokenIds() != null && p.stopTokenIds().length > 0) {
-                    b.add(new MinTokensProcessor(p.minTokens(), p.stopTokenIds()));
-                }
-                if (p.badWords().length > 0) {
-                    b.add(new BadWordsProcessor(p.badWords()));
-                }
-                if (p.noRepeatNgramSize() > 0) {
-                    b.add(new NoRepeatNGramProcessor(p.noRepeatNgramSize()));
-                }
-                break;
-            case BIAS:
-                if (!p.logitBias().isEmpty()) {
-                    b.add(new LogitBiasProcessor(p.logitBias()));
-                }
-                break;
-            case PENALTIES:
-                if (p.repetitionPenalty() != 1.0) {
-                    b.add(new RepetitionPenaltyProcessor(p.repetitionPenalty(), p.repetitionScope(), p.penaltyLastN()));
-                }
-                if (p.frequencyPenalty() != 0.0 || p.presencePenalty() != 0.0) {
-                    b.add(new FrequencyPresencePenaltyProcessor(p.frequencyPenalty(), p.presencePenalty(), p.penaltyLastN()));
-                }
-                if (p.dryMultiplier() > 0.0) {
-                    b.add(new DryProcessor(p.dryMultiplier(), p.dryBase(), p.dryAllowedLength(), p.dryPenaltyLastN(),
-                            p.drySequenceBreakers()));
-                }
-                break;
-            case TEMPERATURE:
-                if (p.dynatempRange() > 0.0) {
-                    b.add(new DynamicTemperatureProcessor(p.temperature(), p.dynatempRange(), p.dynatempExponent()));
-                } else if (p.temperature() != 1.0) {
-                    b.add(new TemperatureProcessor(p.temperature()));
-                }
-                break;
-            case TOP_N_SIGMA:
-                if (p.topNSigma() > 0.0) {
-                    b.add(new TopNSigmaProcessor(p.topNSigma()));
-                }
-                break;
-            case TYPICAL:
-                if (p.typicalP() < 1.0) {
-                    b.add(new TypicalProcessor(p.typicalP(), p.minKeep()));
-                }
-                if (p.epsilonCutoff() > 0.0) {
-                    b.add(new EpsilonProcessor(p.epsilonCutoff(), p.minKeep()));
-                }
-                if (p.etaCutoff() > 0.0) {
-                    b.add(new EtaProcessor(p.etaCutoff(), p.minKeep()));
-                }
-                break;
-            case XTC:
-                if (p.xtcProbability() > 0.0 && p.xtcThreshold() <= 0.5) {
-                    b.add(new XtcProcessor(p.xtcProbability(), p.xtcThreshold(), p.minKeep()));
-                }
-                break;
-            case TOP_K:
-                if (p.topK() > 0 && p.topK() < b.vocabSize) {
-                    b.add(new TopKProcessor(p.topK()));
-                }
-                break;
-            case TOP_P:
-                if (p.topP() < 1.0) {
-                    b.add(new TopPProcessor(p.topP(), p.minKeep()));
-                }
-                break;
-            case MIN_P:
-                if (p.minP() > 0.0) {
-                    b.add(new MinPProcessor(p.minP(), p.minKeep()));
-                }
-                break;
-            default:
-                throw new AssertionError(stage);
-        }
+        return ChainPlanner.plan(params, builder(vocabSize));
     }
 
     /** An empty chain for {@code vocabSize} tokens, to assemble in any order. */
@@ -219,18 +70,7 @@ public final class Sampler {
      * of a SHA-256.
      */
     public String fingerprint() {
-        StringBuilder s = new StringBuilder().append(SEMANTICS_VERSION).append('|').append(vocabSize);
-        for (LogitsProcessor p : processors) {
-            s.append('|').append(p.getClass().getName()).append('(').append(p.parameters()).append(')');
-        }
-        s.append('|').append(picker.getClass().getName()).append('(').append(picker.name()).append(')');
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "s4j" + SEMANTICS_VERSION + "-" + java.util.HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Fingerprint.of(SEMANTICS_VERSION, chain);
     }
 
     /** The vocabulary size V every logits row must have. */
@@ -240,7 +80,7 @@ public final class Sampler {
 
     /** The processors, in order. */
     public List<LogitsProcessor> processors() {
-        return Collections.unmodifiableList(List.of(processors));
+        return chain.processors();
     }
 
     /** When sequences end: {@link SampleResult#stopReason()} reports it after each step. */
@@ -250,7 +90,7 @@ public final class Sampler {
 
     /** The picker. */
     public TokenPicker picker() {
-        return picker;
+        return chain.picker();
     }
 
     /** A workspace sized for this sampler's vocabulary (one per thread). */
@@ -309,17 +149,15 @@ public final class Sampler {
             throw new IllegalArgumentException("results.length = " + results.length + " but tokens.length = "
                     + tokens.length + ": give one result holder per token, or null");
         }
+        Candidates c = workspace == null ? null : workspace.candidates();
         try {
-            Candidates c = null;
             boolean rerun = true;
             for (int j = 0; j < tokens.length; j++) {
                 if (rerun) {
-                    c = run(logits, 0, null, state, workspace);
+                    run(logits, 0, null, state, workspace);
                 }
                 boolean pending = c.nucleusPending();
-                c.setDraw(j);
-                state.setPickerState(Double.NaN);
-                tokens[j] = picker.pick(c, state);
+                tokens[j] = chain.pick(c, state, j);
                 SampleResult r = results == null ? null : results[j];
                 if (r != null) {
                     Logprobs.fill(r, c, tokens[j], logits, 0, Math.min(topLogprobs, r.capacity()), logprobsMode);
@@ -329,11 +167,10 @@ public final class Sampler {
                 }
                 // Draw j + 1 must see the candidates draw 0 saw: a picker that truncates them, or a
                 // pending cut carried out (by a result, or by the rejection fallback), means rerunning.
-                rerun = !picker.readsCandidatesOnly() || pending && !c.nucleusPending();
+                rerun = !chain.picker().readsCandidatesOnly() || pending && !c.nucleusPending();
             }
-            state.setPickerState(Double.NaN);
         } finally {
-            release(workspace);
+            Chain.release(c);
         }
     }
 
@@ -421,20 +258,19 @@ public final class Sampler {
 
     private int sampleRow(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace,
                           SampleResult result) {
+        Candidates c = run(logits, offset, unconditional, state, workspace);
         try {
-            Candidates c = run(logits, offset, unconditional, state, workspace);
-            state.setPickerState(Double.NaN); // a failed earlier step must not leave a value behind
-            int token = picker.pick(c, state);
+            int token = chain.pick(c, state, 0);
             if (result != null) {
                 Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()), logprobsMode);
             }
-            state.accept(token);
+            state.accept(token, c.nextPickerState());
             if (result != null) {
                 result.setStopReason(stop.check(state));
             }
             return token;
         } finally {
-            release(workspace);
+            Chain.release(c);
         }
     }
 
@@ -448,10 +284,11 @@ public final class Sampler {
     public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
         checkLength("logits", logits);
         checkLength("out", out);
+        Candidates c = run(logits, 0, null, state, workspace);
         try {
-            return writeProcessed(run(logits, 0, null, state, workspace), out);
+            return writeProcessed(c, out);
         } finally {
-            release(workspace);
+            Chain.release(c);
         }
     }
 
@@ -461,10 +298,11 @@ public final class Sampler {
         checkLength("logits", logits);
         checkLength("unconditionalLogits", unconditionalLogits);
         checkLength("out", out);
+        Candidates c = run(logits, 0, unconditionalLogits, state, workspace);
         try {
-            return writeProcessed(run(logits, 0, unconditionalLogits, state, workspace), out);
+            return writeProcessed(c, out);
         } finally {
-            release(workspace);
+            Chain.release(c);
         }
     }
 
@@ -493,13 +331,10 @@ public final class Sampler {
         return kept;
     }
 
-    /** Forgets the caller's row, so a workspace never keeps a reference to it after a step. */
-    private static void release(Workspace workspace) {
-        if (workspace != null) {
-            workspace.candidates().release();
-        }
-    }
-
+    /**
+     * Runs the chain on the workspace's candidates. On failure the workspace forgets the caller's
+     * rows before the exception leaves.
+     */
     private Candidates run(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(workspace, "workspace");
@@ -511,33 +346,13 @@ public final class Sampler {
             throw new IllegalArgumentException("history token id " + state.maxTokenId() + " is outside [0, "
                     + vocabSize + ")");
         }
-        if (unconditional != null && !guided) {
-            throw new IllegalArgumentException("unconditionalLogits were passed but the chain " + this
-                    + " has no classifier-free guidance: set guidanceScale != 1, or pass none");
-        }
         Candidates c = workspace.candidates();
-        int bad = c.load(logits, offset, copyOnLoad);
-        c.setUnconditional(unconditional, 0);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
-                    + " is not allowed: logits must be finite or -Inf");
+        try {
+            return chain.run(logits, offset, unconditional, state, c);
+        } catch (RuntimeException e) {
+            Chain.release(c);
+            throw e;
         }
-        for (int i = 0; i < processors.length; i++) {
-            c.setMayDeferTruncation(deferrable[i]);
-            processors[i].apply(c, state);
-        }
-        c.setMayDeferTruncation(false);
-        float max = c.max();
-        if (max == Float.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("no token left to sample: every token is -Inf after the chain "
-                    + this + " (check the logits, allowedTokenIds, bannedTokenIds and logitBias)");
-        }
-        if (!(max < Float.POSITIVE_INFINITY)) {
-            // Finite inputs can still overflow: a bias of 3e38, or a huge negative penalty times a count.
-            throw new IllegalArgumentException("a processed logit is " + max + " after the chain " + this
-                    + ": a penalty or bias overflowed float; keep |logit + bias| and |count * penalty| below 3.4e38");
-        }
-        return c;
     }
 
     private void checkLength(String field, float[] array) {
@@ -551,12 +366,7 @@ public final class Sampler {
     /** The steps that run, in order: {@code repetition-penalty > top-k > top-p > pick(inverse-cdf)}. */
     @Override
     public String toString() {
-        StringJoiner s = new StringJoiner(" > ");
-        for (LogitsProcessor p : processors) {
-            s.add(p.name());
-        }
-        s.add("pick(" + picker.name() + ")");
-        return s.toString();
+        return chain.toString();
     }
 
     /** Assembles a chain in an explicit order. */
@@ -571,6 +381,10 @@ public final class Sampler {
 
         private Builder(int vocabSize) {
             this.vocabSize = Range.atLeast(1).check("vocabSize", vocabSize);
+        }
+
+        int vocabSize() {
+            return vocabSize;
         }
 
         /** Appends a processor. */

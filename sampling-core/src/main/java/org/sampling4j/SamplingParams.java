@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.processor.PenaltyScope;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

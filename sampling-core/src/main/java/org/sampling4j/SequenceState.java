@@ -2,6 +2,9 @@ package org.sampling4j;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenCounter;
+import org.sampling4j.chain.TokenCounts;
 
 /**
  * What one sequence carries from step to step: its seed, the step counter, the prompt and the
@@ -12,7 +15,7 @@ import java.util.Arrays;
  * {@link Sampler#sample} calls {@link #accept(int)} with the chosen token; a runtime that forces a
  * token (a grammar, a tool call) calls it itself.
  */
-public final class SequenceState {
+public final class SequenceState implements SequenceView {
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final long seed;
@@ -21,11 +24,10 @@ public final class SequenceState {
     private int generatedLength;
     /** pickerStates[i]: a stateful picker's value after generated token i (NaN when none). */
     private double[] pickerStates;
-    private double pendingPickerState = Double.NaN;
     private long step;
     private int maxTokenId = -1;
-    private final TokenCounts allCounts = new TokenCounts();
-    private final TokenCounts generatedCounts = new TokenCounts();
+    private final TokenCounter allCounts = new TokenCounter();
+    private final TokenCounter generatedCounts = new TokenCounter();
 
     private SequenceState(long seed, int[] prompt, int[] generated) {
         this.seed = seed;
@@ -38,7 +40,7 @@ public final class SequenceState {
             allCounts.add(token);
         }
         for (int i = 0; i < generated.length; i++) {
-            append(checkTokenId("generated[" + i + "]", generated[i]));
+            append(checkTokenId("generated[" + i + "]", generated[i]), Double.NaN);
         }
         this.step = generated.length;
     }
@@ -63,7 +65,15 @@ public final class SequenceState {
 
     /** Records the token chosen at this step and advances the step counter. */
     public void accept(int token) {
-        append(checkTokenId("token", token));
+        accept(token, Double.NaN);
+    }
+
+    /**
+     * As {@link #accept(int)}, the token carrying the picker state a picker set during this step
+     * (NaN: it set none, and the previous state carries over).
+     */
+    void accept(int token, double pickerState) {
+        append(checkTokenId("token", token), pickerState);
         step++;
     }
 
@@ -87,16 +97,14 @@ public final class SequenceState {
         step -= tokens;
     }
 
-    private void append(int token) {
+    private void append(int token, double pickerState) {
         if (generatedLength == generated.length) {
             generated = Arrays.copyOf(generated, generated.length * 2);
             int old = pickerStates.length;
             pickerStates = Arrays.copyOf(pickerStates, generated.length);
             Arrays.fill(pickerStates, old, pickerStates.length, Double.NaN);
         }
-        double carried = Double.isNaN(pendingPickerState) ? pickerState() : pendingPickerState;
-        pendingPickerState = Double.NaN;
-        pickerStates[generatedLength] = carried;
+        pickerStates[generatedLength] = Double.isNaN(pickerState) ? pickerState() : pickerState;
         generated[generatedLength++] = token;
         allCounts.add(token);
         generatedCounts.add(token);
@@ -115,41 +123,44 @@ public final class SequenceState {
      * ran. Kept per generated token, so {@link #rollback} restores it; a sequence made by
      * {@link #resume} starts without one (the picker starts afresh).
      */
+    @Override
     public double pickerState() {
         return generatedLength == 0 ? Double.NaN : pickerStates[generatedLength - 1];
     }
 
-    /** Sets the picker state that the token accepted next will carry; called by a picker during its pick. */
-    public void setPickerState(double value) {
-        pendingPickerState = value;
-    }
 
     /** The seed: the Philox key of every draw of this sequence. */
+    @Override
     public long seed() {
         return seed;
     }
 
     /** The step counter: the number of tokens generated so far. */
+    @Override
     public long step() {
         return step;
     }
 
     /** Number of prompt tokens. */
+    @Override
     public int promptLength() {
         return prompt.length;
     }
 
     /** Number of generated tokens. */
+    @Override
     public int generatedLength() {
         return generatedLength;
     }
 
     /** The i-th prompt token. */
+    @Override
     public int promptToken(int i) {
         return prompt[i];
     }
 
     /** The i-th generated token. */
+    @Override
     public int generatedToken(int i) {
         if (i >= generatedLength) {
             throw new IndexOutOfBoundsException("generated token " + i + " of " + generatedLength);
@@ -158,11 +169,13 @@ public final class SequenceState {
     }
 
     /** Number of tokens so far: prompt plus generated. */
+    @Override
     public int length() {
         return prompt.length + generatedLength;
     }
 
     /** The i-th token of prompt followed by generated tokens, i in [0, length()). */
+    @Override
     public int token(int i) {
         return i < prompt.length ? prompt[i] : generatedToken(i - prompt.length);
     }
@@ -177,12 +190,14 @@ public final class SequenceState {
         return maxTokenId;
     }
 
-    /** Counts over prompt and generated tokens. Read-only by contract. */
+    /** Counts over prompt and generated tokens. */
+    @Override
     public TokenCounts allCounts() {
         return allCounts;
     }
 
-    /** Counts over generated tokens only. Read-only by contract. */
+    /** Counts over generated tokens only. */
+    @Override
     public TokenCounts generatedCounts() {
         return generatedCounts;
     }

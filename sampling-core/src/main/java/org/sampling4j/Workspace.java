@@ -1,11 +1,11 @@
 package org.sampling4j;
 
-import org.sampling4j.kernel.Kernels;
-import org.sampling4j.kernel.KernelsProvider;
+import org.sampling4j.chain.Candidates;
 
 /**
- * Scratch memory for one thread: the working copy of the logits and the candidate buffers, sized
- * for one vocabulary and reused across steps and sequences so the hot path allocates nothing.
+ * Scratch memory for one thread: the working copy of the logits, the candidate buffers and the
+ * step's scratch arrays, sized for one vocabulary and reused across steps and sequences so the hot
+ * path allocates nothing.
  *
  * <p>About {@code 4 * 4 + 8} bytes per vocabulary entry (3 MB at V = 128,256), plus 4 more once a
  * direct {@code FloatBuffer} row with a {@link SampleResult} has been sampled. One per thread; not
@@ -18,15 +18,18 @@ public final class Workspace {
 
     /** A workspace for vocabularies of {@code vocabSize} tokens, using the JVM's chosen kernels. */
     public Workspace(int vocabSize) {
-        this(vocabSize, KernelsProvider.get());
+        this(vocabSize, "auto");
     }
 
-    /** A workspace on an explicit kernels twin (tests and benchmarks compare twins with it). */
-    public Workspace(int vocabSize, Kernels kernels) {
-        if (vocabSize < 1) {
-            throw new IllegalArgumentException("vocabSize = " + vocabSize + " is outside [1, 2147483647]");
-        }
-        this.candidates = new Candidates(vocabSize, kernels);
+    /**
+     * A workspace on an explicit kernels twin: {@code auto} (the JVM's choice), {@code scalar} or
+     * {@code panama}. The twins give the same bits; tests and benchmarks compare their speed.
+     *
+     * @throws IllegalArgumentException on a vocabSize below 1 or another twin name
+     * @throws IllegalStateException    when {@code panama} is asked for without the Vector API module
+     */
+    public Workspace(int vocabSize, String kernels) {
+        this.candidates = Candidates.create(vocabSize, kernels);
     }
 
     /** The vocabulary size this workspace is sized for. */
@@ -34,9 +37,9 @@ public final class Workspace {
         return candidates.vocabSize();
     }
 
-    /** The kernels twin this workspace runs on. */
-    public Kernels kernels() {
-        return candidates.kernels();
+    /** The name of the kernels twin this workspace runs on: {@code scalar} or {@code panama}. */
+    public String kernels() {
+        return candidates.kernels().name();
     }
 
     Candidates candidates() {

@@ -37,8 +37,8 @@ class ChainDifferentialTest {
             int v = 1 + r.nextInt(r.nextInt(5) == 0 ? 40_000 : 600);
             SamplingParams p = LogitsFixtures.params(r, v).toBuilder().topLogprobs(r.nextInt(6)).build();
             Sampler sampler = Sampler.of(p, v);
-            Workspace ws1 = new Workspace(v, scalar);
-            Workspace ws2 = new Workspace(v, panama);
+            Workspace ws1 = new Workspace(v, scalar.name());
+            Workspace ws2 = new Workspace(v, panama.name());
             int[] prompt = LogitsFixtures.tokens(r, v, 10);
             SequenceState s1 = sampler.newSequence(prompt);
             SequenceState s2 = sampler.newSequence(prompt);

@@ -29,8 +29,8 @@ class ExtendedChainTest {
             int v = 1 + r.nextInt(r.nextInt(5) == 0 ? 5000 : 300);
             SamplingParams p = LogitsFixtures.extendedParams(r, v).toBuilder().topLogprobs(r.nextInt(4)).build();
             Sampler sampler = Sampler.of(p, v);
-            Workspace ws1 = new Workspace(v, scalar);
-            Workspace ws2 = new Workspace(v, other);
+            Workspace ws1 = new Workspace(v, scalar.name());
+            Workspace ws2 = new Workspace(v, other.name());
             int[] prompt = LogitsFixtures.tokens(r, v, 10);
             SequenceState s1 = sampler.newSequence(prompt);
             SequenceState s2 = sampler.newSequence(prompt);

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.processor.PenaltyScope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.processor.PenaltyScope;
 import org.sampling4j.random.PortableGaussian;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.processor.PenaltyScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ final class ReferenceSampler {
     static float[] process(float[] logits, SamplingParams p, int[] prompt, int[] generated) {
         float[] x = logits.clone();
         boolean greedy = p.temperature() == 0;
-        for (ChainOrder.Stage stage : p.chainOrder().stages()) {
+        for (ChainStage stage : p.chainOrder().stages()) {
             switch (stage) {
                 case MASKS:
                     masks(x, p, generated);

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.chain.LogitsProcessor;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;

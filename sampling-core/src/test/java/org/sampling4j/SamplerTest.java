@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.sampling4j.processor.GreedyPicker;
+import org.sampling4j.picker.GreedyPicker;
 import org.sampling4j.processor.TopKProcessor;
 
 class SamplerTest {

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import org.sampling4j.chain.TokenCounter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ class SequenceStateTest {
 
     @Test
     void countsSurviveGrowthPastTheInitialCapacity() {
-        TokenCounts counts = new TokenCounts();
+        TokenCounter counts = new TokenCounter();
         SplittableRandom r = new SplittableRandom(SEED);
         int[] expected = new int[5000];
         for (int i = 0; i < 50_000; i++) {

@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sampling4j.Sampler;
 import org.sampling4j.SequenceState;
-import org.sampling4j.TokenPicker;
+import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.Workspace;
-import org.sampling4j.processor.InverseCdfPicker;
-import org.sampling4j.processor.MirostatV1Picker;
-import org.sampling4j.processor.MirostatV2Picker;
+import org.sampling4j.picker.InverseCdfPicker;
+import org.sampling4j.picker.MirostatV1Picker;
+import org.sampling4j.picker.MirostatV2Picker;
 
 /**
  * One sampling step with only a picker (no processor), in microseconds per token at V = 128,256:

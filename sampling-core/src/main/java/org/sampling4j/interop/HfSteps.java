@@ -2,8 +2,8 @@ package org.sampling4j.interop;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.PenaltyScope;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.processor.PenaltyScope;
 import org.sampling4j.processor.BadWordsProcessor;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;

@@ -49,6 +49,18 @@ public final class KernelsProvider {
         }
     }
 
+    /**
+     * The twin named {@code auto} (the one chosen for this JVM), {@code scalar} or {@code panama}.
+     *
+     * @throws IllegalArgumentException for another name; IllegalStateException when Panama cannot load
+     */
+    public static Kernels named(String name) {
+        if ("auto".equalsIgnoreCase(name)) {
+            return get();
+        }
+        return lookup(name);
+    }
+
     static Kernels lookup(String requested) {
         switch (requested.toLowerCase(Locale.ROOT)) {
             case "scalar":

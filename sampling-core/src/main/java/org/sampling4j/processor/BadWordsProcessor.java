@@ -1,9 +1,9 @@
 package org.sampling4j.processor;
 
 import java.util.Arrays;
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 
 /**
  * Bans token sequences: the last token of a bad-words sequence is removed whenever the generated
@@ -76,7 +76,7 @@ public final class BadWordsProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         int generated = state.generatedLength();
         for (int[] sequence : sequences) {
             int prefix = sequence.length - 1;

@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.Kernels;
@@ -39,6 +39,11 @@ public final class ClassifierFreeGuidanceProcessor implements LogitsProcessor {
     private final double scale;
 
     /** @param guidanceScale s in [0, +Inf) */
+    /** Whether a chain built from params needs this step: a guidance scale other than 1; otherwise it would change nothing. */
+    public static boolean enabledBy(double guidanceScale) {
+        return guidanceScale != 1.0;
+    }
+
     public ClassifierFreeGuidanceProcessor(double guidanceScale) {
         this.scale = SCALE.check("guidanceScale", guidanceScale);
     }
@@ -54,18 +59,23 @@ public final class ClassifierFreeGuidanceProcessor implements LogitsProcessor {
     }
 
     @Override
+    public boolean readsUnconditionalRow() {
+        return true;
+    }
+
+    @Override
     public String parameters() {
         return Canonical.of(scale);
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float[] u = c.unconditionalRow();
         if (u == null) {
             throw new IllegalArgumentException("classifier-free guidance (guidanceScale = " + scale
                     + ") needs the unconditional logits: call Sampler.sample(logits, unconditionalLogits, ...)");
         }
-        int from = c.unconditionalOffset();
+        int from = 0;
         int v = c.vocabSize();
         Kernels k = c.kernels();
         float uMax = k.max(u, from, from + v);

@@ -1,10 +1,10 @@
 package org.sampling4j.processor;
 
 import java.util.Arrays;
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
-import org.sampling4j.TokenCounts;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -45,6 +45,11 @@ public final class DryProcessor implements LogitsProcessor {
     private final int lastN;
     private final int[][] breakers;
 
+    /** Whether a chain built from params needs this step: a positive multiplier; otherwise it would change nothing. */
+    public static boolean enabledBy(double multiplier) {
+        return multiplier > 0.0;
+    }
+
     /**
      * @param multiplier (0, +Inf); @param base [1, +Inf); @param allowedLength [0, +Inf);
      * @param lastN [0, +Inf), 0 = whole sequence; @param breakers token-id sequences, each non-empty
@@ -74,7 +79,7 @@ public final class DryProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         int length = state.length();
         int n = lastN == 0 ? length : Math.min(lastN, length);
         if (n <= allowedLength || n < 2) {
@@ -82,11 +87,11 @@ public final class DryProcessor implements LogitsProcessor {
         }
         int start = length - n;
         int limit = n - lastBreakerEnd(state, start, length); // tokens since the last breaker
-        int[] scratch = c.historyScratch(2 * n);
+        int[] scratch = c.scratch().historyInts(2 * n);
         zOfReversed(state, start, n, scratch);
         // Largest capped repetition per token that would extend one: scratch[n + k] for the k-th
         // distinct token of `tokens`.
-        TokenCounts tokens = c.windowCounts();
+        TokenCounter tokens = c.scratch().windowCounts();
         tokens.clear();
         for (int i = 1; i < n; i++) { // the earlier suffix ends at n - 1 - i, followed by token n - i
             int repeat = Math.min(scratch[i], limit);
@@ -120,7 +125,7 @@ public final class DryProcessor implements LogitsProcessor {
     }
 
     /** The window index just past the last breaker occurrence, 0 when none occurs. */
-    private int lastBreakerEnd(SequenceState state, int start, int length) {
+    private int lastBreakerEnd(SequenceView state, int start, int length) {
         int end = 0;
         for (int[] breaker : breakers) {
             for (int last = length - 1; last - breaker.length + 1 >= start; last--) {
@@ -142,7 +147,7 @@ public final class DryProcessor implements LogitsProcessor {
      * r and {@code r[i..]}, r[k] = window[n - 1 - k]; that is, the longest common suffix of the
      * window and its first n - i tokens.
      */
-    static void zOfReversed(SequenceState state, int start, int n, int[] z) {
+    static void zOfReversed(SequenceView state, int start, int n, int[] z) {
         z[0] = n;
         int left = 0;
         int right = 0;

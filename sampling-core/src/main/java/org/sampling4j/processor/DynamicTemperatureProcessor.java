@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -35,6 +36,11 @@ public final class DynamicTemperatureProcessor implements LogitsProcessor {
     private final double exponent;
 
     /** @param temperature the centre, [0, +Inf); @param range (0, +Inf); @param exponent [0, +Inf) */
+    /** Whether a chain built from params needs this step: a positive range; otherwise it would change nothing. */
+    public static boolean enabledBy(double range) {
+        return range > 0.0;
+    }
+
     public DynamicTemperatureProcessor(double temperature, double range, double exponent) {
         this.temperature = TEMPERATURE.check("temperature", temperature);
         this.range = RANGE.check("dynatempRange", range);
@@ -57,7 +63,7 @@ public final class DynamicTemperatureProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;
@@ -84,7 +90,7 @@ public final class DynamicTemperatureProcessor implements LogitsProcessor {
         if (finite < 2) {
             return Double.NaN;
         }
-        double[] weighted = c.sums(); // sum of w_i * s_i, s_i = (x_i - max) * scale <= 0
+        double[] weighted = c.scratch().sums(); // sum of w_i * s_i, s_i = (x_i - max) * scale <= 0
         double total = c.kernels().expSumWeighted(values, 0, n, max, c.inverseTemperature(), weighted);
         // H = -sum (w/W) (s - ln W) = ln W - (sum w s) / W
         double entropy = Math.log(total) - weighted[0] / total;

@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -27,6 +28,11 @@ public final class EpsilonProcessor implements LogitsProcessor {
     private final int minKeep;
 
     /** @param epsilon in (0, 1); @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: a positive epsilon; otherwise it would change nothing. */
+    public static boolean enabledBy(double epsilon) {
+        return epsilon > 0.0;
+    }
+
     public EpsilonProcessor(double epsilon, int minKeep) {
         this.epsilon = checkOpenUnit("epsilon", epsilon);
         this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
@@ -60,7 +66,7 @@ public final class EpsilonProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;

@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -24,6 +25,11 @@ public final class EtaProcessor implements LogitsProcessor {
     private final int minKeep;
 
     /** @param epsilon in (0, 1); @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: a positive eta; otherwise it would change nothing. */
+    public static boolean enabledBy(double eta) {
+        return eta > 0.0;
+    }
+
     public EtaProcessor(double epsilon, int minKeep) {
         this.epsilon = EpsilonProcessor.checkOpenUnit("epsilon", epsilon);
         this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
@@ -50,12 +56,12 @@ public final class EtaProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
-        double[] weighted = c.sums();
+        double[] weighted = c.scratch().sums();
         double total = c.kernels().expSumWeighted(c.currentValues(), 0, c.size(), max, c.inverseTemperature(), weighted);
         double entropy = StrictMath.log(total) - weighted[0] / total;
         Selection.keepAtLeast(c, EpsilonProcessor.logitThreshold(max, c.temperature(), total, eta(epsilon, entropy)), minKeep);

@@ -2,9 +2,9 @@ package org.sampling4j.processor;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -68,7 +68,7 @@ public final class LogitBiasProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         c.applyTemperature();
         if (c.isDense()) {
             float[] x = c.writableDenseValues();

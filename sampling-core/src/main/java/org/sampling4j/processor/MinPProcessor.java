@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -30,6 +31,11 @@ public final class MinPProcessor implements LogitsProcessor {
     private final int minKeep;
 
     /** @param minP in [0, 1]; @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: a positive minP; otherwise it would change nothing. */
+    public static boolean enabledBy(double minP) {
+        return minP > 0.0;
+    }
+
     public MinPProcessor(double minP, int minKeep) {
         this.minP = RANGE.check("minP", minP);
         this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
@@ -64,7 +70,7 @@ public final class MinPProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         if (minP == 0.0) {
             return;
         }

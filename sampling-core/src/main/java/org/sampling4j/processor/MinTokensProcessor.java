@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -25,6 +25,11 @@ public final class MinTokensProcessor implements LogitsProcessor {
     private final TokenMaskProcessor ban;
 
     /** @param minTokens {@code >= 0}; @param stopTokenIds the ids to ban until then */
+    /** Whether a chain built from params needs this step: a positive minTokens with stop tokens to hold back; otherwise it would change nothing. */
+    public static boolean enabledBy(int minTokens, int[] stopTokenIds) {
+        return minTokens > 0 && stopTokenIds != null && stopTokenIds.length > 0;
+    }
+
     public MinTokensProcessor(int minTokens, int... stopTokenIds) {
         this.minTokens = RANGE.check("minTokens", minTokens);
         this.ban = TokenMaskProcessor.ban("stopTokenIds", stopTokenIds);
@@ -46,7 +51,7 @@ public final class MinTokensProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         if (state.generatedLength() < minTokens) {
             ban.apply(c, state);
         }

@@ -1,9 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
-import org.sampling4j.TokenCounts;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -26,6 +26,11 @@ public final class NoRepeatNGramProcessor implements LogitsProcessor {
     private final int n;
 
     /** @param ngramSize {@code >= 1} */
+    /** Whether a chain built from params needs this step: a positive n-gram size; otherwise it would change nothing. */
+    public static boolean enabledBy(int ngramSize) {
+        return ngramSize > 0;
+    }
+
     public NoRepeatNGramProcessor(int ngramSize) {
         this.n = RANGE.check("noRepeatNgramSize", ngramSize);
     }
@@ -41,7 +46,7 @@ public final class NoRepeatNGramProcessor implements LogitsProcessor {
     }
 
     /** Adds to {@code banned} every token that would repeat an n-gram of {@code state}'s sequence. */
-    static void bannedTokens(SequenceState state, int n, TokenCounts banned) {
+    static void bannedTokens(SequenceView state, int n, TokenCounter banned) {
         int length = state.promptLength() + state.generatedLength();
         if (length + 1 < n) {
             return;
@@ -59,8 +64,8 @@ public final class NoRepeatNGramProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
-        TokenCounts banned = c.windowCounts();
+    public void apply(Candidates c, SequenceView state) {
+        TokenCounter banned = c.scratch().windowCounts();
         banned.clear();
         bannedTokens(state, n, banned);
         if (banned.distinct() == 0) {

@@ -1,11 +1,11 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.PenaltyScope;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.processor.PenaltyScope;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.TokenCounts;
+import org.sampling4j.chain.TokenCounts;
 import org.sampling4j.internal.Range;
 
 /**
@@ -29,6 +29,11 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
     private final float penalty;
     private final PenaltyScope scope;
     private final int lastN;
+
+    /** Whether a chain built from params needs this step: a penalty other than 1; otherwise it would change nothing. */
+    public static boolean enabledBy(double penalty) {
+        return penalty != 1.0;
+    }
 
     /**
      * @param repetitionPenalty finite, {@code > 0}
@@ -57,7 +62,7 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         c.applyTemperature();
         TokenCounts counts = HistoryWindow.counts(c, state, scope, lastN);
         if (counts.distinct() == 0) {

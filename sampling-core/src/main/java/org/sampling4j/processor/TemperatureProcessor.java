@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -25,6 +26,11 @@ public final class TemperatureProcessor implements LogitsProcessor {
     private final float temperature;
 
     /** @param temperature finite, {@code >= 0} */
+    /** Whether a chain built from params needs this step: a temperature other than 1; otherwise it would change nothing. */
+    public static boolean enabledBy(double temperature) {
+        return temperature != 1.0;
+    }
+
     public TemperatureProcessor(double temperature) {
         this.temperature = (float) RANGE.check("temperature", temperature);
         if (temperature > 0 && this.temperature == 0f) {
@@ -58,7 +64,7 @@ public final class TemperatureProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates candidates, SequenceState state) {
+    public void apply(Candidates candidates, SequenceView state) {
         if (temperature == 0f) {
             if (candidates.size() == 0) {
                 return; // nothing left: the sampler reports it

@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -64,7 +64,7 @@ public final class TokenMaskProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         if (c.isDense()) {
             if (allow) {
                 float[] x = c.denseValues();

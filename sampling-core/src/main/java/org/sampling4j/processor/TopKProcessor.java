@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -24,6 +25,11 @@ public final class TopKProcessor implements LogitsProcessor {
     private final int topK;
 
     /** @param topK the number of tokens to keep; {@code <= 0} disables */
+    /** Whether a chain built from params needs this step: k in [1, vocabSize); otherwise it would change nothing. */
+    public static boolean enabledBy(int k, int vocabSize) {
+        return k > 0 && k < vocabSize;
+    }
+
     public TopKProcessor(int topK) {
         this.topK = topK;
     }
@@ -49,7 +55,7 @@ public final class TopKProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates candidates, SequenceState state) {
+    public void apply(Candidates candidates, SequenceView state) {
         if (topK > 0) {
             Selection.keepBest(candidates, topK);
         }

@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -28,6 +29,11 @@ public final class TopNSigmaProcessor implements LogitsProcessor {
     private final double n;
 
     /** @param n the number of standard deviations, in (0, +Inf) */
+    /** Whether a chain built from params needs this step: a positive n; otherwise it would change nothing. */
+    public static boolean enabledBy(double n) {
+        return n > 0.0;
+    }
+
     public TopNSigmaProcessor(double n) {
         this.n = RANGE.check("topNSigma", n);
     }
@@ -48,13 +54,13 @@ public final class TopNSigmaProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;
         }
         // The kernel's mean-then-deviations passes: count, sum, sum of squared deviations.
-        double[] m = c.sums();
+        double[] m = c.scratch().sums();
         c.kernels().finiteMoments(c.currentValues(), 0, c.size(), m);
         double deviation = Math.sqrt(m[2] / m[0]);
         Selection.keepAtLeast(c, Selection.smallestFloatAtLeast(max - n * deviation), 1);

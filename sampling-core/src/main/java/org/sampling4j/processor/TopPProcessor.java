@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.DeferrableCut;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
@@ -20,8 +21,8 @@ import org.sampling4j.kernel.FastExp;
  * <p><b>Reference.</b> HF TopPLogitsWarper (removes tokens whose ascending cumulative mass is
  * {@code <= 1 - topP}: the same set up to float rounding of the sums), vLLM, llama.cpp.
  * <p><b>Cost per call.</b> Never a sort of the vocabulary. When only ranking-preserving steps
- * follow (temperature) and the row is dense, the cut is deferred: the picker draws from the
- * nucleus by rejection ({@link NucleusPicker}) without finding its boundary, so a huge nucleus
+ * follow (temperature) and the row is dense, the chain defers the cut: the picker draws from the
+ * nucleus by rejection ({@code NucleusPicker}) without finding its boundary, so a huge nucleus
  * costs a few SIMD passes. Otherwise, on a dense row: one exp-sum pass for the total mass, then one compaction pass keeps only tokens within {@code ln(2V / (1 - topP))} nats of
  * the best (see {@link #prefilter}; exact, no exp), typically a few hundred of 128k. A sorted set
  * (after top-k) is walked in O(size). A small set is sorted. A large one is bucketed: one histogram pass of the probability
@@ -34,7 +35,7 @@ import org.sampling4j.kernel.FastExp;
  *
  * @see MinPProcessor  the cheaper threshold on relative probability
  */
-public final class TopPProcessor implements LogitsProcessor {
+public final class TopPProcessor implements DeferrableCut {
     static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables top-p");
     static final Range MIN_KEEP = Range.atLeast(1);
     /** Sets of at most this many candidates are sorted rather than bucketed. */
@@ -47,6 +48,11 @@ public final class TopPProcessor implements LogitsProcessor {
     private final int sortCutoff;
 
     /** @param topP in (0, 1]; @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: topP below 1; otherwise it would change nothing. */
+    public static boolean enabledBy(double topP) {
+        return topP < 1.0;
+    }
+
     public TopPProcessor(double topP, int minKeep) {
         this(topP, minKeep, SORT_CUTOFF);
     }
@@ -59,11 +65,13 @@ public final class TopPProcessor implements LogitsProcessor {
     }
 
     /** The mass to reach. */
-    public double topP() {
+    @Override
+    public double mass() {
         return topP;
     }
 
     /** The minimum number of survivors. */
+    @Override
     public int minKeep() {
         return minKeep;
     }
@@ -84,24 +92,17 @@ public final class TopPProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         if (topP >= 1.0) {
-            return;
-        }
-        if (c.isDense() && c.mayDeferTruncation()) {
-            // Only ranking-preserving steps and the picker follow: it samples the nucleus directly.
-            c.deferNucleus(topP, minKeep, c.inverseTemperature());
             return;
         }
         truncate(c, topP, minKeep, c.inverseTemperature(), sortCutoff);
     }
 
-    /**
-     * Carries out the cut with weights {@code exp((x - max) * scale)}: also how
-     * {@link Candidates#materialize()} completes a deferred one.
-     */
-    public static void truncate(Candidates c, double topP, int minKeep, float scale) {
-        truncate(c, topP, minKeep, scale, SORT_CUTOFF);
+    /** Carries out the cut with weights {@code exp((x - max) * scale)}: how a deferred one completes. */
+    @Override
+    public void carryOut(Candidates c, float scale) {
+        truncate(c, topP, minKeep, scale, sortCutoff);
     }
 
     private static void truncate(Candidates c, double topP, int minKeep, float scale, int sortCutoff) {
@@ -110,7 +111,7 @@ public final class TopPProcessor implements LogitsProcessor {
         if (c.isDense()) {
             float[] x = c.denseValues();
             int v = c.vocabSize();
-            target = topP * c.kernels().expSumBlocks(x, 0, v, max, scale, c.spareBlockSums());
+            target = topP * c.kernels().expSumBlocks(x, 0, v, max, scale, c.scratch().cutBlockSums());
             int survivors = c.kernels().compactAtLeast(x, v, prefilter(max, 1f / scale, topP, v), c.ids(), c.values());
             if (survivors < minKeep) {
                 Selection.keepBest(c, minKeep); // the nucleus lies inside the survivors: too few of them
@@ -182,13 +183,13 @@ public final class TopPProcessor implements LogitsProcessor {
      */
     private static int keepByBuckets(Candidates c, int n, float max, float scale, double target, int sortCutoff) {
         float[] values = c.values();
-        double[] mass = c.histogram();
+        double[] mass = c.scratch().massHistogram();
         int buckets = mass.length;
         // Each token's weight (one SIMD pass) and, per level, its bucket: computed once, then the
         // histogram and the partition only read them.
-        float[] weights = c.weightScratch();
+        float[] weights = c.scratch().tokenWeights();
         c.kernels().weights(values, 0, n, max, scale, weights);
-        long[] bucketOf = c.scratchKeys();
+        long[] bucketOf = c.scratch().sortKeys();
         int keptEnd = 0;
         int regionEnd = n;
         double keptMass = 0.0;
@@ -220,8 +221,8 @@ public final class TopPProcessor implements LogitsProcessor {
                 at += b == boundary ? 1 : 0;
             }
             int[] ids = c.ids();
-            int[] tmpIds = c.scratchIds();
-            float[] tmpValues = c.scratchValues();
+            int[] tmpIds = c.nextIds();
+            float[] tmpValues = c.nextValues();
             int nextBelow = keptEnd;
             int nextAt = keptEnd + below;
             int nextAbove = keptEnd + below + at;

@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.LongSort;
 import org.sampling4j.internal.Range;
@@ -29,7 +29,7 @@ import org.sampling4j.kernel.FastExp;
  */
 public final class TypicalProcessor implements LogitsProcessor {
     static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables typical-p");
-    private static final int BUCKETS = org.sampling4j.Candidates.HISTOGRAM_BUCKETS;
+    private static final int BUCKETS = org.sampling4j.chain.Scratch.HISTOGRAM_BUCKETS;
     private static final int SORT_LIMIT = 1024;
     private static final int MAX_LEVELS = 8;
 
@@ -37,6 +37,11 @@ public final class TypicalProcessor implements LogitsProcessor {
     private final int minKeep;
 
     /** @param typicalP in (0, 1]; @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: typicalP below 1; otherwise it would change nothing. */
+    public static boolean enabledBy(double typicalP) {
+        return typicalP < 1.0;
+    }
+
     public TypicalProcessor(double typicalP, int minKeep) {
         this.typicalP = RANGE.check("typicalP", typicalP);
         this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
@@ -63,7 +68,7 @@ public final class TypicalProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         float max = c.max();
         if (typicalP >= 1.0 || max == Float.NEGATIVE_INFINITY) {
             return;
@@ -71,8 +76,8 @@ public final class TypicalProcessor implements LogitsProcessor {
         float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
-        float[] weights = c.scratchValues();
-        double[] weighted = c.sums();
+        float[] weights = c.nextValues();
+        double[] weighted = c.scratch().sums();
         double total = c.kernels().expSumWeighted(values, 0, n, max, scale, weighted);
         float center = (float) (weighted[0] / total); // E[t] = ln W - H
         c.kernels().weights(values, 0, n, max, scale, weights);
@@ -97,14 +102,14 @@ public final class TypicalProcessor implements LogitsProcessor {
      */
     private static float limit(Candidates c, float[] values, int n, float max, float scale, float center,
                                float[] weights, double target) {
-        double[] mass = c.histogram();
+        double[] mass = c.scratch().massHistogram();
         java.util.Arrays.fill(mass, 0.0);
         float high = Math.max(center - FastExp.UNDERFLOW, -center);
         // Level one in float (distances are floats >= 0 here, low is 0): the cheapest monotone
         // bucketing, since this loop visits every token.
         float perBucket = BUCKETS / high;
         float largest = 0f;
-        int[] buckets = c.scratchIds(); // each token's bucket, so the second pass only compares ints
+        int[] buckets = c.nextIds(); // each token's bucket, so the second pass only compares ints
         for (int i = 0; i < n; i++) {
             float w = weights[i];
             int b = -1;
@@ -120,7 +125,7 @@ public final class TypicalProcessor implements LogitsProcessor {
         }
         int boundary = boundary(mass, 0, target);
         double below = massBefore(mass, 0, boundary);
-        long[] keys = c.scratchKeys();
+        long[] keys = c.scratch().sortKeys();
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (buckets[i] == boundary) {
@@ -277,8 +282,8 @@ public final class TypicalProcessor implements LogitsProcessor {
 
     /** Keeps the candidates with value in [low, high], in their order: one SIMD compaction, then the few above high dropped. */
     private static void keepBetween(Candidates c, float[] values, int n, float low, float high) {
-        int[] positions = c.scratchIds();
-        float[] kept = c.scratchValues();
+        int[] positions = c.nextIds();
+        float[] kept = c.nextValues();
         int hits = c.kernels().compactAtLeast(values, n, low, positions, kept);
         boolean dense = c.isDense();
         int[] ids = c.ids();
@@ -290,12 +295,12 @@ public final class TypicalProcessor implements LogitsProcessor {
                 size++;
             }
         }
-        c.publishScratch(size, false);
+        c.publishNext(size, false);
     }
 
     /** The {@code k} tokens of smallest distance, ties to the lower position (minKeep's rare path). */
     private static void keepClosest(Candidates c, float[] values, int n, float max, float scale, float center, int k) {
-        long[] heap = c.scratchKeys();
+        long[] heap = c.scratch().sortKeys();
         int size = 0;
         for (int i = 0; i < n; i++) {
             float v = values[i];
@@ -311,13 +316,13 @@ public final class TypicalProcessor implements LogitsProcessor {
             }
         }
         LongSort.sort(heap, 0, size);
-        int[] outIds = c.scratchIds();
-        float[] outValues = c.scratchValues();
+        int[] outIds = c.nextIds();
+        float[] outValues = c.nextValues();
         for (int j = 0; j < size; j++) {
             int i = (int) heap[j];
             outIds[j] = c.tokenAt(i);
             outValues[j] = values[i];
         }
-        c.publishScratch(size, false);
+        c.publishNext(size, false);
     }
 }

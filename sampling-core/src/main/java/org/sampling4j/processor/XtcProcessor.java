@@ -1,8 +1,9 @@
 package org.sampling4j.processor;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.LogitsProcessor;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 import org.sampling4j.random.Uniforms;
@@ -38,6 +39,11 @@ public final class XtcProcessor implements LogitsProcessor {
     private final int minKeep;
 
     /** @param probability in [0, 1]; @param threshold in [0, 0.5]; @param minKeep {@code >= 1} */
+    /** Whether a chain built from params needs this step: a positive probability and a threshold of at most 0.5 (above it no token can qualify); otherwise it would change nothing. */
+    public static boolean enabledBy(double probability, double threshold) {
+        return probability > 0.0 && threshold <= 0.5;
+    }
+
     public XtcProcessor(double probability, double threshold, int minKeep) {
         this.probability = PROBABILITY.check("xtcProbability", probability);
         this.threshold = THRESHOLD.check("xtcThreshold", threshold);
@@ -60,11 +66,11 @@ public final class XtcProcessor implements LogitsProcessor {
     }
 
     @Override
-    public void apply(Candidates c, SequenceState state) {
+    public void apply(Candidates c, SequenceView state) {
         if (probability == 0.0) {
             return;
         }
-        double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_XTC, c.randomBlock());
+        double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_XTC, c.scratch().philoxBlock());
         if (!(u < probability)) {
             return;
         }
@@ -82,8 +88,8 @@ public final class XtcProcessor implements LogitsProcessor {
         // The qualifying tokens (p >= threshold, so at most 1 / threshold of them unless threshold
         // is 0) come from one SIMD compaction; only they are visited one by one.
         int finite = c.kernels().countAtLeast(values, 0, n, -Float.MAX_VALUE);
-        int[] hitPositions = c.scratchIds();
-        float[] hitValues = c.scratchValues();
+        int[] hitPositions = c.nextIds();
+        float[] hitValues = c.nextValues();
         int qualifying = c.kernels().compactAtLeast(values, n, cut, hitPositions, hitValues);
         if (qualifying < 2 || finite - (qualifying - 1) < minKeep) {
             return;

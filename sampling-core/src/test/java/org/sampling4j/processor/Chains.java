@@ -1,7 +1,7 @@
 package org.sampling4j.processor;
 
 import java.util.Arrays;
-import org.sampling4j.LogitsProcessor;
+import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.Sampler;
 import org.sampling4j.SequenceState;
 import org.sampling4j.Workspace;

@@ -66,7 +66,7 @@ class EpsilonEtaProcessorTest {
         assertThrows(IllegalArgumentException.class, () -> new EpsilonProcessor(0.1, 0));
     }
 
-    private static int[] kept(org.sampling4j.LogitsProcessor p) {
+    private static int[] kept(org.sampling4j.chain.LogitsProcessor p) {
         return Chains.kept(Chains.process(LOGITS, p));
     }
 }

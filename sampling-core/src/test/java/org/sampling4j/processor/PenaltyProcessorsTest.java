@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.sampling4j.PenaltyScope;
+import org.sampling4j.processor.PenaltyScope;
 
 /** Repetition, frequency and presence penalties against hand-computed values. */
 class PenaltyProcessorsTest {

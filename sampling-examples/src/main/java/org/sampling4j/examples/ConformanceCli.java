@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sampling4j.LogitsProcessor;
+import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.SampleResult;
 import org.sampling4j.Sampler;
 import org.sampling4j.SamplingParams;

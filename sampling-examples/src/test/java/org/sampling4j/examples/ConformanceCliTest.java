@@ -117,7 +117,7 @@ class ConformanceCliTest {
             "{\"name\": \"dry\", \"params\": {\"dry_multiplier\": 0.8, \"dry_allowed_length\": 1, \"dry_sequence_breakers\": [[7]]}}",
             "{\"name\": \"bad_words\", \"params\": {\"bad_words\": [[3], [1, 2]]}}",
         };
-        org.sampling4j.LogitsProcessor[] processors = {
+        org.sampling4j.chain.LogitsProcessor[] processors = {
             new org.sampling4j.processor.TopNSigmaProcessor(1.0),
             new org.sampling4j.processor.XtcProcessor(1.0, 0.1, 1),
             new org.sampling4j.processor.DynamicTemperatureProcessor(0.8, 0.5, 1.5),

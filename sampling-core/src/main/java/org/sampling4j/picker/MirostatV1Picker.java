@@ -1,9 +1,10 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SequenceState;
-import org.sampling4j.SortKeys;
-import org.sampling4j.TokenPicker;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.internal.SortKeys;
+import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 
@@ -17,7 +18,7 @@ import org.sampling4j.internal.Range;
  * {@code s = sum t_i b_i / sum t_i^2}, {@code e = s - 1},
  * {@code k = ((e 2^mu) / (1 - V^-e))^(1/s)}, at least 1; keep the top k (ties to the lower id),
  * draw (inverse CDF), and update {@code mu <- mu - eta (-log2 q - tau)}, q the chosen token's
- * probability among the k. {@code mu} starts at {@code 2 tau}, in {@link SequenceState#pickerState()}.
+ * probability among the k. {@code mu} starts at {@code 2 tau}, in {@link SequenceView#pickerState()}.
  * <p><b>Parameters.</b> {@code tau} in [0, +Inf) (llama.cpp default 5), {@code eta} in [0, +Inf)
  * (default 0.1), {@code m} = 100 as in llama.cpp; V is the vocabulary size.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_mirostat} (Basu et al., 2021,
@@ -47,7 +48,7 @@ public final class MirostatV1Picker implements TokenPicker {
     }
 
     @Override
-    public int pick(Candidates c, SequenceState state) {
+    public int pick(Candidates c, SequenceView state) {
         double mu = Mirostat.mu(state, tau);
         int finite = c.kernels().countAtLeast(c.currentValues(), 0, c.size(), -Float.MAX_VALUE);
         long k = topK(c, mu, Math.min(M, finite));
@@ -59,7 +60,7 @@ public final class MirostatV1Picker implements TokenPicker {
 
     /** The k of the formula from the best {@code m} logits, or V when the estimate degenerates. */
     private long topK(Candidates c, double mu, int m) {
-        long[] best = c.scratchKeys();
+        long[] best = c.scratch().sortKeys();
         int size = Selection.bestKeys(c, m, best);
         double scale = c.inverseTemperature();
         double sumTb = 0;

@@ -1,8 +1,9 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SequenceState;
-import org.sampling4j.TokenPicker;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
@@ -14,13 +15,13 @@ import org.sampling4j.kernel.FastExp;
  * <p><b>Formula.</b> p the softmax of the set; keep i iff {@code -log2 p_i <= mu} (at least the best
  * token); draw from the kept tokens renormalised (inverse CDF, draw j of the picker stream); with
  * {@code q} the chosen token's renormalised probability, {@code mu <- mu - eta * (-log2 q - tau)}.
- * {@code mu} starts at {@code 2 tau} and lives in {@link SequenceState#pickerState()}, so it
- * follows {@link SequenceState#rollback}.
+ * {@code mu} starts at {@code 2 tau} and lives in {@link SequenceView#pickerState()}, so it
+ * follows {@link SequenceView#rollback}.
  * <p><b>Parameters.</b> {@code tau} (target surprise, bits) in [0, +Inf), llama.cpp default 5;
  * {@code eta} (learning rate) in [0, +Inf), default 0.1.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_mirostat_v2} (Basu et al., 2021,
  * "Mirostat", algorithm 2). Differs: the uniform is the counter-based draw; a sequence made by
- * {@code SequenceState.resume} restarts at {@code mu = 2 tau}.
+ * {@code SequenceView.resume} restarts at {@code mu = 2 tau}.
  * <p><b>Cost per call.</b> two exp-sum passes over the set and one threshold compaction.
  * <p><b>Example.</b> tau 1, mu 2: tokens with p >= 0.25 survive.
  */
@@ -43,7 +44,7 @@ public final class MirostatV2Picker implements TokenPicker {
     }
 
     @Override
-    public int pick(Candidates c, SequenceState state) {
+    public int pick(Candidates c, SequenceView state) {
         double mu = Mirostat.mu(state, tau);
         float max = c.max();
         float scale = c.inverseTemperature();

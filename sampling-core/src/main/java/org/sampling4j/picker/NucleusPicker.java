@@ -1,13 +1,14 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SequenceState;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Nucleus;
+import org.sampling4j.chain.SequenceView;
 import org.sampling4j.kernel.FastExp;
 import org.sampling4j.kernel.Kernels;
 import org.sampling4j.random.Uniforms;
 
 /**
- * Samples a pending top-p cut of a dense row by rejection, without finding the nucleus boundary
+ * Samples a pending top-p cut ({@link Nucleus}) of a dense row by rejection, without finding the nucleus boundary
  * (after FlashInfer's pivot-based top-p sampling).
  *
  * <p>Round r draws token j from the distribution at the final temperature restricted to the tokens
@@ -35,14 +36,14 @@ final class NucleusPicker {
     private NucleusPicker() {
     }
 
-    static int pick(Candidates c, SequenceState state) {
-        if (c.nucleusScale() < c.inverseTemperature()) {
-            int token = pickByThinning(c, state);
+    static int pick(Candidates c, SequenceView state, Nucleus nucleus) {
+        if (nucleus.scale() < c.inverseTemperature()) {
+            int token = pickByThinning(c, state, nucleus);
             if (token >= 0) {
                 return token;
             }
         }
-        return pickAtFinalTemperature(c, state);
+        return pickAtFinalTemperature(c, state, nucleus);
     }
 
     /**
@@ -54,18 +55,18 @@ final class NucleusPicker {
      * {@value #THINNING_ROUNDS} rounds without a decision, which the caller then resolves at the
      * final temperature.
      */
-    private static int pickByThinning(Candidates c, SequenceState state) {
+    private static int pickByThinning(Candidates c, SequenceView state, Nucleus nucleus) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
         int n = c.vocabSize();
         float max = c.max();
         float scale = c.inverseTemperature();
-        float cutScale = c.nucleusScale();
-        double total = k.expSumBlocks(x, 0, n, max, cutScale, c.blockSums());
-        double target = c.nucleusTopP() * total;
+        float cutScale = nucleus.scale();
+        double total = k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().blockSums());
+        double target = nucleus.mass() * total;
         float bound = DenseWalk.ALL;
         int boundId = Integer.MAX_VALUE;
-        int[] block = c.randomBlock();
+        int[] block = c.scratch().philoxBlock();
         for (int round = 0; round < THINNING_ROUNDS; round++) {
             double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round), block);
             int j = DenseWalk.find(c, x, max, cutScale, u * total, bound, boundId);
@@ -73,37 +74,37 @@ final class NucleusPicker {
             if (Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round + 1), block) >= keep) {
                 continue;
             }
-            if (inNucleus(c, x, max, cutScale, j, target)) {
+            if (inNucleus(c, x, max, cutScale, j, target, nucleus.minKeep())) {
                 return j;
             }
             bound = x[j];
             boundId = j;
-            total = k.expSumBlocksBefore(x, 0, n, max, cutScale, bound, boundId, c.blockSums());
+            total = k.expSumBlocksBefore(x, 0, n, max, cutScale, bound, boundId, c.scratch().blockSums());
         }
         return -1;
     }
 
     /** Proposals at the final temperature, rounds from {@value #FINAL_DRAWS} on. */
-    private static int pickAtFinalTemperature(Candidates c, SequenceState state) {
+    private static int pickAtFinalTemperature(Candidates c, SequenceView state, Nucleus nucleus) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
         int n = c.vocabSize();
         float max = c.max();
         float scale = c.inverseTemperature();
-        float cutScale = c.nucleusScale();
-        double total = k.expSumBlocks(x, 0, n, max, scale, c.blockSums());
-        double cutTotal = cutScale == scale ? total : k.expSumBlocks(x, 0, n, max, cutScale, c.spareBlockSums());
-        double target = c.nucleusTopP() * cutTotal;
+        float cutScale = nucleus.scale();
+        double total = k.expSumBlocks(x, 0, n, max, scale, c.scratch().blockSums());
+        double cutTotal = cutScale == scale ? total : k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().cutBlockSums());
+        double target = nucleus.mass() * cutTotal;
         float bound = DenseWalk.ALL;
         int boundId = Integer.MAX_VALUE;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
-                total = k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.blockSums());
+                total = k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.scratch().blockSums());
             }
             double u = Uniforms.uniform(state.seed(), state.step(), c.draw(),
-                    Uniforms.round(Uniforms.STREAM_PICKER, FINAL_DRAWS + round), c.randomBlock());
+                    Uniforms.round(Uniforms.STREAM_PICKER, FINAL_DRAWS + round), c.scratch().philoxBlock());
             int j = DenseWalk.find(c, x, max, scale, u * total, bound, boundId);
-            if (inNucleus(c, x, max, cutScale, j, target)) {
+            if (inNucleus(c, x, max, cutScale, j, target, nucleus.minKeep())) {
                 return j;
             }
             bound = x[j];
@@ -119,7 +120,7 @@ final class NucleusPicker {
      * through the SIMD scan for values at least x[j], counting and summing as it goes; past
      * {@value #DIRECT_SUM_LIMIT} of them the mass comes from one masked exp-sum pass instead.
      */
-    static boolean inNucleus(Candidates c, float[] x, float max, float cutScale, int j, double target) {
+    static boolean inNucleus(Candidates c, float[] x, float max, float cutScale, int j, double target, int minKeep) {
         Kernels k = c.kernels();
         int n = c.vocabSize();
         float v = x[j];
@@ -136,11 +137,11 @@ final class NucleusPicker {
             mass += FastExp.weight(x[i], max, cutScale);
         }
         if (rank <= DIRECT_SUM_LIMIT) {
-            return rank < c.nucleusMinKeep() || mass < target;
+            return rank < minKeep || mass < target;
         }
-        if (c.nucleusMinKeep() > DIRECT_SUM_LIMIT) {
+        if (minKeep > DIRECT_SUM_LIMIT) {
             rank = k.countAtLeast(x, 0, j, v) + k.countAtLeast(x, j + 1, n, Math.nextUp(v));
-            if (rank < c.nucleusMinKeep()) {
+            if (rank < minKeep) {
                 return true;
             }
         }

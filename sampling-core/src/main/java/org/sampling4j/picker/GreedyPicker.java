@@ -1,8 +1,10 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SequenceState;
-import org.sampling4j.TokenPicker;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Nucleus;
+import org.sampling4j.chain.Selection;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenPicker;
 
 /**
  * Picks the most likely candidate: argmax of the processed logits, ties to the lowest token id.
@@ -30,12 +32,18 @@ public final class GreedyPicker implements TokenPicker {
 
     /** The argmax is in every nucleus. */
     @Override
-    public boolean picksFromPendingNucleus() {
+    public boolean samplesPendingNucleus() {
         return true;
     }
 
+    /** The argmax is always in the nucleus: no need to find the cut. */
     @Override
-    public int pick(Candidates candidates, SequenceState state) {
+    public int pickFromNucleus(Candidates c, SequenceView state, Nucleus nucleus) {
+        return pick(c, state);
+    }
+
+    @Override
+    public int pick(Candidates candidates, SequenceView state) {
         return candidates.tokenAt(Selection.bestPosition(candidates));
     }
 }

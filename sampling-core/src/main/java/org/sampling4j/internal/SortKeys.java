@@ -1,4 +1,4 @@
-package org.sampling4j;
+package org.sampling4j.internal;
 
 /**
  * Packs a (value, token id) pair into one long whose natural order is "larger value first, then

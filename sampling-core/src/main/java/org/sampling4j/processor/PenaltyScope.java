@@ -1,4 +1,4 @@
-package org.sampling4j;
+package org.sampling4j.processor;
 
 /** Which tokens of a sequence a penalty counts. */
 public enum PenaltyScope {

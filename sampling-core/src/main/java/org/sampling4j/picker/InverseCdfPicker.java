@@ -1,8 +1,9 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SequenceState;
-import org.sampling4j.TokenPicker;
+import org.sampling4j.chain.Candidates;
+import org.sampling4j.chain.Nucleus;
+import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.random.Uniforms;
 
 /**
@@ -41,25 +42,27 @@ public final class InverseCdfPicker implements TokenPicker {
     }
 
     @Override
-    public boolean picksFromPendingNucleus() {
+    public boolean samplesPendingNucleus() {
         return true;
     }
 
     @Override
-    public int pick(Candidates c, SequenceState state) {
-        if (c.isDense() && c.nucleusPending()) {
-            return NucleusPicker.pick(c, state);
-        }
+    public int pickFromNucleus(Candidates c, SequenceView state, Nucleus nucleus) {
+        return NucleusPicker.pick(c, state, nucleus);
+    }
+
+    @Override
+    public int pick(Candidates c, SequenceView state) {
         float max = c.max();
         float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
-        double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.STREAM_PICKER, c.randomBlock());
+        double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.STREAM_PICKER, c.scratch().philoxBlock());
         if (!c.isDense()) {
             double total = c.kernels().expSum(values, 0, n, max, scale);
             return c.tokenAt(DenseWalk.walk(values, 0, n, max, scale, u * total, 0.0, DenseWalk.ALL, Integer.MAX_VALUE));
         }
-        double total = c.kernels().expSumBlocks(values, 0, n, max, scale, c.blockSums());
+        double total = c.kernels().expSumBlocks(values, 0, n, max, scale, c.scratch().blockSums());
         return DenseWalk.find(c, values, max, scale, u * total, DenseWalk.ALL, Integer.MAX_VALUE);
     }
 }

@@ -1,15 +1,14 @@
-package org.sampling4j.processor;
+package org.sampling4j.chain;
 
-import org.sampling4j.Candidates;
-import org.sampling4j.SortKeys;
+import org.sampling4j.internal.SortKeys;
 import org.sampling4j.internal.LongSort;
 import org.sampling4j.kernel.Kernels;
 
 /**
- * The selection primitives several processors share: the best candidate and the k best, without
+ * The selection primitives processors and pickers share: the best candidate and the k best, without
  * sorting the vocabulary.
  */
-final class Selection {
+public final class Selection {
     private Selection() {
     }
 
@@ -17,7 +16,7 @@ final class Selection {
      * Position (in the current representation) of the largest value, ties to the lowest token id.
      * Dense: one argmax pass; sparse sorted: position 0; sparse unsorted: one scan.
      */
-    static int bestPosition(Candidates c) {
+    public static int bestPosition(Candidates c) {
         if (c.isDense()) {
             // The max is usually known from loading the row, leaving one find pass that stops early.
             int at = c.kernels().indexOf(c.denseValues(), 0, c.vocabSize(), c.max());
@@ -39,7 +38,7 @@ final class Selection {
     }
 
     /** The smallest float {@code f} with {@code f >= threshold}: for every float x, {@code x >= f} iff {@code x >= threshold}. */
-    static float smallestFloatAtLeast(double threshold) {
+    public static float smallestFloatAtLeast(double threshold) {
         float f = (float) threshold;
         return f < threshold ? Math.nextUp(f) : f;
     }
@@ -49,7 +48,7 @@ final class Selection {
      * {@code minKeep} qualify, keeps the {@code minKeep} best instead. Dense: one compaction pass;
      * sparse: O(candidates).
      */
-    static void keepAtLeast(Candidates c, float threshold, int minKeep) {
+    public static void keepAtLeast(Candidates c, float threshold, int minKeep) {
         int kept;
         if (c.isDense()) {
             kept = c.kernels().compactAtLeast(c.denseValues(), c.vocabSize(), threshold, c.ids(), c.values());
@@ -60,8 +59,8 @@ final class Selection {
         } else {
             int[] ids = c.ids();
             float[] values = c.values();
-            int[] outIds = c.scratchIds();
-            float[] outValues = c.scratchValues();
+            int[] outIds = c.nextIds();
+            float[] outValues = c.nextValues();
             kept = 0;
             for (int i = 0; i < c.size(); i++) {
                 if (values[i] >= threshold) {
@@ -71,7 +70,7 @@ final class Selection {
                 }
             }
             if (kept >= minKeep) {
-                c.publishScratch(kept, c.isSorted());
+                c.publishNext(kept, c.isSorted());
                 return;
             }
         }
@@ -85,26 +84,26 @@ final class Selection {
      * those hits, then a sort of k keys.
      * O(n + h log k) for h hits; no-op when {@code k >= size}.
      */
-    static void keepBest(Candidates c, int k) {
+    public static void keepBest(Candidates c, int k) {
         if (k >= c.size()) {
             return;
         }
-        long[] heap = c.scratchKeys();
+        long[] heap = c.scratch().sortKeys();
         bestKeys(c, k, heap);
-        int[] outIds = c.scratchIds();
-        float[] outValues = c.scratchValues();
+        int[] outIds = c.nextIds();
+        float[] outValues = c.nextValues();
         for (int i = 0; i < k; i++) {
             outIds[i] = SortKeys.id(heap[i]);
             outValues[i] = SortKeys.value(heap[i]);
         }
-        c.publishScratch(k, true);
+        c.publishNext(k, true);
     }
 
     /**
      * Writes the {@link SortKeys} of the {@code k} best candidates ({@code 1 <= k <= size}) into
      * {@code heap[0, k)}, sorted best first, without changing the set; returns k.
      */
-    static int bestKeys(Candidates c, int k, long[] heap) {
+    public static int bestKeys(Candidates c, int k, long[] heap) {
         int n = c.size();
         float[] values = c.currentValues();
         for (int i = 0; i < k; i++) {

@@ -1,13 +1,13 @@
-package org.sampling4j.processor;
+package org.sampling4j.picker;
 
-import org.sampling4j.Candidates;
+import org.sampling4j.chain.Candidates;
 import org.sampling4j.kernel.FastExp;
 import org.sampling4j.kernel.Kernels;
 import org.sampling4j.kernel.ReductionOrder;
 
 /**
  * The inverse-CDF walk over a dense row, restricted to the tokens ranked before a bound (all of
- * them with {@link #ALL}): block sums (already in {@link Candidates#blockSums()}) find the block,
+ * them with {@link #ALL}): block sums (already in {@code Scratch.blockSums()}) find the block,
  * sub-block sums of {@value #SUB_BLOCK} find the sub-block, and only that is walked token by token.
  * Every level's sums come from the kernels, so both twins walk to the same token.
  */
@@ -27,7 +27,7 @@ final class DenseWalk {
     static int find(Candidates c, float[] x, float max, float scale, double target, float bound, int boundId) {
         Kernels k = c.kernels();
         int n = c.vocabSize();
-        double[] blocks = c.blockSums();
+        double[] blocks = c.scratch().blockSums();
         boolean masked = bound != ALL;
         double before = 0.0;
         int block = 0;

@@ -1,14 +1,16 @@
-package org.sampling4j;
+package org.sampling4j.chain;
 
 import java.util.Arrays;
 
 /**
- * Sparse per-token counts: an open-addressing map from token id to count that also lists its
- * distinct tokens in first-seen order, so penalties visit only the tokens that occurred.
+ * The mutable {@link TokenCounts}: an open-addressing map from token id to count that also lists
+ * its distinct tokens in first-seen order, so penalties visit only the tokens that occurred.
  *
- * <p>Memory is O(distinct tokens), never O(vocabulary). Not thread-safe.
+ * <p>Memory is O(distinct tokens), never O(vocabulary). Not thread-safe. A sequence keeps two
+ * (all tokens, generated tokens); {@link Scratch#windowCounts()} lends one to processors that
+ * count a window of the history.
  */
-public final class TokenCounts {
+public final class TokenCounter implements TokenCounts {
     private static final int INITIAL_CAPACITY = 16;
 
     private int[] slots;      // 0 = empty, else index + 1 into tokens/counts
@@ -17,7 +19,7 @@ public final class TokenCounts {
     private int size;
 
     /** An empty map. */
-    public TokenCounts() {
+    public TokenCounter() {
         slots = new int[INITIAL_CAPACITY * 2];
         tokens = new int[INITIAL_CAPACITY];
         counts = new int[INITIAL_CAPACITY];
@@ -55,22 +57,26 @@ public final class TokenCounts {
     }
 
     /** How many times {@code token} occurred; 0 when it never did. */
+    @Override
     public int count(int token) {
         int entry = slots[find(token)];
         return entry == 0 ? 0 : counts[entry - 1];
     }
 
     /** Number of listed tokens: every token seen since the last clear, some perhaps with count 0. */
+    @Override
     public int distinct() {
         return size;
     }
 
     /** The k-th listed token, in first-seen order; {@code k} in [0, distinct()). */
+    @Override
     public int tokenAt(int k) {
         return tokens[k];
     }
 
     /** The count of the k-th distinct token. */
+    @Override
     public int countAt(int k) {
         return counts[k];
     }

@@ -1,0 +1,58 @@
+package org.sampling4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.TokenPicker;
+import org.sampling4j.picker.GreedyPicker;
+import org.sampling4j.picker.InverseCdfPicker;
+import org.sampling4j.picker.MirostatV1Picker;
+import org.sampling4j.picker.MirostatV2Picker;
+
+/**
+ * Plans the chain a {@link SamplingParams} describes: the stages of its {@link ChainOrder}, each
+ * building its own processors ({@link ChainStage#build}), then the picker. Greedy and mirostat skip
+ * the truncating stages: truncation cannot remove the argmax, and mirostat truncates by itself
+ * (llama.cpp's mirostat chain has no other truncation either).
+ */
+final class ChainPlanner {
+    private ChainPlanner() {
+    }
+
+    static Sampler plan(SamplingParams params, Sampler.Builder b) {
+        int vocabSize = b.vocabSize();
+        b.topLogprobs(Math.min(params.topLogprobs(), vocabSize))
+                .stopConditions(params.stopConditions())
+                .logprobsMode(params.logprobsMode());
+        params.seed().ifPresent(b::seed);
+        boolean greedy = isGreedy(params);
+        boolean mirostat = params.mirostat() != 0 && !greedy;
+        List<LogitsProcessor> processors = new ArrayList<>();
+        for (ChainStage stage : params.chainOrder().stages()) {
+            if (!((greedy || mirostat) && stage.truncates())) {
+                stage.build(params, vocabSize, processors);
+            }
+        }
+        processors.forEach(b::add);
+        return b.picker(picker(params, greedy, vocabSize)).build();
+    }
+
+    /** Temperature 0 without a dynamic range: argmax, and no random number drawn. */
+    static boolean isGreedy(SamplingParams params) {
+        return params.temperature() == 0.0 && params.dynatempRange() == 0.0;
+    }
+
+    private static TokenPicker picker(SamplingParams p, boolean greedy, int vocabSize) {
+        if (greedy) {
+            return GreedyPicker.INSTANCE;
+        }
+        switch (p.mirostat()) {
+            case 1:
+                return new MirostatV1Picker(p.mirostatTau(), p.mirostatEta(), vocabSize);
+            case 2:
+                return new MirostatV2Picker(p.mirostatTau(), p.mirostatEta());
+            default:
+                return InverseCdfPicker.INSTANCE;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package org.sampling4j.chain;
+
+import org.sampling4j.internal.LongSort;
+import org.sampling4j.internal.SortKeys;
+import org.sampling4j.kernel.Kernels;
+import org.sampling4j.kernel.KernelsProvider;
+
+/**
+ * The working set of one step: <b>dense</b> (all V logits, ids implicit) until a truncating
+ * processor runs, then <b>sparse</b> (ids and logits of the survivors, with a flag that says
+ * whether they are sorted by descending logit, ties by ascending id). Later processors touch only
+ * the survivors. A value of {@code -Inf} means the token is removed, in both representations.
+ *
+ * <p>Temperature is applied lazily: {@link #temperature()} is the divisor still to apply to every
+ * value. Processors that only compare values (top-k, masks) ignore it; those that need
+ * probabilities (top-p, min-p, the pickers) fold it into their arithmetic; those that add to or
+ * scale values (penalties, bias) first call {@link #applyTemperature()}. So the default chain
+ * never spends a pass over V on temperature, and processed values still equal HF's {@code x / T}.
+ *
+ * <p>The dense row may be the caller's own array, borrowed for reading; the first
+ * {@link #writableDenseValues()} copies it. Memory beyond the set lives in {@link #scratch()}.
+ * This class trusts its callers (the processors and pickers of this module, or yours).
+ */
+public final class Candidates {
+    private final int vocabSize;
+    private final Kernels kernels;
+    private final Scratch scratch;
+    private final float[] dense;
+    private final Nucleus nucleus = new Nucleus();
+    private boolean nucleusPending;
+    private float[] source;
+    private boolean borrowed;
+    private float denseMax;
+    private boolean denseMaxValid;
+    private int[] ids;
+    private float[] values;
+    private int[] nextIds;
+    private float[] nextValues;
+    private boolean isDense;
+    private int size;
+    private boolean sorted;
+    private float temperature;
+    private int draw;
+    private float[] unconditional;
+    private double nextPickerState;
+
+    private Candidates(int vocabSize, Kernels kernels) {
+        this.vocabSize = vocabSize;
+        this.kernels = kernels;
+        this.scratch = new Scratch(vocabSize);
+        this.dense = new float[vocabSize];
+        this.ids = new int[vocabSize];
+        this.values = new float[vocabSize];
+        this.nextIds = new int[vocabSize];
+        this.nextValues = new float[vocabSize];
+    }
+
+    /**
+     * A working set for {@code vocabSize} tokens on the kernels twin {@code kernels}
+     * ({@code auto}, {@code scalar} or {@code panama}): what a workspace holds, about 20 bytes per
+     * token.
+     */
+    public static Candidates create(int vocabSize, String kernels) {
+        if (vocabSize < 1) {
+            throw new IllegalArgumentException("vocabSize = " + vocabSize + " is outside [1, 2147483647]");
+        }
+        return new Candidates(vocabSize, KernelsProvider.named(kernels));
+    }
+
+    /**
+     * Makes the set the dense row {@code logits[offset, offset + V)} and returns the index (relative
+     * to {@code offset}) of its first NaN or +Inf value, or -1. With {@code copy}, or at a non-zero
+     * offset (processors index the row by token id), the row is copied in the pass that finds its
+     * max; otherwise it is borrowed. Either way one pass validates it.
+     */
+    int load(float[] logits, int offset, boolean copy, float[] unconditionalRow) {
+        nucleusPending = false;
+        isDense = true;
+        size = vocabSize;
+        sorted = false;
+        temperature = 1f;
+        draw = 0;
+        unconditional = unconditionalRow;
+        float max;
+        borrowed = false;
+        source = null;
+        if (logits == dense) { // filled by the caller through rowForLoading()
+            max = kernels.max(dense, 0, vocabSize);
+        } else if (copy || offset != 0) {
+            max = kernels.copyMax(logits, offset, dense, vocabSize);
+        } else {
+            source = logits;
+            borrowed = true;
+            max = kernels.max(logits, 0, vocabSize);
+        }
+        denseMaxValid = max < Float.POSITIVE_INFINITY;
+        denseMax = max;
+        if (denseMaxValid) {
+            return -1;
+        }
+        for (int i = 0; i < vocabSize; i++) {
+            if (!(logits[offset + i] < Float.POSITIVE_INFINITY)) {
+                return i;
+            }
+        }
+        throw new AssertionError("max was " + max + " but no value is NaN or +Inf");
+    }
+
+    /** The set's own row, for a caller that fills it (from a direct buffer) and then loads it with no second copy. */
+    public float[] rowForLoading() {
+        return dense;
+    }
+
+    /** Forgets the caller's rows, so a workspace keeps no reference to them after a step. */
+    void release() {
+        source = null;
+        unconditional = null;
+    }
+
+    void defer(DeferrableCut cut) {
+        nucleus.set(cut, inverseTemperature());
+        nucleusPending = true;
+    }
+
+    Nucleus nucleus() {
+        return nucleus;
+    }
+
+    void setDraw(int value) {
+        draw = value;
+        nextPickerState = Double.NaN;
+    }
+
+    /** The kernels every processor of this step should use. */
+    @SuppressWarnings("exports") // the kernels are internal: for this module's own processors
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** The step's scratch buffers. */
+    public Scratch scratch() {
+        return scratch;
+    }
+
+    /** V, the vocabulary size. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** Whether the set is still the dense row of all V tokens. */
+    public boolean isDense() {
+        return isDense;
+    }
+
+    /** V when dense, else the number of survivors (some may be {@code -Inf}). */
+    public int size() {
+        return size;
+    }
+
+    /** Whether a sparse set is sorted by descending value, ties by ascending id. */
+    public boolean isSorted() {
+        return sorted;
+    }
+
+    /** The dense row (while {@link #isDense()}), index = token id, for <b>reading</b> only. */
+    public float[] denseValues() {
+        return borrowed ? source : dense;
+    }
+
+    /** The dense row for writing: copies a borrowed row into the set first. */
+    public float[] writableDenseValues() {
+        if (nucleusPending) {
+            throw new IllegalStateException("a processor wrote the dense row after a deferred top-p cut; "
+                    + "it must not answer preservesRanking() = true");
+        }
+        if (borrowed) {
+            System.arraycopy(source, 0, dense, 0, vocabSize);
+            borrowed = false;
+            source = null;
+        }
+        denseMaxValid = false;
+        return dense;
+    }
+
+    /** Whether a deferred top-p cut is pending (the set is then dense). */
+    public boolean nucleusPending() {
+        return nucleusPending;
+    }
+
+    /** Carries out a pending top-p cut, if any, so that the set is exactly what the chain keeps. */
+    public void materialize() {
+        if (nucleusPending) {
+            nucleusPending = false;
+            nucleus.carryOut(this);
+        }
+    }
+
+    /** Token ids of a sparse set, first {@link #size()} entries. */
+    public int[] ids() {
+        return ids;
+    }
+
+    /** Values of a sparse set, parallel to {@link #ids()}. */
+    public float[] values() {
+        return values;
+    }
+
+    /** The second id buffer (length V): fill it, then make it the set with {@link #publishNext}. */
+    public int[] nextIds() {
+        return nextIds;
+    }
+
+    /** The second value buffer, parallel to {@link #nextIds()}. */
+    public float[] nextValues() {
+        return nextValues;
+    }
+
+    /** Makes the first {@code newSize} entries of {@link #ids()} / {@link #values()} the set. */
+    public void setSparse(int newSize, boolean isSorted) {
+        isDense = false;
+        size = newSize;
+        sorted = isSorted;
+    }
+
+    /** Swaps the second buffers in as the set: their first {@code newSize} entries. */
+    public void publishNext(int newSize, boolean isSorted) {
+        int[] i = ids;
+        ids = nextIds;
+        nextIds = i;
+        float[] v = values;
+        values = nextValues;
+        nextValues = v;
+        setSparse(newSize, isSorted);
+    }
+
+    /** Marks a sparse set as no longer sorted (after a value changed). */
+    public void markUnsorted() {
+        sorted = false;
+    }
+
+    /** The draw index j of the sample being picked: 0 for one sample, 0..n-1 for n samples of one step. */
+    public int draw() {
+        return draw;
+    }
+
+    /** The unconditional logits row of classifier-free guidance (V values, read-only), or null. */
+    public float[] unconditionalRow() {
+        return unconditional;
+    }
+
+    /** Sets the value a stateful picker (mirostat's mu) carries into the next step. */
+    public void setNextPickerState(double value) {
+        nextPickerState = value;
+    }
+
+    /** The value set by {@link #setNextPickerState} during this pick, NaN if none. */
+    public double nextPickerState() {
+        return nextPickerState;
+    }
+
+    /** The temperature still to be applied to every value (1 = none pending). */
+    public float temperature() {
+        return temperature;
+    }
+
+    /** Sets the pending temperature; the caller has applied any earlier one. {@code t > 0}. */
+    public void setTemperature(float t) {
+        temperature = t;
+    }
+
+    /** {@code 1 / T}: the factor that turns value differences into log-probabilities. */
+    public float inverseTemperature() {
+        return 1f / temperature;
+    }
+
+    /** Divides every value by the pending temperature, as HF does ({@code x / T} in float). */
+    public void applyTemperature() {
+        float t = temperature;
+        if (t == 1f) {
+            return;
+        }
+        float[] x = isDense ? writableDenseValues() : values;
+        for (int i = 0, n = size; i < n; i++) {
+            x[i] = x[i] / t;
+        }
+        temperature = 1f;
+    }
+
+    /** The largest value in the set ({@code -Inf} when every token is removed). */
+    public float max() {
+        if (isDense) {
+            if (!denseMaxValid) {
+                denseMax = kernels.max(denseValues(), 0, vocabSize);
+                denseMaxValid = true;
+            }
+            return denseMax;
+        }
+        return sorted && size > 0 ? values[0] : kernels.max(values, 0, size);
+    }
+
+    /** The values array of the current representation (dense row or sparse values). */
+    public float[] currentValues() {
+        return isDense ? denseValues() : values;
+    }
+
+    /** The token at position i of the current representation. */
+    public int tokenAt(int i) {
+        return isDense ? i : ids[i];
+    }
+
+    /** The value of {@code token}, or {@code -Inf} if it is not in the set. O(1) dense, O(size) sparse. */
+    public float valueOf(int token) {
+        if (isDense) {
+            return denseValues()[token];
+        }
+        for (int i = 0; i < size; i++) {
+            if (ids[i] == token) {
+                return values[i];
+            }
+        }
+        return Float.NEGATIVE_INFINITY;
+    }
+
+    /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */
+    public void toSparse() {
+        materialize();
+        if (isDense) {
+            setSparse(kernels.compactAtLeast(denseValues(), vocabSize, -Float.MAX_VALUE, ids, values), false);
+        }
+    }
+
+    /** Reduces the set to the single token {@code token} with value {@code value}. */
+    public void keepOnly(int token, float value) {
+        ids[0] = token;
+        values[0] = value;
+        setSparse(1, true);
+    }
+
+    /** Sorts the set (made sparse) by descending value, ties by ascending id. O(size log size). */
+    public void sortDescending() {
+        toSparse();
+        if (!sorted) {
+            sortRange(0, size);
+            sorted = true;
+        }
+    }
+
+    /**
+     * Sorts positions {@code [from, to)} of a sparse set by descending value, ties by ascending id,
+     * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
+     */
+    public void sortRange(int from, int to) {
+        long[] keys = scratch.sortKeys();
+        boolean inOrder = true;
+        for (int i = from; i < to; i++) {
+            keys[i] = SortKeys.key(values[i], ids[i]);
+            inOrder &= i == from || keys[i - 1] < keys[i];
+        }
+        if (inOrder) {
+            return; // already sorted: typically a run of ties in ascending id order, however long
+        }
+        LongSort.sort(keys, from, to);
+        for (int i = from; i < to; i++) {
+            ids[i] = SortKeys.id(keys[i]);
+            values[i] = SortKeys.value(keys[i]);
+        }
+    }
+}

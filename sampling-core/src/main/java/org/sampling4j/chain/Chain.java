@@ -1,0 +1,154 @@
+package org.sampling4j.chain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A compiled chain for one vocabulary size: processors in order, then a picker, with the facts
+ * about them decided once, here, rather than at every step: whether the caller's row must be
+ * copied (some processor writes it), whether calls must pass an unconditional row (guidance), and
+ * which cut, if any, the picker samples without carrying it out (a {@link DeferrableCut} followed
+ * only by ranking-preserving steps, before a picker that {@link TokenPicker#samplesPendingNucleus()}).
+ *
+ * <p>One step: {@link #run} loads and validates the row and applies the processors;
+ * {@link #pick} chooses; {@link #release} forgets the caller's rows. Immutable and thread-safe.
+ */
+public final class Chain {
+    private final int vocabSize;
+    private final LogitsProcessor[] processors;
+    private final TokenPicker picker;
+    private final boolean copyOnLoad;
+    private final boolean guided;
+    private final int deferredCut;
+
+    /**
+     * Compiles {@code processors} then {@code picker} for {@code vocabSize} tokens.
+     *
+     * @throws IllegalArgumentException when a processor names a token id outside [0, vocabSize)
+     */
+    public Chain(int vocabSize, List<LogitsProcessor> processors, TokenPicker picker) {
+        this.vocabSize = vocabSize;
+        this.processors = processors.toArray(new LogitsProcessor[0]);
+        this.picker = Objects.requireNonNull(picker, "picker");
+        boolean writes = false;
+        boolean unconditional = false;
+        for (LogitsProcessor p : this.processors) {
+            p.checkVocabulary(vocabSize);
+            writes |= p.writesLogits();
+            unconditional |= p.readsUnconditionalRow();
+        }
+        this.copyOnLoad = writes;
+        this.guided = unconditional;
+        int cut = -1;
+        if (picker.samplesPendingNucleus()) {
+            for (int i = this.processors.length - 1; i >= 0; i--) {
+                if (this.processors[i] instanceof DeferrableCut) {
+                    cut = i;
+                    break;
+                }
+                if (!this.processors[i].preservesRanking()) {
+                    break;
+                }
+            }
+        }
+        this.deferredCut = cut;
+    }
+
+    /** The vocabulary size V every row must have. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** The processors, in order. */
+    public List<LogitsProcessor> processors() {
+        return List.of(processors);
+    }
+
+    /** The picker. */
+    public TokenPicker picker() {
+        return picker;
+    }
+
+    /** Whether a processor reads an unconditional row, which every call must then pass. */
+    public boolean guided() {
+        return guided;
+    }
+
+    /** The position of the processor whose cut the picker samples directly on a dense row, or -1. */
+    public int deferredCut() {
+        return deferredCut;
+    }
+
+    /**
+     * Loads {@code logits[offset, offset + V)} (and the unconditional row, or null) into
+     * {@code c} and applies every processor: afterwards {@code c} holds what the chain keeps,
+     * perhaps with a {@link Candidates#nucleusPending() pending nucleus}.
+     *
+     * @throws IllegalArgumentException on a set for another V, a history token outside [0, V), an
+     *                                  unconditional row the chain does not read, a NaN or +Inf
+     *                                  logit, or a chain that leaves no finite candidate
+     */
+    public Candidates run(float[] logits, int offset, float[] unconditional, SequenceView state, Candidates c) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(c, "workspace");
+        if (c.vocabSize() != vocabSize) {
+            throw new IllegalArgumentException("workspace.vocabSize = " + c.vocabSize()
+                    + " but this sampler's vocabulary is " + vocabSize);
+        }
+        if (unconditional != null && !guided) {
+            throw new IllegalArgumentException("unconditionalLogits were passed but the chain " + this
+                    + " has no classifier-free guidance: set guidanceScale != 1, or pass none");
+        }
+        int bad = c.load(logits, offset, copyOnLoad, unconditional);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
+                    + " is not allowed: logits must be finite or -Inf");
+        }
+        for (int i = 0; i < processors.length; i++) {
+            if (i == deferredCut && c.isDense()) {
+                c.defer((DeferrableCut) processors[i]);
+            } else {
+                processors[i].apply(c, state);
+            }
+        }
+        float max = c.max();
+        if (max == Float.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("no token left to sample: every token is -Inf after the chain "
+                    + this + " (check the logits, allowedTokenIds, bannedTokenIds and logitBias)");
+        }
+        if (!(max < Float.POSITIVE_INFINITY)) {
+            // Finite inputs can still overflow: a bias of 3e38, or a huge negative penalty times a count.
+            throw new IllegalArgumentException("a processed logit is " + max + " after the chain " + this
+                    + ": a penalty or bias overflowed float; keep |logit + bias| and |count * penalty| below 3.4e38");
+        }
+        return c;
+    }
+
+    /**
+     * Picks with draw index {@code draw}: from the pending nucleus when there is one, else from the
+     * set. A stateful picker's next state is then in {@link Candidates#nextPickerState()}.
+     */
+    public int pick(Candidates c, SequenceView state, int draw) {
+        c.setDraw(draw);
+        return c.nucleusPending() ? picker.pickFromNucleus(c, state, c.nucleus()) : picker.pick(c, state);
+    }
+
+    /** Forgets the caller's rows, so a workspace never keeps a reference to them after a step. */
+    public static void release(Candidates c) {
+        if (c != null) {
+            c.release();
+        }
+    }
+
+    /** The steps that run, in order: {@code repetition-penalty > top-k > top-p > pick(inverse-cdf)}. */
+    @Override
+    public String toString() {
+        StringJoiner s = new StringJoiner(" > ");
+        for (LogitsProcessor p : processors) {
+            s.add(p.name());
+        }
+        s.add("pick(" + picker.name() + ")");
+        return s.toString();
+    }
+}

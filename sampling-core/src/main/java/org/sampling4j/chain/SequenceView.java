@@ -1,0 +1,45 @@
+package org.sampling4j.chain;
+
+/**
+ * What a processor or picker may read of the sequence being sampled: its seed and step (the
+ * counter of every random draw), its tokens (prompt, then generated) and their counts. Read-only:
+ * only the sampler advances a sequence, after the picker has chosen.
+ */
+public interface SequenceView {
+
+    /** The seed: the Philox key of every draw of this sequence. */
+    long seed();
+
+    /** The step counter: the number of tokens generated so far. */
+    long step();
+
+    /** Number of prompt tokens. */
+    int promptLength();
+
+    /** Number of generated tokens. */
+    int generatedLength();
+
+    /** The i-th prompt token, i in [0, promptLength()). */
+    int promptToken(int i);
+
+    /** The i-th generated token, i in [0, generatedLength()). */
+    int generatedToken(int i);
+
+    /** Number of tokens so far: prompt plus generated. */
+    int length();
+
+    /** The i-th token of the prompt followed by the generated tokens, i in [0, length()). */
+    int token(int i);
+
+    /** Counts over the prompt and the generated tokens. */
+    TokenCounts allCounts();
+
+    /** Counts over the generated tokens only. */
+    TokenCounts generatedCounts();
+
+    /**
+     * The value a stateful picker (mirostat's mu) carried out of the last step, NaN before it first
+     * ran. A picker sets the next one with {@link Candidates#setNextPickerState(double)}.
+     */
+    double pickerState();
+}
