@@ -286,7 +286,7 @@ public final class Sampler {
         checkLength("out", out);
         Candidates c = run(logits, 0, null, state, workspace);
         try {
-            return writeProcessed(c, out);
+            return chain.writeProcessed(c, out);
         } finally {
             Chain.release(c);
         }
@@ -300,59 +300,16 @@ public final class Sampler {
         checkLength("out", out);
         Candidates c = run(logits, 0, unconditionalLogits, state, workspace);
         try {
-            return writeProcessed(c, out);
+            return chain.writeProcessed(c, out);
         } finally {
             Chain.release(c);
         }
     }
 
-    private int writeProcessed(Candidates c, float[] out) {
-        c.materialize();
-        float t = c.temperature();
-        if (c.isDense()) {
-            float[] x = c.denseValues();
-            if (t == 1f) {
-                System.arraycopy(x, 0, out, 0, vocabSize);
-            } else {
-                for (int i = 0; i < vocabSize; i++) {
-                    out[i] = x[i] / t;
-                }
-            }
-            return c.kernels().countAtLeast(x, 0, vocabSize, -Float.MAX_VALUE);
-        }
-        java.util.Arrays.fill(out, Float.NEGATIVE_INFINITY);
-        int[] ids = c.ids();
-        float[] values = c.values();
-        int kept = 0;
-        for (int i = 0; i < c.size(); i++) {
-            out[ids[i]] = t == 1f ? values[i] : values[i] / t;
-            kept += values[i] != Float.NEGATIVE_INFINITY ? 1 : 0;
-        }
-        return kept;
-    }
-
-    /**
-     * Runs the chain on the workspace's candidates. On failure the workspace forgets the caller's
-     * rows before the exception leaves.
-     */
+    /** Runs the chain on the workspace's candidates (which forget the caller's rows should it throw). */
     private Candidates run(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace) {
-        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(workspace, "workspace");
-        if (workspace.vocabSize() != vocabSize) {
-            throw new IllegalArgumentException("workspace.vocabSize = " + workspace.vocabSize()
-                    + " but this sampler's vocabulary is " + vocabSize);
-        }
-        if (state.maxTokenId() >= vocabSize) {
-            throw new IllegalArgumentException("history token id " + state.maxTokenId() + " is outside [0, "
-                    + vocabSize + ")");
-        }
-        Candidates c = workspace.candidates();
-        try {
-            return chain.run(logits, offset, unconditional, state, c);
-        } catch (RuntimeException e) {
-            Chain.release(c);
-            throw e;
-        }
+        return chain.run(logits, offset, unconditional, state, workspace.candidates());
     }
 
     private void checkLength(String field, float[] array) {

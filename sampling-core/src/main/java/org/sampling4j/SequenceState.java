@@ -186,6 +186,7 @@ public final class SequenceState implements SequenceView {
     }
 
     /** The largest token id seen in the prompt or the generated tokens, -1 if none. */
+    @Override
     public int maxTokenId() {
         return maxTokenId;
     }

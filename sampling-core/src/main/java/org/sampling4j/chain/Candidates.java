@@ -1,7 +1,5 @@
 package org.sampling4j.chain;
 
-import org.sampling4j.internal.LongSort;
-import org.sampling4j.internal.SortKeys;
 import org.sampling4j.kernel.Kernels;
 import org.sampling4j.kernel.KernelsProvider;
 
@@ -25,13 +23,9 @@ public final class Candidates {
     private final int vocabSize;
     private final Kernels kernels;
     private final Scratch scratch;
-    private final float[] dense;
+    private final DenseRow dense;
     private final Nucleus nucleus = new Nucleus();
     private boolean nucleusPending;
-    private float[] source;
-    private boolean borrowed;
-    private float denseMax;
-    private boolean denseMaxValid;
     private int[] ids;
     private float[] values;
     private int[] nextIds;
@@ -48,7 +42,7 @@ public final class Candidates {
         this.vocabSize = vocabSize;
         this.kernels = kernels;
         this.scratch = new Scratch(vocabSize);
-        this.dense = new float[vocabSize];
+        this.dense = new DenseRow(vocabSize, kernels);
         this.ids = new int[vocabSize];
         this.values = new float[vocabSize];
         this.nextIds = new int[vocabSize];
@@ -68,10 +62,8 @@ public final class Candidates {
     }
 
     /**
-     * Makes the set the dense row {@code logits[offset, offset + V)} and returns the index (relative
-     * to {@code offset}) of its first NaN or +Inf value, or -1. With {@code copy}, or at a non-zero
-     * offset (processors index the row by token id), the row is copied in the pass that finds its
-     * max; otherwise it is borrowed. Either way one pass validates it.
+     * Makes the set the dense row {@code logits[offset, offset + V)}, copied now or borrowed until
+     * the first write ({@link DenseRow#load}); returns the index of its first NaN or +Inf, or -1.
      */
     int load(float[] logits, int offset, boolean copy, float[] unconditionalRow) {
         nucleusPending = false;
@@ -81,39 +73,17 @@ public final class Candidates {
         temperature = 1f;
         draw = 0;
         unconditional = unconditionalRow;
-        float max;
-        borrowed = false;
-        source = null;
-        if (logits == dense) { // filled by the caller through rowForLoading()
-            max = kernels.max(dense, 0, vocabSize);
-        } else if (copy || offset != 0) {
-            max = kernels.copyMax(logits, offset, dense, vocabSize);
-        } else {
-            source = logits;
-            borrowed = true;
-            max = kernels.max(logits, 0, vocabSize);
-        }
-        denseMaxValid = max < Float.POSITIVE_INFINITY;
-        denseMax = max;
-        if (denseMaxValid) {
-            return -1;
-        }
-        for (int i = 0; i < vocabSize; i++) {
-            if (!(logits[offset + i] < Float.POSITIVE_INFINITY)) {
-                return i;
-            }
-        }
-        throw new AssertionError("max was " + max + " but no value is NaN or +Inf");
+        return dense.load(logits, offset, copy);
     }
 
     /** The set's own row, for a caller that fills it (from a direct buffer) and then loads it with no second copy. */
     public float[] rowForLoading() {
-        return dense;
+        return dense.own();
     }
 
     /** Forgets the caller's rows, so a workspace keeps no reference to them after a step. */
     void release() {
-        source = null;
+        dense.release();
         unconditional = null;
     }
 
@@ -164,7 +134,7 @@ public final class Candidates {
 
     /** The dense row (while {@link #isDense()}), index = token id, for <b>reading</b> only. */
     public float[] denseValues() {
-        return borrowed ? source : dense;
+        return dense.read();
     }
 
     /** The dense row for writing: copies a borrowed row into the set first. */
@@ -173,13 +143,7 @@ public final class Candidates {
             throw new IllegalStateException("a processor wrote the dense row after a deferred top-p cut; "
                     + "it must not answer preservesRanking() = true");
         }
-        if (borrowed) {
-            System.arraycopy(source, 0, dense, 0, vocabSize);
-            borrowed = false;
-            source = null;
-        }
-        denseMaxValid = false;
-        return dense;
+        return dense.write();
     }
 
     /** Whether a deferred top-p cut is pending (the set is then dense). */
@@ -289,11 +253,7 @@ public final class Candidates {
     /** The largest value in the set ({@code -Inf} when every token is removed). */
     public float max() {
         if (isDense) {
-            if (!denseMaxValid) {
-                denseMax = kernels.max(denseValues(), 0, vocabSize);
-                denseMaxValid = true;
-            }
-            return denseMax;
+            return dense.max();
         }
         return sorted && size > 0 ? values[0] : kernels.max(values, 0, size);
     }
@@ -340,29 +300,8 @@ public final class Candidates {
     public void sortDescending() {
         toSparse();
         if (!sorted) {
-            sortRange(0, size);
+            Selection.sortRange(this, 0, size);
             sorted = true;
-        }
-    }
-
-    /**
-     * Sorts positions {@code [from, to)} of a sparse set by descending value, ties by ascending id,
-     * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
-     */
-    public void sortRange(int from, int to) {
-        long[] keys = scratch.sortKeys();
-        boolean inOrder = true;
-        for (int i = from; i < to; i++) {
-            keys[i] = SortKeys.key(values[i], ids[i]);
-            inOrder &= i == from || keys[i - 1] < keys[i];
-        }
-        if (inOrder) {
-            return; // already sorted: typically a run of ties in ascending id order, however long
-        }
-        LongSort.sort(keys, from, to);
-        for (int i = from; i < to; i++) {
-            ids[i] = SortKeys.id(keys[i]);
-            values[i] = SortKeys.value(keys[i]);
         }
     }
 }

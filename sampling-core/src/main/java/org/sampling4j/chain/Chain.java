@@ -1,5 +1,6 @@
 package org.sampling4j.chain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -96,10 +97,23 @@ public final class Chain {
             throw new IllegalArgumentException("workspace.vocabSize = " + c.vocabSize()
                     + " but this sampler's vocabulary is " + vocabSize);
         }
+        if (state.maxTokenId() >= vocabSize) {
+            throw new IllegalArgumentException("history token id " + state.maxTokenId() + " is outside [0, "
+                    + vocabSize + ")");
+        }
         if (unconditional != null && !guided) {
             throw new IllegalArgumentException("unconditionalLogits were passed but the chain " + this
                     + " has no classifier-free guidance: set guidanceScale != 1, or pass none");
         }
+        try {
+            return apply(logits, offset, unconditional, state, c);
+        } catch (RuntimeException e) {
+            c.release();
+            throw e;
+        }
+    }
+
+    private Candidates apply(float[] logits, int offset, float[] unconditional, SequenceView state, Candidates c) {
         int bad = c.load(logits, offset, copyOnLoad, unconditional);
         if (bad >= 0) {
             throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
@@ -132,6 +146,36 @@ public final class Chain {
     public int pick(Candidates c, SequenceView state, int draw) {
         c.setDraw(draw);
         return c.nucleusPending() ? picker.pickFromNucleus(c, state, c.nucleus()) : picker.pick(c, state);
+    }
+
+    /**
+     * Writes the processed logits of {@code c} into {@code out} (length V), carrying out a pending
+     * cut: {@code x / T} for kept tokens, as HF's processors produce them, {@code -Inf} for removed
+     * ones. Returns the number of kept tokens.
+     */
+    public int writeProcessed(Candidates c, float[] out) {
+        c.materialize();
+        float t = c.temperature();
+        if (c.isDense()) {
+            float[] x = c.denseValues();
+            if (t == 1f) {
+                System.arraycopy(x, 0, out, 0, vocabSize);
+            } else {
+                for (int i = 0; i < vocabSize; i++) {
+                    out[i] = x[i] / t;
+                }
+            }
+            return c.kernels().countAtLeast(x, 0, vocabSize, -Float.MAX_VALUE);
+        }
+        Arrays.fill(out, Float.NEGATIVE_INFINITY);
+        int[] ids = c.ids();
+        float[] values = c.values();
+        int kept = 0;
+        for (int i = 0; i < c.size(); i++) {
+            out[ids[i]] = t == 1f ? values[i] : values[i] / t;
+            kept += values[i] != Float.NEGATIVE_INFINITY ? 1 : 0;
+        }
+        return kept;
     }
 
     /** Forgets the caller's rows, so a workspace never keeps a reference to them after a step. */

@@ -138,4 +138,27 @@ public final class Selection {
         LongSort.sort(heap, 0, k);
         return k;
     }
+
+    /**
+     * Sorts positions {@code [from, to)} of a sparse set by descending value, ties by ascending id,
+     * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
+     */
+    public static void sortRange(Candidates c, int from, int to) {
+        long[] keys = c.scratch().sortKeys();
+        int[] ids = c.ids();
+        float[] values = c.values();
+        boolean inOrder = true;
+        for (int i = from; i < to; i++) {
+            keys[i] = SortKeys.key(values[i], ids[i]);
+            inOrder &= i == from || keys[i - 1] < keys[i];
+        }
+        if (inOrder) {
+            return; // already sorted: typically a run of ties in ascending id order, however long
+        }
+        LongSort.sort(keys, from, to);
+        for (int i = from; i < to; i++) {
+            ids[i] = SortKeys.id(keys[i]);
+            values[i] = SortKeys.value(keys[i]);
+        }
+    }
 }

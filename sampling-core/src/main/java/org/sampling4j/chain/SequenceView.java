@@ -31,6 +31,9 @@ public interface SequenceView {
     /** The i-th token of the prompt followed by the generated tokens, i in [0, length()). */
     int token(int i);
 
+    /** The largest token id in the prompt or the generated tokens, -1 if none. */
+    int maxTokenId();
+
     /** Counts over the prompt and the generated tokens. */
     TokenCounts allCounts();
 

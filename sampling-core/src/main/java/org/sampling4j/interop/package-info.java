@@ -1,5 +1,7 @@
 /**
- * Mappings from other systems' vocabularies (HuggingFace step names, OpenAI / vLLM request fields)
- * to Sampling4J's processors and params. Takes plain {@code Map}s, so core stays free of JSON libraries.
+ * <b>API</b> (stable): mappings from other systems' vocabularies (HuggingFace step names, OpenAI,
+ * vLLM and HF {@code generate} request fields) to Sampling4J's params and processors, each with
+ * that API's own ranges and error wording. Takes plain {@code Map}s, so core stays free of JSON
+ * libraries.
  */
 package org.sampling4j.interop;

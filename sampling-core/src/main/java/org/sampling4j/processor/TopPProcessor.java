@@ -260,7 +260,7 @@ public final class TopPProcessor implements DeferrableCut {
             low = dMin;
             perBucket = buckets / (dMax - dMin);
         }
-        c.sortRange(keptEnd, regionEnd);
+        Selection.sortRange(c, keptEnd, regionEnd);
         return walkSorted(c, keptEnd, regionEnd, keptMass, max, scale, target);
     }
 

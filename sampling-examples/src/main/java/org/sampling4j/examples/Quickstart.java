@@ -9,7 +9,6 @@ import org.sampling4j.Sampler;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.SequenceState;
 import org.sampling4j.Workspace;
-import org.sampling4j.kernel.KernelsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +43,7 @@ public final class Quickstart implements Callable<Integer> {
         PrintStream out = System.out;
         float[] logits = SyntheticLogits.row(vocab, rowSeed);
         out.printf(Locale.ROOT, "Sampling4J quickstart: one synthetic logits row, V = %,d (Zipf-like head, N(0, 2.5) tail)%n", vocab);
-        String kernels = KernelsProvider.get().name();
+        String kernels = new Workspace(1).kernels();
         out.printf(Locale.ROOT, "kernels: %s%s%n%n", kernels, kernels.equals("panama") ? " (Vector API)"
                 : " (run java with --add-modules jdk.incubator.vector for the Vector API twin: same tokens, faster)");
         for (Preset preset : Preset.values()) {
