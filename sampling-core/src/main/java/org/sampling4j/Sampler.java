@@ -112,13 +112,7 @@ public final class Sampler {
      * @throws IllegalArgumentException unless {@code n >= 1}
      */
     public SequenceState[] newSequences(int n, int... prompt) {
-        Range.atLeast(1).check("n", n);
-        long first = seed != null ? seed : SequenceState.createUnseeded().seed();
-        SequenceState[] states = new SequenceState[n];
-        for (int i = 0; i < n; i++) {
-            states[i] = SequenceState.create(first + i, prompt);
-        }
-        return states;
+        return SequenceState.group(n, seed != null ? seed : SequenceState.createUnseeded().seed(), prompt);
     }
 
     /**
@@ -126,12 +120,10 @@ public final class Sampler {
      * token j is picked with draw index j of the counter-based generator, so token 0 is exactly
      * what {@link #sample(float[], SequenceState, Workspace, SampleResult)} returns and token j is a
      * pure function of (logits, chain, seed, step, history, j), independent of how many others are
-     * drawn. Tokens may repeat. Under a picker that changes the candidates (mirostat) the chain
-     * reruns for every sample; otherwise it runs once, or again after a pending top-p cut was
-     * carried out. {@code state} is not advanced: the caller decides which of
-     * them, if any, it continues, for instance by {@code SequenceState.resume(...)} of a copy per
-     * token. A stateful picker (mirostat) reads the state's {@code mu} for every sample and leaves
-     * no pending update behind: a token accepted by hand keeps {@code mu} unchanged.
+     * drawn. Tokens may repeat. The chain runs once, or again for a picker that changes the
+     * candidates (mirostat) or after a pending top-p cut was carried out. {@code state} is not
+     * advanced (continue a copy per token with {@code SequenceState.resume}); mirostat reads its
+     * {@code mu} for every sample and leaves it unchanged.
      *
      * @param results null, or one holder (itself possibly null) per token; {@code stopReason} there
      *                says whether the sequence would stop after that token

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.chain.TokenCounts;
+import org.sampling4j.internal.Range;
 
 /**
  * What one sequence carries from step to step: its seed, the step counter, the prompt and the
@@ -61,6 +62,16 @@ public final class SequenceState implements SequenceView {
      */
     public static SequenceState resume(long seed, int[] prompt, int[] generated) {
         return new SequenceState(seed, prompt, generated);
+    }
+
+    /** {@code n} sequences after {@code prompt}, sequence i seeded {@code first + i}; {@code n >= 1}. */
+    static SequenceState[] group(int n, long first, int... prompt) {
+        Range.atLeast(1).check("n", n);
+        SequenceState[] states = new SequenceState[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = create(first + i, prompt);
+        }
+        return states;
     }
 
     /** Records the token chosen at this step and advances the step counter. */
