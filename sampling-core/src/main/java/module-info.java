@@ -4,8 +4,8 @@
  * <p>The module exports what an embedder uses ({@code org.sampling4j}: {@link org.sampling4j.Sampler},
  * {@link org.sampling4j.SamplingParams}, {@link org.sampling4j.SequenceState},
  * {@link org.sampling4j.Workspace}, {@link org.sampling4j.SampleResult}), the extension interface
- * ({@code org.sampling4j.chain}), the processors and pickers, batches, the reference generation
- * loop and the request-shape mappings. The kernels, the PRNG and the internal helpers are not
+ * ({@code org.sampling4j.chain}), the processors and pickers, batches, the counter-based PRNG, the text layer, the reference
+ * generation loop and the request-shape mappings. The kernels and the internal helpers are not
  * exported: their names and signatures may change in any release.
  *
  * <p>The Vector API ({@code jdk.incubator.vector}) is an optional dependence: when the JVM runs
@@ -25,11 +25,15 @@ module org.sampling4j {
     exports org.sampling4j.chain;
     exports org.sampling4j.processor;
     exports org.sampling4j.picker;
+    // Counter-based draws for pickers and processors that draw (Uniforms at seed, step, draw, stream).
+    exports org.sampling4j.random;
+    // Vocabularies, streaming detokenization, stop strings.
+    exports org.sampling4j.text;
     exports org.sampling4j.batch;
     exports org.sampling4j.generate;
     exports org.sampling4j.interop;
     // Still to come (later issues; exported when they land, see DESIGN.md section 11):
-    // org.sampling4j.text, org.sampling4j.grammar, org.sampling4j.speculative.
+    // org.sampling4j.grammar, org.sampling4j.speculative.
 
-    // Not exported: org.sampling4j.kernel, org.sampling4j.random, org.sampling4j.internal.
+    // Not exported: org.sampling4j.kernel, org.sampling4j.internal.
 }

@@ -14,7 +14,7 @@ import org.sampling4j.internal.Range;
  * {@code tau} after every token.
  *
  * <p><b>Formula.</b> with the set's logits sorted descending, {@code t_i = ln((i+2)/(i+1))},
- * {@code b_i = ln(p_i / p_{i+1}) = (x_i - x_{i+1}) / T} for i < m - 1:
+ * {@code b_i = ln(p_i / p_{i+1}) = (x_i - x_{i+1}) / T} for {@code i < m - 1}:
  * {@code s = sum t_i b_i / sum t_i^2}, {@code e = s - 1},
  * {@code k = ((e 2^mu) / (1 - V^-e))^(1/s)}, at least 1; keep the top k (ties to the lower id),
  * draw (inverse CDF), and update {@code mu <- mu - eta (-log2 q - tau)}, q the chosen token's

@@ -16,7 +16,7 @@ import org.sampling4j.kernel.FastExp;
  * token); draw from the kept tokens renormalised (inverse CDF, draw j of the picker stream); with
  * {@code q} the chosen token's renormalised probability, {@code mu <- mu - eta * (-log2 q - tau)}.
  * {@code mu} starts at {@code 2 tau} and lives in {@link SequenceView#pickerState()}, so it
- * follows {@link SequenceView#rollback}.
+ * follows {@link org.sampling4j.SequenceState#rollback}.
  * <p><b>Parameters.</b> {@code tau} (target surprise, bits) in [0, +Inf), llama.cpp default 5;
  * {@code eta} (learning rate) in [0, +Inf), default 0.1.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_mirostat_v2} (Basu et al., 2021,

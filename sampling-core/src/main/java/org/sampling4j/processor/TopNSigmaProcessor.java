@@ -14,7 +14,7 @@ import org.sampling4j.internal.Range;
  * mean {@code m}, population standard deviation {@code s}; keep i iff
  * {@code x_i >= x_max - n * s}. Temperature scales x_max and s alike, so the kept set does not
  * depend on where temperature sits in the chain.
- * <p><b>Parameters.</b> {@code n} in (0, +Inf); llama.cpp's "n <= 0 disables" is expressed by not
+ * <p><b>Parameters.</b> {@code n} in (0, +Inf); llama.cpp's "n &lt;= 0 disables" is expressed by not
  * adding the step ({@code SamplingParams.topNSigma(0)}).
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_top_n_sigma} (Tang et al., 2024, "Top-nσ:
  * Not All Logits Are You Need"). Differs: mean and deviation are summed in double (llama.cpp: float),

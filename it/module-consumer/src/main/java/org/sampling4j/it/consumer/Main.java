@@ -39,9 +39,9 @@ public final class Main {
     /** Exactly what module-info.java of sampling-core exports (DESIGN.md section 11). */
     private static final Set<String> EXPORTED = new TreeSet<>(List.of(
             "org.sampling4j", "org.sampling4j.chain", "org.sampling4j.processor", "org.sampling4j.picker",
-            "org.sampling4j.batch", "org.sampling4j.generate", "org.sampling4j.interop"));
-    private static final List<String> INTERNAL = List.of(
-            "org.sampling4j.kernel", "org.sampling4j.random", "org.sampling4j.internal");
+            "org.sampling4j.random", "org.sampling4j.text", "org.sampling4j.batch", "org.sampling4j.generate",
+            "org.sampling4j.interop"));
+    private static final List<String> INTERNAL = List.of("org.sampling4j.kernel", "org.sampling4j.internal");
 
     private static final List<String> failures = new ArrayList<>();
 
@@ -150,7 +150,7 @@ public final class Main {
 
     /**
      * javac (the running JDK's) on a module that requires org.sampling4j: importing an exported
-     * package compiles, importing kernel, random or internal does not, each for "not visible".
+     * package compiles, importing kernel or internal does not, each for "not visible".
      */
     private static void compileTimeEncapsulation(Module core) throws IOException {
         Optional<ToolProvider> javac = ToolProvider.findFirst("javac");
@@ -164,15 +164,16 @@ public final class Main {
         Path dir = Files.createTempDirectory("sampling4j-consumer-");
         try {
             String allowed = "import org.sampling4j.Sampler;\nimport org.sampling4j.chain.LogitsProcessor;\n"
-                    + "final class Uses { Sampler s; LogitsProcessor p; }\n";
+                    + "import org.sampling4j.random.Uniforms;\nimport org.sampling4j.text.Vocabulary;\n"
+                    + "final class Uses { Sampler s; LogitsProcessor p; Uniforms u; Vocabulary v; }\n";
             Result ok = compile(javac.get(), dir.resolve("ok"), modulePath, allowed);
             check("javac: a module importing exported packages compiles", ok.exit == 0, ok.output);
 
-            String forbidden = "import org.sampling4j.kernel.Kernels;\nimport org.sampling4j.random.Philox4x32;\n"
-                    + "import org.sampling4j.internal.Range;\nfinal class Uses { Kernels k; Philox4x32 p; Range r; }\n";
+            String forbidden = "import org.sampling4j.kernel.Kernels;\n"
+                    + "import org.sampling4j.internal.Range;\nfinal class Uses { Kernels k; Range r; }\n";
             Result bad = compile(javac.get(), dir.resolve("bad"), modulePath, forbidden);
             boolean eachRefused = INTERNAL.stream().allMatch(p -> bad.output.contains("package " + p + " is not visible"));
-            check("javac: importing org.sampling4j.kernel / random / internal fails (not visible)",
+            check("javac: importing org.sampling4j.kernel / internal fails (not visible)",
                     bad.exit != 0 && eachRefused, "exit " + bad.exit + "\n" + bad.output);
             if (bad.exit != 0) {
                 System.out.println("  javac said: " + bad.output.lines().filter(l -> l.contains("error:"))
