@@ -85,7 +85,8 @@ public final class Range {
         return (lowOpen ? "(" : "[") + format(low) + ", " + format(high) + (highOpen ? ")" : "]");
     }
 
-    private static String format(double v) {
+    /** A bound or value as the messages print it: {@code 1}, {@code 0.5}, {@code +Inf}, {@code NaN}. */
+    public static String format(double v) {
         if (v == Double.POSITIVE_INFINITY) {
             return "+Inf";
         }
