@@ -23,8 +23,8 @@ class SamplingParamsTest {
 
     @Test
     void everyOutOfRangeFieldIsNamedWithItsValueAndRange() {
-        assertMessage(b -> b.temperature(-1), "temperature = -1 is outside [0, +Inf); 0 means greedy");
-        assertMessage(b -> b.temperature(Double.NaN), "temperature = NaN is outside [0, +Inf); 0 means greedy");
+        assertMessage(b -> b.temperature(-1), "temperature = -1 is outside [0, +Inf); 0 means greedy, 1 is the identity");
+        assertMessage(b -> b.temperature(Double.NaN), "temperature = NaN is outside [0, +Inf); 0 means greedy, 1 is the identity");
         assertMessage(b -> b.topP(0), "topP = 0 is outside (0, 1]; 1 disables top-p");
         assertMessage(b -> b.topP(1.5), "topP = 1.5 is outside (0, 1]; 1 disables top-p");
         assertMessage(b -> b.minP(2), "minP = 2 is outside [0, 1]; 0 disables min-p");
