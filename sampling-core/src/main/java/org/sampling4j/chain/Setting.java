@@ -100,7 +100,8 @@ public final class Setting {
      * float 0 is refused too.
      */
     public Setting asFloat() {
-        return new Setting(name, range, rangeText + " as a float", integer, true, defaultValue, off, offValue, note);
+        return new Setting(name, range, rangeText + " (no positive value that underflows float)", integer, true, defaultValue, off,
+                offValue, note);
     }
 
     /** The value {@code SamplingParams.builder()} starts from; must be in the range. */
