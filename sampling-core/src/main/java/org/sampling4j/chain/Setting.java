@@ -173,6 +173,16 @@ public final class Setting {
         }
     }
 
+    /** The lower end of the range, open or closed as {@link #range()} prints it ({@code -Inf} for none). */
+    public double lowerBound() {
+        return range.low();
+    }
+
+    /** The upper end of the range, open or closed as {@link #range()} prints it ({@code +Inf} for none). */
+    public double upperBound() {
+        return range.high();
+    }
+
     /** Whether {@code value} is allowed; NaN never is. */
     public boolean accepts(double value) {
         return range.contains(value) && !underflowsFloat(value);

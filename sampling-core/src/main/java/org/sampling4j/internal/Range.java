@@ -54,6 +54,16 @@ public final class Range {
         return new Range(low, lowOpen, high, highOpen, text);
     }
 
+    /** The lower end (open or closed). */
+    public double low() {
+        return low;
+    }
+
+    /** The upper end (open or closed). */
+    public double high() {
+        return high;
+    }
+
     /** Whether {@code value} lies in the interval; NaN never does. */
     public boolean contains(double value) {
         boolean aboveLow = lowOpen ? value > low : value >= low;

@@ -30,11 +30,14 @@ public final class Mirostat {
 
     /**
      * The picker of a mirostat version: 1 {@link MirostatV1Picker}, 2 {@link MirostatV2Picker}, 0
-     * (off) the plain {@link InverseCdfPicker}.
+     * (off) the plain {@link InverseCdfPicker}. Tau and eta are checked whatever the version, as
+     * {@code SamplingParams} checks them.
      *
      * @throws IllegalArgumentException for a version outside [0, 2], or tau or eta out of range
      */
     public static TokenPicker picker(int version, double tau, double eta, int vocabSize) {
+        MIROSTAT_TAU.check(tau);
+        MIROSTAT_ETA.check(eta);
         switch (MIROSTAT.check(version)) {
             case 1:
                 return new MirostatV1Picker(tau, eta, vocabSize);
