@@ -15,7 +15,7 @@ import org.sampling4j.internal.Canonical;
  * {@code x_i >= x_max - n * s}. Temperature scales x_max and s alike, so the kept set does not
  * depend on where temperature sits in the chain.
  * <p><b>Parameters.</b> {@link #TOP_N_SIGMA n} in [0, +Inf), 0 disables (no step is added; the
- * processor then changes nothing). llama.cpp's "n <= 0 disables" maps to 0.
+ * processor then changes nothing). llama.cpp's {@code n <= 0} (disabled) maps to 0.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_top_n_sigma} (Tang et al., 2024, "Top-nσ:
  * Not All Logits Are You Need"). Differs: mean and deviation are summed in double (llama.cpp: float),
  * which can move a token lying within float rounding of the threshold.
