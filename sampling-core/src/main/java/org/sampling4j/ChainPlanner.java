@@ -5,9 +5,8 @@ import java.util.List;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.picker.GreedyPicker;
-import org.sampling4j.picker.InverseCdfPicker;
-import org.sampling4j.picker.MirostatV1Picker;
-import org.sampling4j.picker.MirostatV2Picker;
+import org.sampling4j.picker.Mirostat;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
 
 /**
  * Plans the chain a {@link SamplingParams} describes: the stages of its {@link ChainOrder}, each
@@ -26,7 +25,7 @@ final class ChainPlanner {
                 .logprobsMode(params.logprobsMode());
         params.seed().ifPresent(b::seed);
         boolean greedy = isGreedy(params);
-        boolean mirostat = params.mirostat() != 0 && !greedy;
+        boolean mirostat = Mirostat.enabledBy(params.mirostat()) && !greedy;
         List<LogitsProcessor> processors = new ArrayList<>();
         for (ChainStage stage : params.chainOrder().stages()) {
             if (!((greedy || mirostat) && stage.truncates())) {
@@ -39,20 +38,10 @@ final class ChainPlanner {
 
     /** Temperature 0 without a dynamic range: argmax, and no random number drawn. */
     static boolean isGreedy(SamplingParams params) {
-        return params.temperature() == 0.0 && params.dynatempRange() == 0.0;
+        return params.temperature() == 0.0 && !DynamicTemperatureProcessor.enabledBy(params.dynatempRange());
     }
 
     private static TokenPicker picker(SamplingParams p, boolean greedy, int vocabSize) {
-        if (greedy) {
-            return GreedyPicker.INSTANCE;
-        }
-        switch (p.mirostat()) {
-            case 1:
-                return new MirostatV1Picker(p.mirostatTau(), p.mirostatEta(), vocabSize);
-            case 2:
-                return new MirostatV2Picker(p.mirostatTau(), p.mirostatEta());
-            default:
-                return InverseCdfPicker.INSTANCE;
-        }
+        return greedy ? GreedyPicker.INSTANCE : Mirostat.picker(p.mirostat(), p.mirostatTau(), p.mirostatEta(), vocabSize);
     }
 }

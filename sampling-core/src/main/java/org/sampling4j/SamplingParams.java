@@ -1,14 +1,13 @@
 package org.sampling4j;
 
-import org.sampling4j.processor.PenaltyScope;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import org.sampling4j.internal.Range;
+import org.sampling4j.processor.PenaltyScope;
 
 /**
  * The parameters of one sampling request, in the OpenAI / vLLM vocabulary. Immutable and
@@ -16,177 +15,34 @@ import org.sampling4j.internal.Range;
  * bad setting. Core accepts the widest meaningful ranges (as llama.cpp does); request mappings
  * that follow a specific API's narrower ranges sit on top of this class.
  *
- * <table>
- * <caption>Fields, ranges and defaults</caption>
- * <tr><th>field</th><th>range</th><th>default</th><th>disabled by</th></tr>
- * <tr><td>temperature</td><td>[0, +Inf), 0 = greedy</td><td>1</td><td>1</td></tr>
- * <tr><td>topK</td><td>any int</td><td>0</td><td>{@code <= 0} or {@code >= V}</td></tr>
- * <tr><td>topP</td><td>(0, 1]</td><td>1</td><td>1</td></tr>
- * <tr><td>minP</td><td>[0, 1]</td><td>0</td><td>0</td></tr>
- * <tr><td>minKeep</td><td>[1, +Inf)</td><td>1</td><td></td></tr>
- * <tr><td>repetitionPenalty</td><td>(0, +Inf)</td><td>1</td><td>1</td></tr>
- * <tr><td>frequencyPenalty, presencePenalty</td><td>finite</td><td>0</td><td>0</td></tr>
- * <tr><td>penaltyLastN</td><td>[0, +Inf), 0 = whole history</td><td>0</td><td></td></tr>
- * <tr><td>logitBias</td><td>id in [0, V), bias finite or -Inf</td><td>empty</td><td></td></tr>
- * <tr><td>allowedTokenIds, bannedTokenIds</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
- * <tr><td>minTokens (with stopTokenIds)</td><td>[0, +Inf)</td><td>0</td><td>0</td></tr>
- * <tr><td>stopTokenIds, stopSequences (token ids)</td><td>ids in [0, V)</td><td>none</td><td></td></tr>
- * <tr><td>maxTokens</td><td>[0, +Inf), 0 = no limit</td><td>0</td><td>0</td></tr>
- * <tr><td>guidanceScale</td><td>[0, +Inf)</td><td>1</td><td>1</td></tr>
- * <tr><td>n</td><td>[1, +Inf)</td><td>1</td><td></td></tr>
- * <tr><td>topLogprobs</td><td>[0, maxTopLogprobs], default max 20</td><td>0</td><td></td></tr>
- * <tr><td>seed</td><td>any long; absent = fresh random seed per sequence</td><td>absent</td><td></td></tr>
- * </table>
+ * <p>Every numeric processor setting (temperature, top-k, top-p, min-p, penalties, DRY, XTC,
+ * mirostat, ...) takes its range, default and off value from the one declaration beside the
+ * processor that reads it ({@code TopPProcessor.TOP_P}); {@code docs/parameters.md} lists them
+ * all, generated from those declarations. Its builder method says what each other field holds.
  */
 public final class SamplingParams {
-    static final Range TEMPERATURE = Range.atLeast(0).withNote("0 means greedy");
-    static final Range TOP_P = Range.openClosed(0, 1).withNote("1 disables top-p");
-    static final Range MIN_P = Range.closed(0, 1).withNote("0 disables min-p");
-    static final Range MIN_KEEP = Range.atLeast(1);
-    static final Range REPETITION = Range.greaterThan(0).withNote("1 disables the repetition penalty");
-    static final Range PENALTY = Range.finite().withNote("0 disables the penalty");
-    static final Range COUNT = Range.atLeast(0);
-    static final Range MAX_TOP_LOGPROBS = Range.atLeast(0);
-
-    private final double temperature;
-    private final int topK;
-    private final double topP;
-    private final double minP;
-    private final int minKeep;
-    private final double repetitionPenalty;
-    private final PenaltyScope repetitionScope;
-    private final double frequencyPenalty;
-    private final double presencePenalty;
-    private final int penaltyLastN;
-    private final Map<Integer, Float> logitBias;
-    private final int[] allowedTokenIds;
-    private final int[] bannedTokenIds;
-    private final int minTokens;
-    private final int[] stopTokenIds;
-    private final int maxTokens;
-    private final int[][] stopSequences;
-    private final double typicalP;
-    private final double epsilonCutoff;
-    private final double etaCutoff;
-    private final int noRepeatNgramSize;
-    private final double topNSigma;
-    private final double xtcProbability;
-    private final double xtcThreshold;
-    private final double dynatempRange;
-    private final double dynatempExponent;
-    private final int mirostat;
-    private final double mirostatTau;
-    private final double mirostatEta;
-    private final double dryMultiplier;
-    private final double dryBase;
-    private final int dryAllowedLength;
-    private final int dryPenaltyLastN;
-    private final int[][] drySequenceBreakers;
-    private final int[][] badWords;
-    private final double guidanceScale;
-    private final int n;
-    private final LogprobsMode logprobsMode;
-    private final Long seed;
-    private final int topLogprobs;
-    private final int maxTopLogprobs;
-    private final ChainOrder chainOrder;
+    private final TemperatureParams temperatureParams;
+    private final TruncationParams truncationParams;
+    private final PenaltyParams penaltyParams;
+    private final DryParams dryParams;
+    private final XtcParams xtcParams;
+    private final MirostatParams mirostatParams;
+    private final MaskParams maskParams;
+    private final StopParams stopParams;
+    private final LogprobParams logprobParams;
+    private final RequestParams requestParams;
 
     private SamplingParams(Builder b) {
-        temperature = TEMPERATURE.check("temperature", b.temperature);
-        topK = b.topK;
-        topP = TOP_P.check("topP", b.topP);
-        minP = MIN_P.check("minP", b.minP);
-        minKeep = MIN_KEEP.check("minKeep", b.minKeep);
-        repetitionPenalty = REPETITION.check("repetitionPenalty", b.repetitionPenalty);
-        repetitionScope = Objects.requireNonNull(b.repetitionScope, "repetitionScope");
-        frequencyPenalty = PENALTY.check("frequencyPenalty", b.frequencyPenalty);
-        presencePenalty = PENALTY.check("presencePenalty", b.presencePenalty);
-        penaltyLastN = COUNT.withNote("0 counts the whole history").check("penaltyLastN", b.penaltyLastN);
-        logitBias = checkBias(b.logitBias);
-        allowedTokenIds = checkIds("allowedTokenIds", b.allowedTokenIds);
-        bannedTokenIds = checkIds("bannedTokenIds", b.bannedTokenIds);
-        minTokens = COUNT.withNote("0 disables min-tokens").check("minTokens", b.minTokens);
-        stopTokenIds = checkIds("stopTokenIds", b.stopTokenIds);
-        maxTokens = b.maxTokens;
-        stopSequences = b.stopSequences == null ? new int[0][] : b.stopSequences.clone();
-        StopConditions.of(stopTokenIds, maxTokens, stopSequences); // validates
-        typicalP = Range.openClosed(0, 1).withNote("1 disables typical-p").check("typicalP", b.typicalP);
-        epsilonCutoff = Range.closedOpen(0, 1).withNote("0 disables epsilon sampling").check("epsilonCutoff", b.epsilonCutoff);
-        etaCutoff = Range.closedOpen(0, 1).withNote("0 disables eta sampling").check("etaCutoff", b.etaCutoff);
-        noRepeatNgramSize = COUNT.withNote("0 disables no-repeat-ngram").check("noRepeatNgramSize", b.noRepeatNgramSize);
-        topNSigma = Range.atLeast(0).withNote("0 disables top-n-sigma").check("topNSigma", b.topNSigma);
-        xtcProbability = Range.closed(0, 1).withNote("0 disables XTC").check("xtcProbability", b.xtcProbability);
-        xtcThreshold = Range.closed(0, 1).withNote("above 0.5 XTC never removes a token").check("xtcThreshold", b.xtcThreshold);
-        dynatempRange = Range.atLeast(0).withNote("0 is plain temperature").check("dynatempRange", b.dynatempRange);
-        dynatempExponent = Range.atLeast(0).check("dynatempExponent", b.dynatempExponent);
-        mirostat = Range.closed(0, 2).withNote("0 off, 1 mirostat, 2 mirostat 2.0").check("mirostat", b.mirostat);
-        mirostatTau = Range.atLeast(0).check("mirostatTau", b.mirostatTau);
-        mirostatEta = Range.atLeast(0).check("mirostatEta", b.mirostatEta);
-        dryMultiplier = Range.atLeast(0).withNote("0 disables DRY").check("dryMultiplier", b.dryMultiplier);
-        dryBase = Range.atLeast(1).check("dryBase", b.dryBase);
-        dryAllowedLength = COUNT.check("dryAllowedLength", b.dryAllowedLength);
-        dryPenaltyLastN = COUNT.withNote("0 means the whole sequence").check("dryPenaltyLastN", b.dryPenaltyLastN);
-        drySequenceBreakers = checkSequences("drySequenceBreakers", b.drySequenceBreakers);
-        badWords = checkSequences("badWords", b.badWords);
-        guidanceScale = Range.atLeast(0).withNote("1 disables classifier-free guidance").check("guidanceScale", b.guidanceScale);
-        n = Range.atLeast(1).check("n", b.n);
-        logprobsMode = Objects.requireNonNull(b.logprobsMode, "logprobsMode");
-        seed = b.seed;
-        maxTopLogprobs = MAX_TOP_LOGPROBS.check("maxTopLogprobs", b.maxTopLogprobs);
-        topLogprobs = Range.closed(0, maxTopLogprobs).withNote("raise maxTopLogprobs to allow more")
-                .check("topLogprobs", b.topLogprobs);
-        chainOrder = Objects.requireNonNull(b.chainOrder, "chainOrder");
-    }
-
-    private static Map<Integer, Float> checkBias(Map<Integer, Float> bias) {
-        Map<Integer, Float> copy = new TreeMap<>();
-        for (Map.Entry<Integer, Float> e : bias.entrySet()) {
-            Integer id = Objects.requireNonNull(e.getKey(), "logitBias token id");
-            Float value = Objects.requireNonNull(e.getValue(), "logitBias value");
-            if (id < 0) {
-                throw new IllegalArgumentException("logitBias token id " + id + " is outside [0, vocabSize)");
-            }
-            if (!(value < Float.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("logitBias[" + id + "] = " + value
-                        + " is outside [-Inf, +Inf): a bias must be finite or -Inf (bans the token)");
-            }
-            copy.put(id, value);
-        }
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static int[][] checkSequences(String field, int[][] sequences) {
-        if (sequences == null) {
-            return new int[0][];
-        }
-        int[][] copy = new int[sequences.length][];
-        for (int i = 0; i < copy.length; i++) {
-            if (sequences[i] == null || sequences[i].length == 0) {
-                throw new IllegalArgumentException(field + "[" + i + "] is empty: a token sequence needs at least one token");
-            }
-            copy[i] = checkIds(field + "[" + i + "]", sequences[i]);
-        }
-        return copy;
-    }
-
-    private static int[][] deepCopy(int[][] sequences) {
-        int[][] copy = new int[sequences.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = sequences[i].clone();
-        }
-        return copy;
-    }
-
-    private static int[] checkIds(String field, int[] ids) {
-        if (ids == null) {
-            return null;
-        }
-        for (int id : ids) {
-            if (id < 0) {
-                throw new IllegalArgumentException(field + " contains token id " + id + ", outside [0, vocabSize)");
-            }
-        }
-        return ids.clone();
+        temperatureParams = b.temperatureParams.validated();
+        truncationParams = b.truncationParams.validated();
+        penaltyParams = b.penaltyParams.validated();
+        maskParams = b.maskParams.validated();
+        stopParams = b.stopParams.validated();
+        dryParams = b.dryParams.validated();
+        xtcParams = b.xtcParams.validated();
+        mirostatParams = b.mirostatParams.validated();
+        logprobParams = b.logprobParams.validated();
+        requestParams = b.requestParams.validated();
     }
 
     /** A builder with every default: temperature 1, nothing else enabled. */
@@ -207,251 +63,203 @@ public final class SamplingParams {
     /** A builder that starts from these values. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.temperature = temperature;
-        b.topK = topK;
-        b.topP = topP;
-        b.minP = minP;
-        b.minKeep = minKeep;
-        b.repetitionPenalty = repetitionPenalty;
-        b.repetitionScope = repetitionScope;
-        b.frequencyPenalty = frequencyPenalty;
-        b.presencePenalty = presencePenalty;
-        b.penaltyLastN = penaltyLastN;
-        b.logitBias = new LinkedHashMap<>(logitBias);
-        b.allowedTokenIds = allowedTokenIds == null ? null : allowedTokenIds.clone();
-        b.bannedTokenIds = bannedTokenIds == null ? null : bannedTokenIds.clone();
-        b.minTokens = minTokens;
-        b.stopTokenIds = stopTokenIds == null ? null : stopTokenIds.clone();
-        b.maxTokens = maxTokens;
-        b.stopSequences = stopSequences.clone();
-        b.typicalP = typicalP;
-        b.epsilonCutoff = epsilonCutoff;
-        b.etaCutoff = etaCutoff;
-        b.noRepeatNgramSize = noRepeatNgramSize;
-        b.topNSigma = topNSigma;
-        b.xtcProbability = xtcProbability;
-        b.xtcThreshold = xtcThreshold;
-        b.dynatempRange = dynatempRange;
-        b.dynatempExponent = dynatempExponent;
-        b.mirostat = mirostat;
-        b.mirostatTau = mirostatTau;
-        b.mirostatEta = mirostatEta;
-        b.dryMultiplier = dryMultiplier;
-        b.dryBase = dryBase;
-        b.dryAllowedLength = dryAllowedLength;
-        b.dryPenaltyLastN = dryPenaltyLastN;
-        b.drySequenceBreakers = deepCopy(drySequenceBreakers);
-        b.badWords = deepCopy(badWords);
-        b.guidanceScale = guidanceScale;
-        b.n = n;
-        b.logprobsMode = logprobsMode;
-        b.seed = seed;
-        b.topLogprobs = topLogprobs;
-        b.maxTopLogprobs = maxTopLogprobs;
-        b.chainOrder = chainOrder;
+        b.temperatureParams = temperatureParams;
+        b.truncationParams = truncationParams;
+        b.penaltyParams = penaltyParams;
+        b.maskParams = maskParams.draft();
+        b.stopParams = stopParams;
+        b.dryParams = dryParams;
+        b.xtcParams = xtcParams;
+        b.mirostatParams = mirostatParams;
+        b.logprobParams = logprobParams;
+        b.requestParams = requestParams;
         return b;
     }
 
-    public double temperature() { return temperature; }
-    public int topK() { return topK; }
-    public double topP() { return topP; }
-    public double minP() { return minP; }
-    public int minKeep() { return minKeep; }
-    public double repetitionPenalty() { return repetitionPenalty; }
-    public PenaltyScope repetitionScope() { return repetitionScope; }
-    public double frequencyPenalty() { return frequencyPenalty; }
-    public double presencePenalty() { return presencePenalty; }
-    public int penaltyLastN() { return penaltyLastN; }
+    public double temperature() { return temperatureParams.temperature(); }
+    public int topK() { return truncationParams.topK(); }
+    public double topP() { return truncationParams.topP(); }
+    public double minP() { return truncationParams.minP(); }
+    public int minKeep() { return truncationParams.minKeep(); }
+    public double repetitionPenalty() { return penaltyParams.repetitionPenalty(); }
+    public PenaltyScope repetitionScope() { return penaltyParams.repetitionScope(); }
+    public double frequencyPenalty() { return penaltyParams.frequencyPenalty(); }
+    public double presencePenalty() { return penaltyParams.presencePenalty(); }
+    public int penaltyLastN() { return penaltyParams.penaltyLastN(); }
     /** Unmodifiable, ordered by token id. */
-    public Map<Integer, Float> logitBias() { return logitBias; }
+    public Map<Integer, Float> logitBias() { return maskParams.logitBias(); }
     /** A copy, or null when every token is allowed. */
-    public int[] allowedTokenIds() { return allowedTokenIds == null ? null : allowedTokenIds.clone(); }
+    public int[] allowedTokenIds() { return TokenArrays.copy(maskParams.allowedTokenIds()); }
     /** A copy, or null. */
-    public int[] bannedTokenIds() { return bannedTokenIds == null ? null : bannedTokenIds.clone(); }
-    public int minTokens() { return minTokens; }
+    public int[] bannedTokenIds() { return TokenArrays.copy(maskParams.bannedTokenIds()); }
+    public int minTokens() { return stopParams.minTokens(); }
     /** A copy, or null. */
-    public int[] stopTokenIds() { return stopTokenIds == null ? null : stopTokenIds.clone(); }
+    public int[] stopTokenIds() { return TokenArrays.copy(stopParams.stopTokenIds()); }
     /** The token budget, 0 for none. */
-    public int maxTokens() { return maxTokens; }
+    public int maxTokens() { return stopParams.maxTokens(); }
     /** The stop token sequences (copies), empty for none. */
-    public int[][] stopSequences() {
-        int[][] copy = new int[stopSequences.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = stopSequences[i].clone();
-        }
-        return copy;
-    }
+    public int[][] stopSequences() { return TokenArrays.deepCopy(stopParams.stopSequences()); }
     /** Stop token ids, max tokens and stop sequences, as the sampler checks them after each token. */
-    public StopConditions stopConditions() { return StopConditions.of(stopTokenIds, maxTokens, stopSequences); }
-    public double typicalP() { return typicalP; }
-    public double epsilonCutoff() { return epsilonCutoff; }
-    public double etaCutoff() { return etaCutoff; }
-    public int noRepeatNgramSize() { return noRepeatNgramSize; }
-    public double topNSigma() { return topNSigma; }
-    public double xtcProbability() { return xtcProbability; }
-    public double xtcThreshold() { return xtcThreshold; }
-    public double dynatempRange() { return dynatempRange; }
-    public double dynatempExponent() { return dynatempExponent; }
-    public int mirostat() { return mirostat; }
-    public double mirostatTau() { return mirostatTau; }
-    public double mirostatEta() { return mirostatEta; }
-    public double dryMultiplier() { return dryMultiplier; }
-    public double dryBase() { return dryBase; }
-    public int dryAllowedLength() { return dryAllowedLength; }
-    public int dryPenaltyLastN() { return dryPenaltyLastN; }
+    public StopConditions stopConditions() { return stopParams.conditions(); }
+    public double typicalP() { return truncationParams.typicalP(); }
+    public double epsilonCutoff() { return truncationParams.epsilonCutoff(); }
+    public double etaCutoff() { return truncationParams.etaCutoff(); }
+    public int noRepeatNgramSize() { return maskParams.noRepeatNgramSize(); }
+    public double topNSigma() { return truncationParams.topNSigma(); }
+    public double xtcProbability() { return xtcParams.xtcProbability(); }
+    public double xtcThreshold() { return xtcParams.xtcThreshold(); }
+    public double dynatempRange() { return temperatureParams.dynatempRange(); }
+    public double dynatempExponent() { return temperatureParams.dynatempExponent(); }
+    public int mirostat() { return mirostatParams.mirostat(); }
+    public double mirostatTau() { return mirostatParams.mirostatTau(); }
+    public double mirostatEta() { return mirostatParams.mirostatEta(); }
+    public double dryMultiplier() { return dryParams.dryMultiplier(); }
+    public double dryBase() { return dryParams.dryBase(); }
+    public int dryAllowedLength() { return dryParams.dryAllowedLength(); }
+    public int dryPenaltyLastN() { return dryParams.dryPenaltyLastN(); }
     /** Copies of the token sequences, empty for none. */
-    public int[][] drySequenceBreakers() { return deepCopy(drySequenceBreakers); }
+    public int[][] drySequenceBreakers() { return TokenArrays.deepCopy(dryParams.drySequenceBreakers()); }
     /** Copies of the token sequences, empty for none. */
-    public int[][] badWords() { return deepCopy(badWords); }
+    public int[][] badWords() { return TokenArrays.deepCopy(maskParams.badWords()); }
     /** Classifier-free guidance scale (HF guidance_scale); 1 = off. */
-    public double guidanceScale() { return guidanceScale; }
+    public double guidanceScale() { return requestParams.guidanceScale(); }
     /** How many sequences a request asks for (vLLM / OpenAI n, HF num_return_sequences). */
-    public int n() { return n; }
+    public int n() { return requestParams.n(); }
     /** What {@link SampleResult}'s top-N list reports. */
-    public LogprobsMode logprobsMode() { return logprobsMode; }
-    public OptionalLong seed() { return seed == null ? OptionalLong.empty() : OptionalLong.of(seed); }
-    public int topLogprobs() { return topLogprobs; }
-    public int maxTopLogprobs() { return maxTopLogprobs; }
-    public ChainOrder chainOrder() { return chainOrder; }
+    public LogprobsMode logprobsMode() { return logprobParams.logprobsMode(); }
+    public OptionalLong seed() { return requestParams.seed() == null ? OptionalLong.empty() : OptionalLong.of(requestParams.seed()); }
+    public int topLogprobs() { return logprobParams.topLogprobs(); }
+    public int maxTopLogprobs() { return logprobParams.maxTopLogprobs(); }
+    public ChainOrder chainOrder() { return requestParams.chainOrder(); }
 
-    private static final String[] FIELD_NAMES = {"temperature", "topK", "topP", "minP", "minKeep", "repetitionPenalty", "repetitionScope", "frequencyPenalty", "presencePenalty", "penaltyLastN", "logitBias", "allowedTokenIds", "bannedTokenIds", "minTokens", "stopTokenIds", "maxTokens", "stopSequences", "typicalP", "epsilonCutoff", "etaCutoff", "noRepeatNgramSize", "topNSigma", "xtcProbability", "xtcThreshold", "dynatempRange", "dynatempExponent", "mirostat", "mirostatTau", "mirostatEta", "dryMultiplier", "dryBase", "dryAllowedLength", "dryPenaltyLastN", "drySequenceBreakers", "badWords", "guidanceScale", "n", "logprobsMode", "seed", "topLogprobs", "maxTopLogprobs", "chainOrder"};
-
-    /** Every field, in FIELD_NAMES order: one list for equals, hashCode and toString. */
-    private Object[] fields() {
-        return new Object[] {temperature, topK, topP, minP, minKeep, repetitionPenalty, repetitionScope, frequencyPenalty, presencePenalty, penaltyLastN, logitBias, allowedTokenIds, bannedTokenIds, minTokens, stopTokenIds, maxTokens, stopSequences, typicalP, epsilonCutoff, etaCutoff, noRepeatNgramSize, topNSigma, xtcProbability, xtcThreshold, dynatempRange, dynatempExponent, mirostat, mirostatTau, mirostatEta, dryMultiplier, dryBase, dryAllowedLength, dryPenaltyLastN, drySequenceBreakers, badWords, guidanceScale, n, logprobsMode, seed, topLogprobs, maxTopLogprobs, chainOrder};
+    /**
+     * Every field as {name, value}: the components of each group record, in order. One list for
+     * equals, hashCode and toString, read from the records themselves so that none is left out.
+     */
+    private List<Object[]> fields() {
+        List<Object[]> fields = new ArrayList<>();
+        for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
+            dryParams, xtcParams, mirostatParams, logprobParams, requestParams}) {
+            for (RecordComponent c : group.getClass().getRecordComponents()) {
+                try {
+                    fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return fields;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SamplingParams && Arrays.deepEquals(fields(), ((SamplingParams) o).fields());
+        return o instanceof SamplingParams && Arrays.deepEquals(fields().toArray(), ((SamplingParams) o).fields().toArray());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(fields());
+        return Arrays.deepHashCode(fields().toArray());
     }
 
     @Override
     public String toString() {
-        Object[] values = fields();
         StringBuilder s = new StringBuilder("SamplingParams{");
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            s.append(i == 0 ? "" : ", ").append(FIELD_NAMES[i]).append('=')
-                    .append(v instanceof Object[] ? Arrays.deepToString((Object[]) v)
-                            : v instanceof int[] ? Arrays.toString((int[]) v) : String.valueOf(v));
+        String separator = "";
+        for (Object[] field : fields()) {
+            Object v = field[1];
+            s.append(separator).append(field[0]).append('=').append(v instanceof Object[] ? Arrays.deepToString((Object[]) v)
+                    : v instanceof int[] ? Arrays.toString((int[]) v) : String.valueOf(v));
+            separator = ", ";
         }
         return s.append('}').toString();
     }
 
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
-        private double temperature = 1.0;
-        private int topK;
-        private double topP = 1.0;
-        private double minP;
-        private int minKeep = 1;
-        private double repetitionPenalty = 1.0;
-        private PenaltyScope repetitionScope = PenaltyScope.PROMPT_AND_GENERATED;
-        private double frequencyPenalty;
-        private double presencePenalty;
-        private int penaltyLastN;
-        private Map<Integer, Float> logitBias = new LinkedHashMap<>();
-        private int[] allowedTokenIds;
-        private int[] bannedTokenIds;
-        private int minTokens;
-        private int[] stopTokenIds;
-        private int maxTokens;
-        private int[][] stopSequences;
-        private double typicalP = 1.0;
-        private double epsilonCutoff;
-        private double etaCutoff;
-        private int noRepeatNgramSize;
-        private double topNSigma;
-        private double xtcProbability;
-        private double xtcThreshold = 0.1;
-        private double dynatempRange;
-        private double dynatempExponent = 1.0;
-        private int mirostat;
-        private double mirostatTau = 5.0;
-        private double mirostatEta = 0.1;
-        private double dryMultiplier;
-        private double dryBase = 1.75;
-        private int dryAllowedLength = 2;
-        private int dryPenaltyLastN;
-        private int[][] drySequenceBreakers;
-        private int[][] badWords;
-        private double guidanceScale = 1.0;
-        private int n = 1;
-        private LogprobsMode logprobsMode = LogprobsMode.PROCESSED_LOGPROBS;
-        private Long seed;
-        private int topLogprobs;
-        private int maxTopLogprobs = SampleResult.DEFAULT_CAPACITY;
-        private ChainOrder chainOrder = ChainOrder.HUGGINGFACE;
+        private TemperatureParams temperatureParams = TemperatureParams.DEFAULTS;
+        private TruncationParams truncationParams = TruncationParams.DEFAULTS;
+        private PenaltyParams penaltyParams = PenaltyParams.DEFAULTS;
+        private MaskParams maskParams = MaskParams.defaults();
+        private StopParams stopParams = StopParams.DEFAULTS;
+        private DryParams dryParams = DryParams.DEFAULTS;
+        private XtcParams xtcParams = XtcParams.DEFAULTS;
+        private MirostatParams mirostatParams = MirostatParams.DEFAULTS;
+        private LogprobParams logprobParams = LogprobParams.DEFAULTS;
+        private RequestParams requestParams = RequestParams.DEFAULTS;
 
         private Builder() {
         }
 
-        public Builder temperature(double value) { temperature = value; return this; }
-        public Builder topK(int value) { topK = value; return this; }
-        public Builder topP(double value) { topP = value; return this; }
-        public Builder minP(double value) { minP = value; return this; }
-        public Builder minKeep(int value) { minKeep = value; return this; }
-        public Builder repetitionPenalty(double value) { repetitionPenalty = value; return this; }
-        public Builder repetitionScope(PenaltyScope value) { repetitionScope = value; return this; }
-        public Builder frequencyPenalty(double value) { frequencyPenalty = value; return this; }
-        public Builder presencePenalty(double value) { presencePenalty = value; return this; }
-        public Builder penaltyLastN(int value) { penaltyLastN = value; return this; }
-        /** Replaces the whole bias map (token id to additive bias). */
-        public Builder logitBias(Map<Integer, Float> value) { logitBias = new LinkedHashMap<>(value); return this; }
+        public Builder temperature(double value) { temperatureParams = temperatureParams.withTemperature(value); return this; }
+        public Builder topK(int value) { truncationParams = truncationParams.withTopK(value); return this; }
+        public Builder topP(double value) { truncationParams = truncationParams.withTopP(value); return this; }
+        public Builder minP(double value) { truncationParams = truncationParams.withMinP(value); return this; }
+        public Builder minKeep(int value) { truncationParams = truncationParams.withMinKeep(value); return this; }
+        public Builder repetitionPenalty(double value) { penaltyParams = penaltyParams.withRepetitionPenalty(value); return this; }
+        /** Which tokens the repetition penalty counts (default prompt and generated). */
+        public Builder repetitionScope(PenaltyScope value) { penaltyParams = penaltyParams.withRepetitionScope(value); return this; }
+        public Builder frequencyPenalty(double value) { penaltyParams = penaltyParams.withFrequencyPenalty(value); return this; }
+        public Builder presencePenalty(double value) { penaltyParams = penaltyParams.withPresencePenalty(value); return this; }
+        public Builder penaltyLastN(int value) { penaltyParams = penaltyParams.withPenaltyLastN(value); return this; }
+        /** Replaces the whole bias map (token id in [0, V) to an additive bias, finite or -Inf to ban). */
+        public Builder logitBias(Map<Integer, Float> value) { maskParams = maskParams.withLogitBias(value); return this; }
         /** Adds one bias entry. */
-        public Builder logitBias(int tokenId, float bias) { logitBias.put(tokenId, bias); return this; }
-        /** Only these tokens may be drawn; null = all. */
-        public Builder allowedTokenIds(int... ids) { allowedTokenIds = ids; return this; }
-        public Builder bannedTokenIds(int... ids) { bannedTokenIds = ids; return this; }
-        public Builder minTokens(int value) { minTokens = value; return this; }
-        /** Stop / end-of-sequence token ids, masked until {@code minTokens} tokens were generated. */
-        public Builder stopTokenIds(int... ids) { stopTokenIds = ids; return this; }
-        /** Stop after this many generated tokens; 0 = no limit. */
-        public Builder maxTokens(int value) { maxTokens = value; return this; }
-        /** Stop when the generated tokens end with one of these token sequences. */
-        public Builder stopSequences(int[]... value) { stopSequences = value; return this; }
-        /** HF typical_p, (0, 1]; 1 disables. */
-        public Builder typicalP(double value) { typicalP = value; return this; }
-        /** HF epsilon_cutoff, [0, 1); 0 disables. */
-        public Builder epsilonCutoff(double value) { epsilonCutoff = value; return this; }
-        /** HF eta_cutoff, [0, 1); 0 disables. */
-        public Builder etaCutoff(double value) { etaCutoff = value; return this; }
-        /** HF no_repeat_ngram_size; 0 disables. */
-        public Builder noRepeatNgramSize(int value) { noRepeatNgramSize = value; return this; }
-        /** llama.cpp top_n_sigma, [0, +Inf); 0 disables. */
-        public Builder topNSigma(double value) { topNSigma = value; return this; }
-        /** XTC: the chance of applying it, [0, 1], and the probability threshold, [0, 1] (default 0.1). */
-        public Builder xtc(double probability, double threshold) { xtcProbability = probability; xtcThreshold = threshold; return this; }
-        /** Dynamic temperature: temperature +- range scaled by normalised entropy^exponent (exponent default 1). */
-        public Builder dynamicTemperature(double range, double exponent) { dynatempRange = range; dynatempExponent = exponent; return this; }
-        /** Mirostat version (0 off, 1, 2), target surprise tau (default 5) and learning rate eta (default 0.1). */
-        public Builder mirostat(int version, double tau, double eta) { mirostat = version; mirostatTau = tau; mirostatEta = eta; return this; }
-        /** DRY multiplier (0 disables), base (default 1.75), allowed length (default 2), window (0 = whole sequence). */
-        public Builder dry(double multiplier, double base, int allowedLength, int penaltyLastN) {
-            dryMultiplier = multiplier; dryBase = base; dryAllowedLength = allowedLength; dryPenaltyLastN = penaltyLastN; return this;
+        public Builder logitBias(int tokenId, float bias) { maskParams.logitBias().put(tokenId, bias); return this; }
+        /** Only these tokens (ids in [0, V)) may be drawn; null = all. */
+        public Builder allowedTokenIds(int... ids) { maskParams = maskParams.withAllowedTokenIds(ids); return this; }
+        /** These tokens (ids in [0, V)) are never drawn; null = none. */
+        public Builder bannedTokenIds(int... ids) { maskParams = maskParams.withBannedTokenIds(ids); return this; }
+        public Builder minTokens(int value) { stopParams = stopParams.withMinTokens(value); return this; }
+        /** Stop / end-of-sequence token ids in [0, V), masked until {@code minTokens} tokens were generated. */
+        public Builder stopTokenIds(int... ids) { stopParams = stopParams.withStopTokenIds(ids); return this; }
+        /** Stop after this many generated tokens, [0, +Inf); 0 = no limit. */
+        public Builder maxTokens(int value) { stopParams = stopParams.withMaxTokens(value); return this; }
+        /** Stop when the generated tokens end with one of these (non-empty) token sequences. */
+        public Builder stopSequences(int[]... value) { stopParams = stopParams.withStopSequences(value); return this; }
+        /** HF typical_p. */
+        public Builder typicalP(double value) { truncationParams = truncationParams.withTypicalP(value); return this; }
+        /** HF epsilon_cutoff. */
+        public Builder epsilonCutoff(double value) { truncationParams = truncationParams.withEpsilonCutoff(value); return this; }
+        /** HF eta_cutoff. */
+        public Builder etaCutoff(double value) { truncationParams = truncationParams.withEtaCutoff(value); return this; }
+        /** HF no_repeat_ngram_size. */
+        public Builder noRepeatNgramSize(int value) { maskParams = maskParams.withNoRepeatNgramSize(value); return this; }
+        /** llama.cpp top_n_sigma. */
+        public Builder topNSigma(double value) { truncationParams = truncationParams.withTopNSigma(value); return this; }
+        /** XTC: the chance of applying it and the probability threshold of a top choice. */
+        public Builder xtc(double probability, double threshold) { xtcParams = new XtcParams(probability, threshold); return this; }
+        /** Dynamic temperature: temperature +- range scaled by normalised entropy^exponent. */
+        public Builder dynamicTemperature(double range, double exponent) {
+            temperatureParams = new TemperatureParams(temperatureParams.temperature(), range, exponent);
+            return this;
         }
-        /** DRY's sequence breakers, as token-id sequences. */
-        public Builder drySequenceBreakers(int[]... value) { drySequenceBreakers = value; return this; }
-        /** vLLM bad_words as token-id sequences: the last token is banned after the others. */
-        public Builder badWords(int[]... value) { badWords = value; return this; }
-        /** Classifier-free guidance scale, [0, +Inf); 1 disables. The sampler then needs the unconditional row. */
-        public Builder guidanceScale(double value) { guidanceScale = value; return this; }
+        /** Mirostat version (0 off, 1, 2), target surprise tau and learning rate eta. */
+        public Builder mirostat(int version, double tau, double eta) { mirostatParams = new MirostatParams(version, tau, eta); return this; }
+        /** DRY multiplier (0 disables), base, allowed length and window (0 = whole sequence). */
+        public Builder dry(double multiplier, double base, int allowedLength, int penaltyLastN) {
+            dryParams = new DryParams(multiplier, base, allowedLength, penaltyLastN, dryParams.drySequenceBreakers());
+            return this;
+        }
+        /** DRY's sequence breakers, as (non-empty) token-id sequences. */
+        public Builder drySequenceBreakers(int[]... value) { dryParams = dryParams.withSequenceBreakers(value); return this; }
+        /** vLLM bad_words as (non-empty) token-id sequences: the last token is banned after the others. */
+        public Builder badWords(int[]... value) { maskParams = maskParams.withBadWords(value); return this; }
+        /** Classifier-free guidance scale; 1 disables. The sampler then needs the unconditional row. */
+        public Builder guidanceScale(double value) { requestParams = requestParams.withGuidanceScale(value); return this; }
         /** Number of sequences, [1, +Inf): {@link Sampler#newSequences} makes them, seeded seed + i. */
-        public Builder n(int value) { n = value; return this; }
+        public Builder n(int value) { requestParams = requestParams.withN(value); return this; }
         /** What the top-N logprobs list reports (default processed logprobs). */
-        public Builder logprobsMode(LogprobsMode value) { logprobsMode = value; return this; }
-        public Builder seed(long value) { seed = value; return this; }
+        public Builder logprobsMode(LogprobsMode value) { logprobParams = logprobParams.withLogprobsMode(value); return this; }
+        /** Any long; without one each new sequence draws a fresh random seed. */
+        public Builder seed(long value) { requestParams = requestParams.withSeed(value); return this; }
         /** Forget the seed: each new sequence draws a fresh random one. */
-        public Builder clearSeed() { seed = null; return this; }
-        public Builder topLogprobs(int value) { topLogprobs = value; return this; }
-        public Builder maxTopLogprobs(int value) { maxTopLogprobs = value; return this; }
-        public Builder chainOrder(ChainOrder value) { chainOrder = value; return this; }
+        public Builder clearSeed() { requestParams = requestParams.withSeed(null); return this; }
+        /** How many top logprobs a result reports, [0, maxTopLogprobs] (default 0). */
+        public Builder topLogprobs(int value) { logprobParams = logprobParams.withTopLogprobs(value); return this; }
+        /** The most top logprobs allowed, [0, +Inf) (default 20; up to V is meaningful). */
+        public Builder maxTopLogprobs(int value) { logprobParams = logprobParams.withMaxTopLogprobs(value); return this; }
+        /** The order of the processors (default {@link ChainOrder#HUGGINGFACE}). */
+        public Builder chainOrder(ChainOrder value) { requestParams = requestParams.withChainOrder(value); return this; }
 
         /** Validates and builds. @throws IllegalArgumentException naming field, value and range */
         public SamplingParams build() {

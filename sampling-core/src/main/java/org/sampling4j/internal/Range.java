@@ -54,6 +54,16 @@ public final class Range {
         return new Range(low, lowOpen, high, highOpen, text);
     }
 
+    /** The lower end (open or closed). */
+    public double low() {
+        return low;
+    }
+
+    /** The upper end (open or closed). */
+    public double high() {
+        return high;
+    }
+
     /** Whether {@code value} lies in the interval; NaN never does. */
     public boolean contains(double value) {
         boolean aboveLow = lowOpen ? value > low : value >= low;
@@ -85,7 +95,8 @@ public final class Range {
         return (lowOpen ? "(" : "[") + format(low) + ", " + format(high) + (highOpen ? ")" : "]");
     }
 
-    private static String format(double v) {
+    /** A bound or value as the messages print it: {@code 1}, {@code 0.5}, {@code +Inf}, {@code NaN}. */
+    public static String format(double v) {
         if (v == Double.POSITIVE_INFINITY) {
             return "+Inf";
         }

@@ -3,6 +3,7 @@ package org.sampling4j.interop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.processor.PenaltyScope;
 import org.sampling4j.processor.BadWordsProcessor;
 import org.sampling4j.processor.DryProcessor;
@@ -42,13 +43,19 @@ import org.sampling4j.processor.XtcProcessor;
  * <tr><td>logit_bias</td><td>logit_bias {"id": bias}</td><td>{@link LogitBiasProcessor}</td></tr>
  * <tr><td>bad_words</td><td>bad_words [[ids]]</td><td>{@link BadWordsProcessor}, over the history</td></tr>
  * <tr><td>top_n_sigma</td><td>top_n_sigma (&lt;= 0: the step does nothing, as llama.cpp's -1)</td><td>{@link TopNSigmaProcessor}</td></tr>
- * <tr><td>xtc</td><td>xtc_probability, xtc_threshold (default 0.1), min_keep</td><td>{@link XtcProcessor}; its coin is drawn at the record's seed (default 0), step history.length</td></tr>
- * <tr><td>dynatemp</td><td>temperature (default 1), dynatemp_range, dynatemp_exponent (default 1)</td><td>{@link DynamicTemperatureProcessor} (range 0: plain temperature)</td></tr>
- * <tr><td>dry</td><td>dry_multiplier, dry_base (1.75), dry_allowed_length (2), dry_penalty_last_n (-1 whole history, 0 off), dry_sequence_breakers [[ids]]</td><td>{@link DryProcessor}</td></tr>
+ * <tr><td>xtc</td><td>xtc_probability, xtc_threshold, min_keep</td><td>{@link XtcProcessor}; its coin is drawn at the record's seed (default 0), step history.length</td></tr>
+ * <tr><td>dynatemp</td><td>temperature, dynatemp_range, dynatemp_exponent</td><td>{@link DynamicTemperatureProcessor} (range 0: plain temperature)</td></tr>
+ * <tr><td>dry</td><td>dry_multiplier, dry_base, dry_allowed_length, dry_penalty_last_n (-1 whole history, the default, 0 off, as llama.cpp), dry_sequence_breakers [[ids]]</td><td>{@link DryProcessor}</td></tr>
  * </table>
- * A step whose parameters disable it (top_n_sigma &lt;= 0, dry_multiplier 0) yields null: nothing to run.
+ * A parameter left out takes the default its processor declares ({@code docs/parameters.md}, which are
+ * llama.cpp's: xtc_threshold, dynatemp_exponent, dry_base, dry_allowed_length; min_keep as HF's);
+ * dry_penalty_last_n is llama.cpp's own. A step whose parameters disable it (top_n_sigma &lt;= 0,
+ * dry_multiplier 0) yields null: nothing to run.
  */
 public final class HfSteps {
+    /** llama.cpp's dry_penalty_last_n for the whole history (the core's 0), its default. */
+    private static final int LLAMA_CPP_WHOLE_HISTORY = -1;
+
     private HfSteps() {
     }
 
@@ -101,14 +108,13 @@ public final class HfSteps {
             case "repetition_penalty":
                 processor = new RepetitionPenaltyProcessor(
                         MapValues.number("repetition_penalty", require(name, p, "repetition_penalty")),
-                        PenaltyScope.PROMPT_AND_GENERATED, 0);
+                        PenaltyScope.PROMPT_AND_GENERATED, RepetitionPenaltyProcessor.PENALTY_LAST_N.defaultInt());
                 break;
             case "openai_penalties": {
-                Object f = p.remove("frequency_penalty");
-                Object pr = p.remove("presence_penalty");
                 processor = new FrequencyPresencePenaltyProcessor(
-                        f == null ? 0 : MapValues.number("frequency_penalty", f),
-                        pr == null ? 0 : MapValues.number("presence_penalty", pr), 0);
+                        number(p, "frequency_penalty", FrequencyPresencePenaltyProcessor.FREQUENCY_PENALTY),
+                        number(p, "presence_penalty", FrequencyPresencePenaltyProcessor.PRESENCE_PENALTY),
+                        RepetitionPenaltyProcessor.PENALTY_LAST_N.defaultInt());
                 break;
             }
             case "logit_bias": {
@@ -128,24 +134,22 @@ public final class HfSteps {
             }
             case "xtc": {
                 double probability = MapValues.number("xtc_probability", require(name, p, "xtc_probability"));
-                double threshold = number(p, "xtc_threshold", 0.1);
+                double threshold = number(p, "xtc_threshold", XtcProcessor.XTC_THRESHOLD);
                 processor = new XtcProcessor(probability, threshold, minKeep(p));
                 break;
             }
             case "dynatemp": {
-                double t = number(p, "temperature", 1.0);
+                double t = number(p, "temperature", TemperatureProcessor.TEMPERATURE);
                 double range = MapValues.number("dynatemp_range", require(name, p, "dynatemp_range"));
-                double exponent = number(p, "dynatemp_exponent", 1.0);
+                double exponent = number(p, "dynatemp_exponent", DynamicTemperatureProcessor.DYNATEMP_EXPONENT);
                 processor = range > 0 ? new DynamicTemperatureProcessor(t, range, exponent) : new TemperatureProcessor(t);
                 break;
             }
             case "dry": {
                 double multiplier = MapValues.number("dry_multiplier", require(name, p, "dry_multiplier"));
-                double base = number(p, "dry_base", 1.75);
-                Object allowedLength = p.remove("dry_allowed_length");
-                int allowed = allowedLength == null ? 2 : MapValues.integer("dry_allowed_length", allowedLength);
-                Object lastN = p.remove("dry_penalty_last_n");
-                int window = lastN == null ? -1 : MapValues.integer("dry_penalty_last_n", lastN);
+                double base = number(p, "dry_base", DryProcessor.DRY_BASE);
+                int allowed = integer(p, "dry_allowed_length", DryProcessor.DRY_ALLOWED_LENGTH.defaultInt());
+                int window = integer(p, "dry_penalty_last_n", LLAMA_CPP_WHOLE_HISTORY);
                 Object breakers = p.remove("dry_sequence_breakers");
                 int[][] ids = breakers == null ? new int[0][] : MapValues.tokenSequences("dry_sequence_breakers", breakers);
                 if (window < -1) {
@@ -173,13 +177,18 @@ public final class HfSteps {
         return v;
     }
 
-    private static double number(Map<String, Object> p, String key, double fallback) {
+    /** The value of {@code key}, or the default {@code setting} declares. */
+    private static double number(Map<String, Object> p, String key, Setting setting) {
         Object v = p.remove(key);
-        return v == null ? fallback : MapValues.number(key, v);
+        return v == null ? setting.defaultValue() : MapValues.number(key, v);
+    }
+
+    private static int integer(Map<String, Object> p, String key, int fallback) {
+        Object v = p.remove(key);
+        return v == null ? fallback : MapValues.integer(key, v);
     }
 
     private static int minKeep(Map<String, Object> p) {
-        Object v = p.remove("min_keep");
-        return v == null ? 1 : MapValues.integer("min_keep", v);
+        return integer(p, "min_keep", TopPProcessor.MIN_KEEP.defaultInt());
     }
 }

@@ -2,7 +2,18 @@ package org.sampling4j.interop;
 
 import java.util.Map;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Range;
+import org.sampling4j.picker.Mirostat;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
+import org.sampling4j.processor.EpsilonProcessor;
+import org.sampling4j.processor.EtaProcessor;
+import org.sampling4j.processor.NoRepeatNGramProcessor;
+import org.sampling4j.processor.TopNSigmaProcessor;
+import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.TypicalProcessor;
+import org.sampling4j.processor.XtcProcessor;
 
 /**
  * Builds {@link SamplingParams} from the flat parameter vocabulary of the conformance CLI and of
@@ -16,21 +27,21 @@ import org.sampling4j.internal.Range;
  *       token id to bias clamped to [-100, 100] (as the OpenAI API documents), {@code seed} an
  *       integer, {@code logprobs} [0, 20], {@code n} [1, +Inf), {@code logprobs_mode} (vLLM's four
  *       names), {@code bad_words} as token-id lists, {@code min_keep} [1, +Inf).</li>
- *   <li>HF: {@code typical_p} (0, 1], {@code epsilon} / {@code epsilon_cutoff} [0, 1),
- *       {@code eta} / {@code eta_cutoff} [0, 1), {@code no_repeat_ngram} /
- *       {@code no_repeat_ngram_size} [0, +Inf).</li>
- *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability}
- *       [0, 1], {@code xtc_threshold} [0, 1] (default 0.1), {@code dynatemp_range} [0, +Inf),
- *       {@code dynatemp_exponent} [0, +Inf) (default 1), {@code mirostat} 0, 1 or 2,
- *       {@code mirostat_tau} [0, +Inf) (default 5), {@code mirostat_eta} [0, +Inf) (default 0.1),
- *       {@code dry_multiplier} [0, +Inf), {@code dry_base} [1, +Inf) (default 1.75),
- *       {@code dry_allowed_length} [0, +Inf) (default 2), {@code dry_penalty_last_n} -1 (whole
- *       sequence, the default), 0 (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers}
- *       as token-id lists.</li>
+ *   <li>HF: {@code typical_p}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
+ *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
+ *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
+ *       {@code xtc_threshold}, {@code dynatemp_range}, {@code dynatemp_exponent}, {@code mirostat},
+ *       {@code mirostat_tau}, {@code mirostat_eta}, {@code dry_multiplier}, {@code dry_base},
+ *       {@code dry_allowed_length}, {@code dry_penalty_last_n} -1 (whole sequence, the default), 0
+ *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists.</li>
  * </ul>
+ * The HF and llama.cpp names and {@code min_keep} take the core setting's range, note and default
+ * ({@code docs/parameters.md}), under the request's name: {@code typical_p = 1.5 is outside (0, 1];
+ * 1 disables typical-p}.
  * A {@code null} value means absent.
  */
 public final class OpenAiParams {
+    // The OpenAI / vLLM ranges: those APIs' own, narrower than the core's on purpose.
     private static final Range TEMPERATURE = Range.closed(0, 2).withNote("0 means greedy");
     private static final Range TOP_P = Range.openClosed(0, 1).withNote("1 disables top_p");
     private static final Range MIN_P = Range.closed(0, 1).withNote("0 disables min_p");
@@ -38,8 +49,8 @@ public final class OpenAiParams {
     private static final Range PENALTY = Range.closed(-2, 2).withNote("0 disables the penalty");
     private static final Range LOGPROBS = Range.closed(0, 20);
     private static final double MAX_BIAS = 100.0;
-    private static final Range UNIT = Range.closed(0, 1);
-    private static final Range NON_NEGATIVE = Range.atLeast(0);
+    /** llama.cpp's dry_penalty_last_n for the whole sequence (the core's 0), its default. */
+    private static final int LLAMA_CPP_WHOLE_SEQUENCE = -1;
 
     private OpenAiParams() {
     }
@@ -105,22 +116,22 @@ public final class OpenAiParams {
                     b.badWords(MapValues.tokenSequences(key, v));
                     break;
                 case "min_keep":
-                    b.minKeep(Range.atLeast(1).check(key, MapValues.integer(key, v)));
+                    b.minKeep(integer(TopPProcessor.MIN_KEEP, key, v));
                     break;
                 case "typical_p":
-                    b.typicalP(Range.openClosed(0, 1).withNote("1 disables typical_p").check(key, MapValues.number(key, v)));
+                    b.typicalP(number(TypicalProcessor.TYPICAL_P, key, v));
                     break;
                 case "epsilon":
                 case "epsilon_cutoff":
-                    b.epsilonCutoff(Range.closedOpen(0, 1).withNote("0 disables it").check(key, MapValues.number(key, v)));
+                    b.epsilonCutoff(number(EpsilonProcessor.EPSILON_CUTOFF, key, v));
                     break;
                 case "eta":
                 case "eta_cutoff":
-                    b.etaCutoff(Range.closedOpen(0, 1).withNote("0 disables it").check(key, MapValues.number(key, v)));
+                    b.etaCutoff(number(EtaProcessor.ETA_CUTOFF, key, v));
                     break;
                 case "no_repeat_ngram":
                 case "no_repeat_ngram_size":
-                    b.noRepeatNgramSize(NON_NEGATIVE.withNote("0 disables it").check(key, MapValues.integer(key, v)));
+                    b.noRepeatNgramSize(integer(NoRepeatNGramProcessor.NO_REPEAT_NGRAM_SIZE, key, v));
                     break;
                 default:
                     if (!llama.read(key, v)) {
@@ -132,20 +143,29 @@ public final class OpenAiParams {
         return b.build();
     }
 
+    /** A value checked with the core setting's range and note, named by the request's key. */
+    private static double number(Setting setting, String key, Object v) {
+        return setting.checkAs(key, MapValues.number(key, v));
+    }
+
+    private static int integer(Setting setting, String key, Object v) {
+        return setting.checkAs(key, MapValues.integer(key, v));
+    }
+
     /** llama.cpp's knobs, collected first because the builder sets each group at once. */
     private static final class LlamaCppKnobs {
-        double topNSigma;
-        double xtcProbability;
-        double xtcThreshold = 0.1;
-        double dynatempRange;
-        double dynatempExponent = 1;
-        int mirostat;
-        double mirostatTau = 5;
-        double mirostatEta = 0.1;
-        double dryMultiplier;
-        double dryBase = 1.75;
-        int dryAllowedLength = 2;
-        int dryPenaltyLastN = -1;
+        double topNSigma = TopNSigmaProcessor.TOP_N_SIGMA.defaultValue();
+        double xtcProbability = XtcProcessor.XTC_PROBABILITY.defaultValue();
+        double xtcThreshold = XtcProcessor.XTC_THRESHOLD.defaultValue();
+        double dynatempRange = DynamicTemperatureProcessor.DYNATEMP_RANGE.defaultValue();
+        double dynatempExponent = DynamicTemperatureProcessor.DYNATEMP_EXPONENT.defaultValue();
+        int mirostat = Mirostat.MIROSTAT.defaultInt();
+        double mirostatTau = Mirostat.MIROSTAT_TAU.defaultValue();
+        double mirostatEta = Mirostat.MIROSTAT_ETA.defaultValue();
+        double dryMultiplier = DryProcessor.DRY_MULTIPLIER.defaultValue();
+        double dryBase = DryProcessor.DRY_BASE.defaultValue();
+        int dryAllowedLength = DryProcessor.DRY_ALLOWED_LENGTH.defaultInt();
+        int dryPenaltyLastN = LLAMA_CPP_WHOLE_SEQUENCE;
         int[][] dryBreakers;
 
         boolean read(String key, Object v) {
@@ -154,37 +174,37 @@ public final class OpenAiParams {
                     topNSigma = MapValues.number(key, v); // llama.cpp: -1 (any value <= 0) disables
                     return true;
                 case "xtc_probability":
-                    xtcProbability = UNIT.withNote("0 disables XTC").check(key, MapValues.number(key, v));
+                    xtcProbability = number(XtcProcessor.XTC_PROBABILITY, key, v);
                     return true;
                 case "xtc_threshold":
-                    xtcThreshold = UNIT.withNote("above 0.5 XTC never removes a token").check(key, MapValues.number(key, v));
+                    xtcThreshold = number(XtcProcessor.XTC_THRESHOLD, key, v);
                     return true;
                 case "dynatemp_range":
-                    dynatempRange = NON_NEGATIVE.withNote("0 is plain temperature").check(key, MapValues.number(key, v));
+                    dynatempRange = number(DynamicTemperatureProcessor.DYNATEMP_RANGE, key, v);
                     return true;
                 case "dynatemp_exponent":
-                    dynatempExponent = NON_NEGATIVE.check(key, MapValues.number(key, v));
+                    dynatempExponent = number(DynamicTemperatureProcessor.DYNATEMP_EXPONENT, key, v);
                     return true;
                 case "mirostat":
-                    mirostat = Range.closed(0, 2).withNote("0 off, 1 mirostat, 2 mirostat 2.0").check(key, MapValues.integer(key, v));
+                    mirostat = integer(Mirostat.MIROSTAT, key, v);
                     return true;
                 case "mirostat_tau":
-                    mirostatTau = NON_NEGATIVE.check(key, MapValues.number(key, v));
+                    mirostatTau = number(Mirostat.MIROSTAT_TAU, key, v);
                     return true;
                 case "mirostat_eta":
-                    mirostatEta = NON_NEGATIVE.check(key, MapValues.number(key, v));
+                    mirostatEta = number(Mirostat.MIROSTAT_ETA, key, v);
                     return true;
                 case "dry_multiplier":
-                    dryMultiplier = NON_NEGATIVE.withNote("0 disables DRY").check(key, MapValues.number(key, v));
+                    dryMultiplier = number(DryProcessor.DRY_MULTIPLIER, key, v);
                     return true;
                 case "dry_base":
-                    dryBase = Range.atLeast(1).check(key, MapValues.number(key, v));
+                    dryBase = number(DryProcessor.DRY_BASE, key, v);
                     return true;
                 case "dry_allowed_length":
-                    dryAllowedLength = NON_NEGATIVE.check(key, MapValues.integer(key, v));
+                    dryAllowedLength = integer(DryProcessor.DRY_ALLOWED_LENGTH, key, v);
                     return true;
-                case "dry_penalty_last_n":
-                    dryPenaltyLastN = Range.atLeast(-1).withNote("-1 is the whole sequence, 0 disables DRY")
+                case "dry_penalty_last_n": // llama.cpp's range, not the core's: -1 is the whole sequence, 0 turns DRY off
+                    dryPenaltyLastN = Range.atLeast(LLAMA_CPP_WHOLE_SEQUENCE).withNote("-1 is the whole sequence, 0 disables DRY")
                             .check(key, MapValues.integer(key, v));
                     return true;
                 case "dry_sequence_breakers":
@@ -196,12 +216,13 @@ public final class OpenAiParams {
         }
 
         void applyTo(SamplingParams.Builder b) {
-            b.topNSigma(Math.max(topNSigma, 0))
+            b.topNSigma(Math.max(topNSigma, TopNSigmaProcessor.TOP_N_SIGMA.offValue()))
                     .xtc(xtcProbability, xtcThreshold)
                     .dynamicTemperature(dynatempRange, dynatempExponent)
                     .mirostat(mirostat, mirostatTau, mirostatEta);
             // llama.cpp's window 0 turns DRY off and -1 means the whole context; the core's 0 is the latter.
-            b.dry(dryPenaltyLastN == 0 ? 0 : dryMultiplier, dryBase, dryAllowedLength, Math.max(dryPenaltyLastN, 0));
+            b.dry(dryPenaltyLastN == 0 ? DryProcessor.DRY_MULTIPLIER.offValue() : dryMultiplier, dryBase, dryAllowedLength,
+                    Math.max(dryPenaltyLastN, 0));
             if (dryBreakers != null) {
                 b.drySequenceBreakers(dryBreakers);
             }

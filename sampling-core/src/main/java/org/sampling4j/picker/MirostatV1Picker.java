@@ -20,7 +20,7 @@ import org.sampling4j.internal.Range;
  * draw (inverse CDF), and update {@code mu <- mu - eta (-log2 q - tau)}, q the chosen token's
  * probability among the k. {@code mu} starts at {@code 2 tau}, in {@link SequenceView#pickerState()}.
  * <p><b>Parameters.</b> {@code tau} in [0, +Inf) (llama.cpp default 5), {@code eta} in [0, +Inf)
- * (default 0.1), {@code m} = 100 as in llama.cpp; V is the vocabulary size.
+ * (default 0.1), both declared in {@link Mirostat}, {@code m} = 100 as in llama.cpp; V is the vocabulary size.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_mirostat} (Basu et al., 2021,
  * algorithm 1). Differs: the uniform is the counter-based draw; a degenerate estimate (s not
  * positive and finite, or k not finite) keeps every token instead of producing NaN.
@@ -37,8 +37,8 @@ public final class MirostatV1Picker implements TokenPicker {
 
     /** @param tau [0, +Inf); @param eta [0, +Inf); @param vocabSize V, the n of the k formula */
     public MirostatV1Picker(double tau, double eta, int vocabSize) {
-        this.tau = MirostatV2Picker.TAU.check("mirostatTau", tau);
-        this.eta = MirostatV2Picker.ETA.check("mirostatEta", eta);
+        this.tau = Mirostat.MIROSTAT_TAU.check(tau);
+        this.eta = Mirostat.MIROSTAT_ETA.check(eta);
         this.vocabSize = Range.atLeast(1).check("vocabSize", vocabSize);
     }
 

@@ -5,7 +5,6 @@ import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
 
 /**
@@ -18,7 +17,7 @@ import org.sampling4j.kernel.FastExp;
  * {@code mu} starts at {@code 2 tau} and lives in {@link SequenceView#pickerState()}, so it
  * follows {@link org.sampling4j.SequenceState#rollback}.
  * <p><b>Parameters.</b> {@code tau} (target surprise, bits) in [0, +Inf), llama.cpp default 5;
- * {@code eta} (learning rate) in [0, +Inf), default 0.1.
+ * {@code eta} (learning rate) in [0, +Inf), default 0.1 (both declared in {@link Mirostat}).
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_mirostat_v2} (Basu et al., 2021,
  * "Mirostat", algorithm 2). Differs: the uniform is the counter-based draw; a sequence made by
  * {@code SequenceView.resume} restarts at {@code mu = 2 tau}.
@@ -26,16 +25,13 @@ import org.sampling4j.kernel.FastExp;
  * <p><b>Example.</b> tau 1, mu 2: tokens with p >= 0.25 survive.
  */
 public final class MirostatV2Picker implements TokenPicker {
-    static final Range TAU = Range.atLeast(0).withNote("target surprise in bits");
-    static final Range ETA = Range.atLeast(0);
-
     private final double tau;
     private final double eta;
 
     /** @param tau target surprise in bits, [0, +Inf); @param eta learning rate, [0, +Inf) */
     public MirostatV2Picker(double tau, double eta) {
-        this.tau = TAU.check("mirostatTau", tau);
-        this.eta = ETA.check("mirostatEta", eta);
+        this.tau = Mirostat.MIROSTAT_TAU.check(tau);
+        this.eta = Mirostat.MIROSTAT_ETA.check(eta);
     }
 
     @Override

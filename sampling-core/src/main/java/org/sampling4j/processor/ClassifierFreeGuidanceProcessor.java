@@ -3,8 +3,8 @@ package org.sampling4j.processor;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.Kernels;
 
 /**
@@ -17,7 +17,7 @@ import org.sampling4j.kernel.Kernels;
  * {@code x_i - N} with {@code N = x_max + ln sum exp(x_j - x_max)} (the sum in double in the
  * canonical order, N rounded to float); the combination is HF's float32 expression
  * {@code s * (a - b) + b}, one SIMD pass ({@code Kernels.guidanceMix}).
- * <p><b>Parameters.</b> {@code guidanceScale} s in [0, +Inf); 1 is the identity up to a constant
+ * <p><b>Parameters.</b> {@link #GUIDANCE_SCALE guidanceScale} s in [0, +Inf); 1 is the identity up to a constant
  * shift (and is not built by {@code Sampler.of}), above 1 strengthens the conditioning, 0 samples the
  * unconditional row.
  * <p><b>Reference.</b> HF {@code UnbatchedClassifierFreeGuidanceLogitsProcessor} (Sanchez et al.,
@@ -34,18 +34,20 @@ import org.sampling4j.kernel.Kernels;
  * {@code 2 a + (-1) b} gives [2 ln 3/4 - ln 1/2, 2 ln 1/4 - ln 1/2], i.e. p = 9/10, 1/10.
  */
 public final class ClassifierFreeGuidanceProcessor implements LogitsProcessor {
-    static final Range SCALE = Range.atLeast(0).withNote("1 disables classifier-free guidance");
+    /** s, the weight of the conditional row. */
+    public static final Setting GUIDANCE_SCALE = Setting.atLeast("guidanceScale", 0).byDefault(1).offAt(1)
+            .note("1 disables classifier-free guidance");
 
     private final double scale;
 
-    /** @param guidanceScale s in [0, +Inf) */
     /** Whether a chain built from params needs this step: a guidance scale other than 1; otherwise it would change nothing. */
     public static boolean enabledBy(double guidanceScale) {
-        return guidanceScale != 1.0;
+        return !GUIDANCE_SCALE.isOff(guidanceScale);
     }
 
+    /** @param guidanceScale s in [0, +Inf) ({@link #GUIDANCE_SCALE}) */
     public ClassifierFreeGuidanceProcessor(double guidanceScale) {
-        this.scale = SCALE.check("guidanceScale", guidanceScale);
+        this.scale = GUIDANCE_SCALE.check(guidanceScale);
     }
 
     /** The guidance scale s. */

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 
 /**
  * DRY, "don't repeat yourself": penalises the tokens that would extend a repetition of earlier
@@ -19,8 +19,9 @@ import org.sampling4j.internal.Range;
  * largest such length, if {@code L >= allowedLength} then
  * {@code x -= multiplier * base^(L - allowedLength)} (exponent capped so the penalty stays finite).
  * L is computed for all j at once with the Z-function of the reversed window, O(window).
- * <p><b>Parameters.</b> {@code multiplier} in (0, +Inf) (0 disables); {@code base} in [1, +Inf),
- * llama.cpp default 1.75; {@code allowedLength} in [0, +Inf), default 2; {@code lastN} in
+ * <p><b>Parameters.</b> {@link #DRY_MULTIPLIER multiplier} in [0, +Inf), 0 disables (no step is added;
+ * the processor then changes nothing); {@link #DRY_BASE base} in [1, +Inf), llama.cpp default 1.75;
+ * {@link #DRY_ALLOWED_LENGTH allowedLength} in [0, +Inf), default 2; {@link #DRY_PENALTY_LAST_N lastN} in
  * [0, +Inf), 0 = the whole sequence (llama.cpp's -1; its 0, "disabled", is not adding the step);
  * sequence breakers as token-id sequences: a repetition never extends back over the last place
  * where a breaker occurs.
@@ -33,9 +34,16 @@ import org.sampling4j.internal.Range;
  * occurred before, followed by 3: {@code x[3] -= 1 * 2^0 = 1}.
  */
 public final class DryProcessor implements LogitsProcessor {
-    static final Range MULTIPLIER = Range.greaterThan(0).withNote("0 disables DRY: do not add the step");
-    static final Range BASE = Range.atLeast(1);
-    static final Range COUNT = Range.atLeast(0);
+    /** The penalty of a repetition of exactly allowedLength tokens. */
+    public static final Setting DRY_MULTIPLIER = Setting.atLeast("dryMultiplier", 0).byDefault(0).offAt(0)
+            .note("0 disables DRY");
+    /** How fast the penalty grows with the repetition's length; llama.cpp's default 1.75. */
+    public static final Setting DRY_BASE = Setting.atLeast("dryBase", 1).byDefault(1.75);
+    /** The longest repetition left unpenalised; llama.cpp's default 2. */
+    public static final Setting DRY_ALLOWED_LENGTH = Setting.atLeast("dryAllowedLength", 0).integer().byDefault(2);
+    /** The window of tokens searched for repetitions. */
+    public static final Setting DRY_PENALTY_LAST_N = Setting.atLeast("dryPenaltyLastN", 0).integer().byDefault(0)
+            .note("0 means the whole sequence");
     /** The largest exponent whose power of {@code base} times the multiplier stays in float range. */
     private static final double FLOAT_MAX_LOG = Math.log(Float.MAX_VALUE);
 
@@ -47,18 +55,18 @@ public final class DryProcessor implements LogitsProcessor {
 
     /** Whether a chain built from params needs this step: a positive multiplier; otherwise it would change nothing. */
     public static boolean enabledBy(double multiplier) {
-        return multiplier > 0.0;
+        return !DRY_MULTIPLIER.isOff(multiplier);
     }
 
     /**
-     * @param multiplier (0, +Inf); @param base [1, +Inf); @param allowedLength [0, +Inf);
+     * @param multiplier [0, +Inf); @param base [1, +Inf); @param allowedLength [0, +Inf);
      * @param lastN [0, +Inf), 0 = whole sequence; @param breakers token-id sequences, each non-empty
      */
     public DryProcessor(double multiplier, double base, int allowedLength, int lastN, int[][] breakers) {
-        this.multiplier = MULTIPLIER.check("dryMultiplier", multiplier);
-        this.base = BASE.check("dryBase", base);
-        this.allowedLength = COUNT.check("dryAllowedLength", allowedLength);
-        this.lastN = COUNT.withNote("0 means the whole sequence").check("dryPenaltyLastN", lastN);
+        this.multiplier = DRY_MULTIPLIER.check(multiplier);
+        this.base = DRY_BASE.check(base);
+        this.allowedLength = DRY_ALLOWED_LENGTH.check(allowedLength);
+        this.lastN = DRY_PENALTY_LAST_N.check(lastN);
         this.breakers = new int[breakers.length][];
         for (int b = 0; b < breakers.length; b++) {
             if (breakers[b] == null || breakers[b].length == 0) {
@@ -82,7 +90,7 @@ public final class DryProcessor implements LogitsProcessor {
     public void apply(Candidates c, SequenceView state) {
         int length = state.length();
         int n = lastN == 0 ? length : Math.min(lastN, length);
-        if (n <= allowedLength || n < 2) {
+        if (!enabledBy(multiplier) || n <= allowedLength || n < 2) {
             return;
         }
         int start = length - n;

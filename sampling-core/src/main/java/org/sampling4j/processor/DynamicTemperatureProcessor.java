@@ -4,8 +4,8 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 
 /**
  * Dynamic (entropy-scaled) temperature: a flat distribution gets a temperature near
@@ -15,9 +15,10 @@ import org.sampling4j.internal.Range;
  * {@code H = -sum p_i ln p_i}, {@code h = H / ln k}; {@code T_min = max(0, T - range)},
  * {@code T_max = T + range}; {@code T_dyn = T_min + (T_max - T_min) * h^exponent}; the logits are
  * then divided by {@code T_dyn} (lazily). {@code T_dyn = 0} keeps only the best token (greedy).
- * <p><b>Parameters.</b> {@code temperature} in [0, +Inf); {@code range} in (0, +Inf) (a range of 0
- * is plain temperature: {@code SamplingParams} then adds a {@link TemperatureProcessor});
- * {@code exponent} in [0, +Inf), default 1.
+ * <p><b>Parameters.</b> {@code temperature} in [0, +Inf) ({@link TemperatureProcessor#TEMPERATURE});
+ * {@link #DYNATEMP_RANGE range} in [0, +Inf), 0 is plain temperature ({@code T_dyn = T}; a chain built
+ * from params then adds a {@link TemperatureProcessor} instead); {@link #DYNATEMP_EXPONENT exponent}
+ * in [0, +Inf), default 1.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_temp_ext} (after kalomaze's DynaTemp).
  * Differs: {@code ln k} counts finite candidates (llama.cpp counts every entry of its array,
  * including tokens a bias set to -Inf); entropy is summed in double.
@@ -27,24 +28,29 @@ import org.sampling4j.internal.Range;
  * the rest: h near 0, T_dyn near 0.5.
  */
 public final class DynamicTemperatureProcessor implements LogitsProcessor {
-    static final Range TEMPERATURE = Range.atLeast(0);
-    static final Range RANGE = Range.greaterThan(0).withNote("0 is plain temperature");
-    static final Range EXPONENT = Range.atLeast(0);
+    /** How far the temperature may move either way. */
+    public static final Setting DYNATEMP_RANGE = Setting.atLeast("dynatempRange", 0).byDefault(0).offAt(0)
+            .note("0 is plain temperature");
+    /** The power of the normalised entropy; llama.cpp's default 1. */
+    public static final Setting DYNATEMP_EXPONENT = Setting.atLeast("dynatempExponent", 0).byDefault(1);
 
     private final double temperature;
     private final double range;
     private final double exponent;
 
-    /** @param temperature the centre, [0, +Inf); @param range (0, +Inf); @param exponent [0, +Inf) */
-    /** Whether a chain built from params needs this step: a positive range; otherwise it would change nothing. */
+    /** Whether a chain built from params needs this step: a positive range; otherwise plain temperature does the same. */
     public static boolean enabledBy(double range) {
-        return range > 0.0;
+        return !DYNATEMP_RANGE.isOff(range);
     }
 
+    /**
+     * @param temperature the centre, [0, +Inf) ({@link TemperatureProcessor#TEMPERATURE});
+     * @param range [0, +Inf) ({@link #DYNATEMP_RANGE}); @param exponent [0, +Inf) ({@link #DYNATEMP_EXPONENT})
+     */
     public DynamicTemperatureProcessor(double temperature, double range, double exponent) {
-        this.temperature = TEMPERATURE.check("temperature", temperature);
-        this.range = RANGE.check("dynatempRange", range);
-        this.exponent = EXPONENT.check("dynatempExponent", exponent);
+        this.temperature = TemperatureProcessor.TEMPERATURE.check(temperature);
+        this.range = DYNATEMP_RANGE.check(range);
+        this.exponent = DYNATEMP_EXPONENT.check(exponent);
     }
 
     @Override

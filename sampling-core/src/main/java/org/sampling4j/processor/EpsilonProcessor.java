@@ -4,6 +4,7 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -12,8 +13,9 @@ import org.sampling4j.internal.Canonical;
  * <p><b>Formula.</b> keep i iff {@code p_i >= epsilon}, with {@code p_i = exp((x_i - x_max) / T) / W},
  * evaluated in logit space as {@code x_i >= x_max + T * ln(epsilon * W)}: one exp-sum pass for W,
  * then a threshold compaction.
- * <p><b>Parameters.</b> {@code epsilon} in (0, 1) (typical 3e-4 to 9e-4); {@code minKeep >= 1}: at
- * least that many tokens survive, best first.
+ * <p><b>Parameters.</b> {@link #EPSILON_CUTOFF epsilon} in [0, 1) (typical 3e-4 to 9e-4), 0 disables (no
+ * step is added; the processor then changes nothing); {@code minKeep >= 1}: at least that many tokens
+ * survive, best first.
  * <p><b>Reference.</b> HF EpsilonLogitsWarper (Hewitt et al., "Truncation Sampling as Language Model
  * Desmoothing", 2022). Differs: HF keeps every token tied with the minKeep-th best logit; this keeps
  * exactly minKeep, ties to the lower id.
@@ -24,25 +26,22 @@ import org.sampling4j.internal.Canonical;
  * @see EtaProcessor  the entropy-dependent variant
  */
 public final class EpsilonProcessor implements LogitsProcessor {
+    /** The probability floor (HF epsilon_cutoff). */
+    public static final Setting EPSILON_CUTOFF = Setting.closedOpen("epsilonCutoff", 0, 1).byDefault(0).offAt(0)
+            .note("0 disables epsilon sampling");
+
     private final double epsilon;
     private final int minKeep;
 
-    /** @param epsilon in (0, 1); @param minKeep {@code >= 1} */
     /** Whether a chain built from params needs this step: a positive epsilon; otherwise it would change nothing. */
     public static boolean enabledBy(double epsilon) {
-        return epsilon > 0.0;
+        return !EPSILON_CUTOFF.isOff(epsilon);
     }
 
+    /** @param epsilon in [0, 1) ({@link #EPSILON_CUTOFF}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP}) */
     public EpsilonProcessor(double epsilon, int minKeep) {
-        this.epsilon = checkOpenUnit("epsilon", epsilon);
-        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
-    }
-
-    static double checkOpenUnit(String field, double value) {
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(field + " = " + value + " is outside (0, 1)");
-        }
-        return value;
+        this.epsilon = EPSILON_CUTOFF.check(epsilon);
+        this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
     }
 
     @Override
@@ -67,6 +66,9 @@ public final class EpsilonProcessor implements LogitsProcessor {
 
     @Override
     public void apply(Candidates c, SequenceView state) {
+        if (!enabledBy(epsilon)) {
+            return; // the off value: nothing to remove
+        }
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;

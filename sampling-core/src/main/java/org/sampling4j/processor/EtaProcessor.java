@@ -4,6 +4,7 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -13,7 +14,8 @@ import org.sampling4j.internal.Canonical;
  * the entropy in nats; keep i iff {@code p_i >= eta}, evaluated in logit space as for
  * {@link EpsilonProcessor}. With weights {@code w_i = exp(t_i)}, {@code t_i = (x_i - x_max) / T}
  * and {@code W = sum w_i}: {@code H = ln W - (sum w_i t_i) / W}.
- * <p><b>Parameters.</b> {@code epsilon} in (0, 1) (typical 3e-4 to 2e-3); {@code minKeep >= 1}.
+ * <p><b>Parameters.</b> {@link #ETA_CUTOFF epsilon} in [0, 1) (typical 3e-4 to 2e-3), 0 disables (no step
+ * is added; the processor then changes nothing); {@code minKeep >= 1}.
  * <p><b>Reference.</b> HF EtaLogitsWarper (Hewitt et al., 2022). Differs: minKeep ties go to the
  * lower id, as in {@link EpsilonProcessor}.
  * <p><b>Cost per call.</b> one SIMD pass for W and the entropy ({@code Kernels.expSumWeighted}),
@@ -21,18 +23,22 @@ import org.sampling4j.internal.Canonical;
  * <p><b>Example.</b> a uniform row of 4 tokens has H = ln 4, so eta = min(eps, sqrt(eps) / 4).
  */
 public final class EtaProcessor implements LogitsProcessor {
+    /** The epsilon of the formula (HF eta_cutoff). */
+    public static final Setting ETA_CUTOFF = Setting.closedOpen("etaCutoff", 0, 1).byDefault(0).offAt(0)
+            .note("0 disables eta sampling");
+
     private final double epsilon;
     private final int minKeep;
 
-    /** @param epsilon in (0, 1); @param minKeep {@code >= 1} */
     /** Whether a chain built from params needs this step: a positive eta; otherwise it would change nothing. */
     public static boolean enabledBy(double eta) {
-        return eta > 0.0;
+        return !ETA_CUTOFF.isOff(eta);
     }
 
+    /** @param epsilon in [0, 1) ({@link #ETA_CUTOFF}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP}) */
     public EtaProcessor(double epsilon, int minKeep) {
-        this.epsilon = EpsilonProcessor.checkOpenUnit("epsilon", epsilon);
-        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+        this.epsilon = ETA_CUTOFF.check(epsilon);
+        this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
     }
 
     @Override
@@ -57,6 +63,9 @@ public final class EtaProcessor implements LogitsProcessor {
 
     @Override
     public void apply(Candidates c, SequenceView state) {
+        if (!enabledBy(epsilon)) {
+            return; // the off value: nothing to remove
+        }
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;

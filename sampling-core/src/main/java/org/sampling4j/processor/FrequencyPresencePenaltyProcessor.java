@@ -4,9 +4,9 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.processor.PenaltyScope;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.chain.TokenCounts;
-import org.sampling4j.internal.Range;
 
 /**
  * Subtracts a penalty that grows with how often a token was generated (frequency) plus a flat one
@@ -14,7 +14,7 @@ import org.sampling4j.internal.Range;
  *
  * <p><b>Formula.</b> {@code x_j - c_j * f - (c_j > 0 ? p : 0)}, {@code c_j} = occurrences of j among
  * the generated tokens (or their last N).
- * <p><b>Parameters.</b> {@code frequencyPenalty f}, {@code presencePenalty p}: finite (negative
+ * <p><b>Parameters.</b> {@link #FREQUENCY_PENALTY f}, {@link #PRESENCE_PENALTY p}: finite (negative
  * values reward repetition; the OpenAI and vLLM request mappings enforce [-2, 2]); {@code lastN >= 0},
  * 0 = all generated tokens. Both 0 disables (no step is added).
  * <p><b>Reference.</b> OpenAI API and vLLM (generated tokens only); llama.cpp
@@ -24,7 +24,12 @@ import org.sampling4j.internal.Range;
  * <p><b>Example.</b> logits [2, 1], generated [0, 0], f = 0.5, p = 0.25: [2 - 2 * 0.5 - 0.25, 1] = [0.75, 1].
  */
 public final class FrequencyPresencePenaltyProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.finite().withNote("0 disables the penalty");
+    /** f, per occurrence. */
+    public static final Setting FREQUENCY_PENALTY = Setting.finite("frequencyPenalty").byDefault(0).offAt(0)
+            .note("0 disables the penalty");
+    /** p, once for any occurrence. */
+    public static final Setting PRESENCE_PENALTY = Setting.finite("presencePenalty").byDefault(0).offAt(0)
+            .note("0 disables the penalty");
 
     private final float frequency;
     private final float presence;
@@ -32,7 +37,7 @@ public final class FrequencyPresencePenaltyProcessor implements LogitsProcessor 
 
     /** Whether a chain built from params needs this step: a non-zero frequency or presence penalty; otherwise it would change nothing. */
     public static boolean enabledBy(double frequency, double presence) {
-        return frequency != 0.0 || presence != 0.0;
+        return !FREQUENCY_PENALTY.isOff(frequency) || !PRESENCE_PENALTY.isOff(presence);
     }
 
     /**
@@ -41,9 +46,9 @@ public final class FrequencyPresencePenaltyProcessor implements LogitsProcessor 
      * @param lastN            window length over generated tokens, 0 = all
      */
     public FrequencyPresencePenaltyProcessor(double frequencyPenalty, double presencePenalty, int lastN) {
-        this.frequency = (float) RANGE.check("frequencyPenalty", frequencyPenalty);
-        this.presence = (float) RANGE.check("presencePenalty", presencePenalty);
-        this.lastN = RepetitionPenaltyProcessor.LAST_N.check("penaltyLastN", lastN);
+        this.frequency = (float) FREQUENCY_PENALTY.check(frequencyPenalty);
+        this.presence = (float) PRESENCE_PENALTY.check(presencePenalty);
+        this.lastN = RepetitionPenaltyProcessor.PENALTY_LAST_N.check(lastN);
     }
 
     @Override

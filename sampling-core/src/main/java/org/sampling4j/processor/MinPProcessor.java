@@ -4,15 +4,15 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 
 /**
  * Keeps the tokens whose probability is at least {@code minP} times that of the most likely token.
  *
  * <p><b>Formula.</b> keep i iff {@code p_i >= minP * p_max}, evaluated without exp in logit space as
  * {@code x_i >= x_max + T * ln(minP)}, x being the logits before the (lazily applied) temperature T.
- * <p><b>Parameters.</b> {@code minP} in [0, 1], 0 disables (no step is added); {@code minKeep >= 1}:
+ * <p><b>Parameters.</b> {@link #MIN_P minP} in [0, 1], 0 disables (no step is added); {@code minKeep >= 1}:
  * at least that many tokens survive, largest logits first, ties to the lower token id.
  * <p><b>Reference.</b> HF MinPLogitsWarper. Differs: minKeep ties go to the lower id (HF leaves that
  * to torch's sort); a token exactly on the threshold may differ by float rounding of the two
@@ -25,20 +25,21 @@ import org.sampling4j.internal.Range;
  * @see TopPProcessor  the mass-based alternative
  */
 public final class MinPProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.closed(0, 1).withNote("0 disables min-p");
+    /** The relative probability floor. */
+    public static final Setting MIN_P = Setting.closed("minP", 0, 1).byDefault(0).offAt(0).note("0 disables min-p");
 
     private final double minP;
     private final int minKeep;
 
-    /** @param minP in [0, 1]; @param minKeep {@code >= 1} */
     /** Whether a chain built from params needs this step: a positive minP; otherwise it would change nothing. */
     public static boolean enabledBy(double minP) {
-        return minP > 0.0;
+        return !MIN_P.isOff(minP);
     }
 
+    /** @param minP in [0, 1] ({@link #MIN_P}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP}) */
     public MinPProcessor(double minP, int minKeep) {
-        this.minP = RANGE.check("minP", minP);
-        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+        this.minP = MIN_P.check(minP);
+        this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
     }
 
     /** The relative probability floor. */

@@ -4,18 +4,19 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.processor.PenaltyScope;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.chain.TokenCounts;
-import org.sampling4j.internal.Range;
 
 /**
  * Makes tokens that already occurred less likely, whatever the sign of their logit.
  *
  * <p><b>Formula.</b> for each distinct token j in the counted history:
  * {@code x_j > 0 ? x_j / r : x_j * r}. Counted once per token, however often it occurred.
- * <p><b>Parameters.</b> {@code repetitionPenalty} finite, {@code > 0}, 1 disables (no step is
- * added; {@code < 1} rewards repetition); {@code scope} prompt and generated (default) or generated
- * only; {@code lastN >= 0}: count only the last N tokens of the scope, 0 = all.
+ * <p><b>Parameters.</b> {@link #REPETITION_PENALTY repetitionPenalty} finite, {@code > 0}, 1 disables (no
+ * step is added; {@code < 1} rewards repetition); {@code scope} prompt and generated (default) or
+ * generated only; {@link #PENALTY_LAST_N lastN} {@code >= 0}: count only the last N tokens of the
+ * scope, 0 = all.
  * <p><b>Reference.</b> HF RepetitionPenaltyLogitsProcessor and vLLM (prompt + generated);
  * llama.cpp {@code penalty_repeat} with {@code penalty_last_n}.
  * <p><b>Cost per call.</b> O(distinct tokens in the history) on a dense set, O(candidates) on a
@@ -23,8 +24,12 @@ import org.sampling4j.internal.Range;
  * <p><b>Example.</b> logits [2, -1, 0.5], history [0, 1], r = 2: [1, -2, 0.5].
  */
 public final class RepetitionPenaltyProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.greaterThan(0).withNote("1 disables the repetition penalty");
-    static final Range LAST_N = Range.atLeast(0).withNote("0 counts the whole history");
+    /** r, the divisor of positive and factor of negative logits. */
+    public static final Setting REPETITION_PENALTY = Setting.greaterThan("repetitionPenalty", 0).byDefault(1).offAt(1)
+            .note("1 disables the repetition penalty");
+    /** The window of counted tokens; shared with the frequency and presence penalties. */
+    public static final Setting PENALTY_LAST_N = Setting.atLeast("penaltyLastN", 0).integer().byDefault(0)
+            .note("0 counts the whole history");
 
     private final float penalty;
     private final PenaltyScope scope;
@@ -32,7 +37,7 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
 
     /** Whether a chain built from params needs this step: a penalty other than 1; otherwise it would change nothing. */
     public static boolean enabledBy(double penalty) {
-        return penalty != 1.0;
+        return !REPETITION_PENALTY.isOff(penalty);
     }
 
     /**
@@ -41,9 +46,9 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
      * @param lastN             window length, 0 = whole history
      */
     public RepetitionPenaltyProcessor(double repetitionPenalty, PenaltyScope scope, int lastN) {
-        this.penalty = (float) RANGE.check("repetitionPenalty", repetitionPenalty);
+        this.penalty = (float) REPETITION_PENALTY.check(repetitionPenalty);
         this.scope = java.util.Objects.requireNonNull(scope, "scope");
-        this.lastN = LAST_N.check("penaltyLastN", lastN);
+        this.lastN = PENALTY_LAST_N.check(lastN);
     }
 
     @Override

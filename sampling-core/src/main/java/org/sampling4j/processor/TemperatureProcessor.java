@@ -4,8 +4,8 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 
 /**
  * Divides the logits by the temperature: below 1 sharpens the distribution, above 1 flattens it,
@@ -15,27 +15,27 @@ import org.sampling4j.internal.Range;
  * {@link Candidates} and folded into later probability arithmetic, so no pass over V is spent on
  * it; a processor that adds to values applies it first. {@code T == 0} keeps only the argmax
  * (ties to the lowest id) and no random number is drawn.
- * <p><b>Parameters.</b> {@code temperature} finite, {@code >= 0}; 1 is the identity.
+ * <p><b>Parameters.</b> {@link #TEMPERATURE temperature} finite, {@code >= 0}, kept as a float (a positive
+ * value that rounds to float 0 is refused: use 0 for greedy); 1 is the identity (no step is added).
  * <p><b>Reference.</b> HF TemperatureLogitsWarper (which rejects 0), vLLM and llama.cpp (0 = greedy).
  * <p><b>Cost per call.</b> O(1); with {@code T == 0} one argmax pass.
  * <p><b>Example.</b> logits [2, 1, 0], T = 0.5: [4, 2, 0].
  */
 public final class TemperatureProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.atLeast(0).withNote("0 means greedy, 1 is the identity");
+    /** The divisor T; also the centre of {@link DynamicTemperatureProcessor}. */
+    public static final Setting TEMPERATURE = Setting.atLeast("temperature", 0).asFloat().byDefault(1).offAt(1)
+            .note("0 means greedy, 1 is the identity");
 
     private final float temperature;
 
-    /** @param temperature finite, {@code >= 0} */
     /** Whether a chain built from params needs this step: a temperature other than 1; otherwise it would change nothing. */
     public static boolean enabledBy(double temperature) {
-        return temperature != 1.0;
+        return !TEMPERATURE.isOff(temperature);
     }
 
+    /** @param temperature finite, {@code >= 0} ({@link #TEMPERATURE}) */
     public TemperatureProcessor(double temperature) {
-        this.temperature = (float) RANGE.check("temperature", temperature);
-        if (temperature > 0 && this.temperature == 0f) {
-            throw new IllegalArgumentException("temperature = " + temperature + " underflows float; use 0 for greedy");
-        }
+        this.temperature = (float) TEMPERATURE.check(temperature);
     }
 
     /** The divisor. */

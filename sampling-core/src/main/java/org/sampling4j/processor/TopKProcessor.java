@@ -4,6 +4,7 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 
 /**
@@ -12,7 +13,8 @@ import org.sampling4j.internal.Canonical;
  * <p><b>Formula.</b> keep i iff fewer than k tokens rank above it, ranking by descending logit
  * then ascending token id; exactly {@code min(k, size)} tokens survive. Temperature does not
  * change the ranking, so it needs no probabilities.
- * <p><b>Parameters.</b> {@code topK} any int; {@code k <= 0} or {@code k >= size} keeps everything.
+ * <p><b>Parameters.</b> {@link #TOP_K topK} any int; {@code k <= 0} or {@code k >= size} keeps everything
+ * (no step is added for {@code k <= 0} or {@code k >= V}).
  * <p><b>Reference.</b> HF TopKLogitsWarper, vLLM, llama.cpp. Differs: HF and vLLM keep every token
  * tied with the k-th logit (so may keep more than k); this keeps exactly k, ties to the lower id.
  * <p><b>Cost per call.</b> one streaming pass with a k-entry heap (heap work only on values above
@@ -22,16 +24,20 @@ import org.sampling4j.internal.Canonical;
  * @see TopPProcessor  the mass-based alternative
  */
 public final class TopKProcessor implements LogitsProcessor {
+    /** k, the number of tokens to keep. */
+    public static final Setting TOP_K = Setting.anyInt("topK").byDefault(0).offAtMost(0)
+            .note("<= 0 or >= the vocabulary size keeps every token");
+
     private final int topK;
 
-    /** @param topK the number of tokens to keep; {@code <= 0} disables */
     /** Whether a chain built from params needs this step: k in [1, vocabSize); otherwise it would change nothing. */
     public static boolean enabledBy(int k, int vocabSize) {
-        return k > 0 && k < vocabSize;
+        return !TOP_K.isOff(k) && k < vocabSize;
     }
 
+    /** @param topK the number of tokens to keep; {@code <= 0} keeps all ({@link #TOP_K}) */
     public TopKProcessor(int topK) {
-        this.topK = topK;
+        this.topK = TOP_K.check(topK);
     }
 
     /** k. */

@@ -4,8 +4,8 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 
 /**
  * Top-n-sigma: keeps the tokens whose logit is within n standard deviations of the largest.
@@ -14,8 +14,8 @@ import org.sampling4j.internal.Range;
  * mean {@code m}, population standard deviation {@code s}; keep i iff
  * {@code x_i >= x_max - n * s}. Temperature scales x_max and s alike, so the kept set does not
  * depend on where temperature sits in the chain.
- * <p><b>Parameters.</b> {@code n} in (0, +Inf); llama.cpp's "n &lt;= 0 disables" is expressed by not
- * adding the step ({@code SamplingParams.topNSigma(0)}).
+ * <p><b>Parameters.</b> {@link #TOP_N_SIGMA n} in [0, +Inf), 0 disables (no step is added; the
+ * processor then changes nothing). llama.cpp's {@code n <= 0} (disabled) maps to 0.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_top_n_sigma} (Tang et al., 2024, "Top-nσ:
  * Not All Logits Are You Need"). Differs: mean and deviation are summed in double (llama.cpp: float),
  * which can move a token lying within float rounding of the threshold.
@@ -24,18 +24,20 @@ import org.sampling4j.internal.Range;
  * <p><b>Example.</b> logits [3, 1, 0, -1]: mean 0.75, s = 1.479; n = 1 keeps x >= 1.521: token 0.
  */
 public final class TopNSigmaProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.greaterThan(0).withNote("0 or less disables top-n-sigma: do not add the step");
+    /** The number of standard deviations. */
+    public static final Setting TOP_N_SIGMA = Setting.atLeast("topNSigma", 0).byDefault(0).offAt(0)
+            .note("0 disables top-n-sigma");
 
     private final double n;
 
-    /** @param n the number of standard deviations, in (0, +Inf) */
     /** Whether a chain built from params needs this step: a positive n; otherwise it would change nothing. */
     public static boolean enabledBy(double n) {
-        return n > 0.0;
+        return !TOP_N_SIGMA.isOff(n);
     }
 
+    /** @param n the number of standard deviations, in [0, +Inf) ({@link #TOP_N_SIGMA}) */
     public TopNSigmaProcessor(double n) {
-        this.n = RANGE.check("topNSigma", n);
+        this.n = TOP_N_SIGMA.check(n);
     }
 
     @Override
@@ -55,6 +57,9 @@ public final class TopNSigmaProcessor implements LogitsProcessor {
 
     @Override
     public void apply(Candidates c, SequenceView state) {
+        if (!enabledBy(n)) {
+            return; // the off value: nothing to remove
+        }
         float max = c.max();
         if (max == Float.NEGATIVE_INFINITY) {
             return;

@@ -4,8 +4,8 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.DeferrableCut;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
 
 /**
@@ -16,8 +16,8 @@ import org.sampling4j.kernel.FastExp;
  * (ties by ascending id), keep {@code (j)} iff {@code sum_{i<j} p_(i) < topP}: the prefix up to and
  * including the token whose cumulative mass first reaches {@code topP}. Probabilities are taken
  * after the pending temperature: {@code p_i ~ exp((x_i - x_max) / T)}.
- * <p><b>Parameters.</b> {@code topP} in (0, 1], 1 disables (no step is added);
- * {@code minKeep >= 1}: at least that many tokens survive, best first.
+ * <p><b>Parameters.</b> {@link #TOP_P topP} in (0, 1], 1 disables (no step is added);
+ * {@link #MIN_KEEP minKeep} {@code >= 1}: at least that many tokens survive, best first.
  * <p><b>Reference.</b> HF TopPLogitsWarper (removes tokens whose ascending cumulative mass is
  * {@code <= 1 - topP}: the same set up to float rounding of the sums), vLLM, llama.cpp.
  * <p><b>Cost per call.</b> Never a sort of the vocabulary. When only ranking-preserving steps
@@ -36,8 +36,10 @@ import org.sampling4j.kernel.FastExp;
  * @see MinPProcessor  the cheaper threshold on relative probability
  */
 public final class TopPProcessor implements DeferrableCut {
-    static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables top-p");
-    static final Range MIN_KEEP = Range.atLeast(1);
+    /** The mass to reach. */
+    public static final Setting TOP_P = Setting.openClosed("topP", 0, 1).byDefault(1).offAt(1).note("1 disables top-p");
+    /** The fewest tokens a truncation keeps; shared by min-p, typical-p, epsilon, eta and XTC. */
+    public static final Setting MIN_KEEP = Setting.atLeast("minKeep", 1).integer().byDefault(1);
     /** Sets of at most this many candidates are sorted rather than bucketed. */
     static final int SORT_CUTOFF = 1024;
     /** The first histogram covers d in [0, 64) nats; less probable tokens share the last bucket. */
@@ -47,20 +49,20 @@ public final class TopPProcessor implements DeferrableCut {
     private final int minKeep;
     private final int sortCutoff;
 
-    /** @param topP in (0, 1]; @param minKeep {@code >= 1} */
     /** Whether a chain built from params needs this step: topP below 1; otherwise it would change nothing. */
     public static boolean enabledBy(double topP) {
-        return topP < 1.0;
+        return !TOP_P.isOff(topP);
     }
 
+    /** @param topP in (0, 1] ({@link #TOP_P}); @param minKeep {@code >= 1} ({@link #MIN_KEEP}) */
     public TopPProcessor(double topP, int minKeep) {
         this(topP, minKeep, SORT_CUTOFF);
     }
 
     /** With an explicit sort cut-off, so tests can drive the bucketed path on small inputs. */
     TopPProcessor(double topP, int minKeep, int sortCutoff) {
-        this.topP = RANGE.check("topP", topP);
-        this.minKeep = MIN_KEEP.check("minKeep", minKeep);
+        this.topP = TOP_P.check(topP);
+        this.minKeep = MIN_KEEP.check(minKeep);
         this.sortCutoff = sortCutoff;
     }
 

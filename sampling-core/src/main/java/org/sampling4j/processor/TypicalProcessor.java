@@ -3,9 +3,9 @@ package org.sampling4j.processor;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
 import org.sampling4j.internal.LongSort;
-import org.sampling4j.internal.Range;
 import org.sampling4j.kernel.FastExp;
 
 /**
@@ -16,7 +16,7 @@ import org.sampling4j.kernel.FastExp;
  * {@code H = -sum p_i ln p_i}, each token's distance {@code s_i = |-ln p_i - H| = |t_i - E[t]|};
  * order tokens by ascending s, take the first token where the cumulative probability reaches
  * {@code typicalP}, and keep every token whose s is at most that token's s.
- * <p><b>Parameters.</b> {@code typicalP} in (0, 1], 1 disables (typical 0.2 to 0.95);
+ * <p><b>Parameters.</b> {@link #TYPICAL_P typicalP} in (0, 1], 1 disables (typical 0.2 to 0.95);
  * {@code minKeep >= 1}: at least that many tokens survive, smallest s first, ties to the lower id.
  * <p><b>Reference.</b> HF TypicalLogitsWarper (Meister et al., "Locally Typical Sampling", 2022);
  * llama.cpp {@code typical_p}. Distances are float32, as in HF.
@@ -28,7 +28,9 @@ import org.sampling4j.kernel.FastExp;
  * 1.61, 2.30; distances 0.36, 0.08, 0.33, 1.02: typicalP 0.5 keeps tokens 1 and 2 (0.3 + 0.2).
  */
 public final class TypicalProcessor implements LogitsProcessor {
-    static final Range RANGE = Range.openClosed(0, 1).withNote("1 disables typical-p");
+    /** The probability mass to cover. */
+    public static final Setting TYPICAL_P = Setting.openClosed("typicalP", 0, 1).byDefault(1).offAt(1)
+            .note("1 disables typical-p");
     private static final int BUCKETS = org.sampling4j.chain.Scratch.HISTOGRAM_BUCKETS;
     private static final int SORT_LIMIT = 1024;
     private static final int MAX_LEVELS = 8;
@@ -36,15 +38,15 @@ public final class TypicalProcessor implements LogitsProcessor {
     private final double typicalP;
     private final int minKeep;
 
-    /** @param typicalP in (0, 1]; @param minKeep {@code >= 1} */
     /** Whether a chain built from params needs this step: typicalP below 1; otherwise it would change nothing. */
     public static boolean enabledBy(double typicalP) {
-        return typicalP < 1.0;
+        return !TYPICAL_P.isOff(typicalP);
     }
 
+    /** @param typicalP in (0, 1] ({@link #TYPICAL_P}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP}) */
     public TypicalProcessor(double typicalP, int minKeep) {
-        this.typicalP = RANGE.check("typicalP", typicalP);
-        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+        this.typicalP = TYPICAL_P.check(typicalP);
+        this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
     }
 
     @Override

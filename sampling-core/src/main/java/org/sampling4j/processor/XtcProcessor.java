@@ -4,8 +4,8 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
-import org.sampling4j.internal.Range;
 import org.sampling4j.random.Uniforms;
 
 /**
@@ -18,9 +18,10 @@ import org.sampling4j.random.Uniforms;
  * the set at the pending temperature), remove all of them but the last in ranking order
  * (descending logit, ties to the lower id first), unless fewer than {@code minKeep} tokens would
  * remain. The coin has its own Philox stream, so XTC never shifts the picker's uniforms.
- * <p><b>Parameters.</b> {@code probability} in [0, 1] (0 disables); {@code threshold} in [0, 0.5]
- * (above 0.5 at most one token can qualify, so llama.cpp treats it as disabled; so does this
- * class); {@code minKeep >= 1}.
+ * <p><b>Parameters.</b> {@link #XTC_PROBABILITY probability} in [0, 1], 0 disables; {@link #XTC_THRESHOLD
+ * threshold} in [0, 1], above 0.5 disables (at most one token can qualify, so XTC never removes one;
+ * llama.cpp treats it as disabled too). No step is added when either disables it ({@link #enabledBy},
+ * the one gate), and the processor then changes nothing; {@code minKeep >= 1}.
  * <p><b>Reference.</b> llama.cpp {@code llama_sampler_init_xtc} (after kalomaze / p-e-w's
  * text-generation-webui PR 6335). Differs: the coin comes from the counter-based stream (llama.cpp:
  * its own mt19937), and probabilities are compared in double.
@@ -31,23 +32,33 @@ import org.sampling4j.random.Uniforms;
  * removed, token 2 (the least probable above 0.1) stays with token 3.
  */
 public final class XtcProcessor implements LogitsProcessor {
-    static final Range PROBABILITY = Range.closed(0, 1).withNote("0 disables XTC");
-    static final Range THRESHOLD = Range.closed(0, 0.5).withNote("above 0.5 no two tokens can qualify");
+    /** The chance that XTC acts at a step. */
+    public static final Setting XTC_PROBABILITY = Setting.closed("xtcProbability", 0, 1).byDefault(0).offAt(0)
+            .note("0 disables XTC");
+    /** The probability a token needs to count as a top choice; llama.cpp's default 0.1. */
+    public static final Setting XTC_THRESHOLD = Setting.closed("xtcThreshold", 0, 1).byDefault(0.1).offAbove(0.5)
+            .note("above 0.5 XTC never removes a token, so the step is not added");
 
     private final double probability;
     private final double threshold;
     private final int minKeep;
 
-    /** @param probability in [0, 1]; @param threshold in [0, 0.5]; @param minKeep {@code >= 1} */
-    /** Whether a chain built from params needs this step: a positive probability and a threshold of at most 0.5 (above it no token can qualify); otherwise it would change nothing. */
+    /**
+     * Whether a chain built from params needs this step: a positive probability and a threshold of
+     * at most 0.5 (above it at most one token can qualify); otherwise it would change nothing.
+     */
     public static boolean enabledBy(double probability, double threshold) {
-        return probability > 0.0 && threshold <= 0.5;
+        return !XTC_PROBABILITY.isOff(probability) && !XTC_THRESHOLD.isOff(threshold);
     }
 
+    /**
+     * @param probability in [0, 1] ({@link #XTC_PROBABILITY}); @param threshold in [0, 1]
+     * ({@link #XTC_THRESHOLD}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP})
+     */
     public XtcProcessor(double probability, double threshold, int minKeep) {
-        this.probability = PROBABILITY.check("xtcProbability", probability);
-        this.threshold = THRESHOLD.check("xtcThreshold", threshold);
-        this.minKeep = TopPProcessor.MIN_KEEP.check("minKeep", minKeep);
+        this.probability = XTC_PROBABILITY.check(probability);
+        this.threshold = XTC_THRESHOLD.check(threshold);
+        this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
     }
 
     @Override
@@ -67,7 +78,7 @@ public final class XtcProcessor implements LogitsProcessor {
 
     @Override
     public void apply(Candidates c, SequenceView state) {
-        if (probability == 0.0) {
+        if (!enabledBy(probability, threshold)) {
             return;
         }
         double u = Uniforms.uniform(state.seed(), state.step(), 0, Uniforms.STREAM_XTC, c.scratch().philoxBlock());

@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.picker.Mirostat;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
+import org.sampling4j.processor.XtcProcessor;
 
 class OpenAiParamsTest {
     @Test
@@ -122,5 +126,34 @@ class OpenAiParamsTest {
                 () -> OpenAiParams.fromMap(Map.of("mirostat", 3))).getMessage());
         assertEquals("guidance_scale", assertThrows(UnsupportedSettingException.class,
                 () -> OpenAiParams.fromMap(Map.of("guidance_scale", 2))).setting());
+    }
+
+    @Test
+    void hfAndLlamaCppNamesTakeTheCoreRangeNoteAndDefaultUnderTheirOwnName() {
+        assertEquals("typical_p = 1.5 is outside (0, 1]; 1 disables typical-p", assertThrows(IllegalArgumentException.class,
+                () -> OpenAiParams.fromMap(Map.of("typical_p", 1.5))).getMessage());
+        assertEquals("xtc_threshold = 2 is outside [0, 1]; above 0.5 XTC never removes a token, so the step is not added",
+                assertThrows(IllegalArgumentException.class, () -> OpenAiParams.fromMap(Map.of("xtc_threshold", 2))).getMessage());
+        assertEquals("min_keep = 0 is outside [1, +Inf)", assertThrows(IllegalArgumentException.class,
+                () -> OpenAiParams.fromMap(Map.of("min_keep", 0))).getMessage());
+        SamplingParams llama = OpenAiParams.fromMap(Map.of("xtc_probability", 0.5, "dry_multiplier", 0.8, "mirostat", 2));
+        assertEquals(XtcProcessor.XTC_THRESHOLD.defaultValue(), llama.xtcThreshold());
+        assertEquals(DryProcessor.DRY_BASE.defaultValue(), llama.dryBase());
+        assertEquals(DryProcessor.DRY_ALLOWED_LENGTH.defaultInt(), llama.dryAllowedLength());
+        assertEquals(Mirostat.MIROSTAT_TAU.defaultValue(), llama.mirostatTau());
+        assertEquals(Mirostat.MIROSTAT_ETA.defaultValue(), llama.mirostatEta());
+    }
+
+    @Test
+    void hfStepsDefaultToTheDeclaredSettings() {
+        assertEquals(new XtcProcessor(0.5, XtcProcessor.XTC_THRESHOLD.defaultValue(), 1).parameters(),
+                HfSteps.create("xtc", Map.of("xtc_probability", 0.5)).parameters());
+        assertEquals(new DryProcessor(0.8, DryProcessor.DRY_BASE.defaultValue(), DryProcessor.DRY_ALLOWED_LENGTH.defaultInt(), 0,
+                new int[0][]).parameters(), HfSteps.create("dry", Map.of("dry_multiplier", 0.8)).parameters());
+        assertEquals(new DynamicTemperatureProcessor(1, 0.5, DynamicTemperatureProcessor.DYNATEMP_EXPONENT.defaultValue())
+                .parameters(), HfSteps.create("dynatemp", Map.of("dynatemp_range", 0.5)).parameters());
+        assertEquals("0.1", Double.toString(XtcProcessor.XTC_THRESHOLD.defaultValue()), "llama.cpp's default");
+        assertEquals("1.75", Double.toString(DryProcessor.DRY_BASE.defaultValue()), "llama.cpp's default");
+        assertEquals(2, DryProcessor.DRY_ALLOWED_LENGTH.defaultInt(), "llama.cpp's default");
     }
 }

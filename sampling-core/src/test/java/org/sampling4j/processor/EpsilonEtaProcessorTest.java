@@ -58,12 +58,19 @@ class EpsilonEtaProcessorTest {
     }
 
     @Test
-    void rejectEpsilonOutsideTheOpenUnitInterval() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EpsilonProcessor(0, 1));
-        assertEquals("epsilon = 0.0 is outside (0, 1)", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new EtaProcessor(1, 1));
+    void rejectEpsilonOutsideTheHalfOpenUnitIntervalNamingFieldValueAndRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EpsilonProcessor(1, 1));
+        assertEquals("epsilonCutoff = 1 is outside [0, 1); 0 disables epsilon sampling", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new EtaProcessor(1, 1));
+        assertEquals("etaCutoff = 1 is outside [0, 1); 0 disables eta sampling", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EtaProcessor(Double.NaN, 1));
         assertThrows(IllegalArgumentException.class, () -> new EpsilonProcessor(0.1, 0));
+    }
+
+    @Test
+    void theOffValueZeroKeepsEveryToken() {
+        assertArrayEquals(new int[] {0, 1, 2, 3}, kept(new EpsilonProcessor(0, 1)));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, kept(new EtaProcessor(0, 1)));
     }
 
     private static int[] kept(org.sampling4j.chain.LogitsProcessor p) {

@@ -2,6 +2,7 @@ package org.sampling4j.processor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -37,8 +38,10 @@ class ExtendedProcessorsTest {
         assertArrayEquals(new int[] {0, 1}, Chains.kept(Chains.process(new float[] {3, 1, 0, -1}, new TopNSigmaProcessor(1.4))));
         assertArrayEquals(new int[] {0}, Chains.kept(Chains.process(new float[] {3, 1, NEG_INF, 0, -1}, new TopNSigmaProcessor(1))),
                 "-Inf tokens are left out of the mean and deviation");
-        assertEquals("topNSigma = 0 is outside (0, +Inf); 0 or less disables top-n-sigma: do not add the step",
-                assertThrows(IllegalArgumentException.class, () -> new TopNSigmaProcessor(0)).getMessage());
+        assertArrayEquals(new int[] {0, 1, 2, 3}, Chains.kept(Chains.process(new float[] {3, 1, 0, -1}, new TopNSigmaProcessor(0))),
+                "the off value 0 keeps every token");
+        assertEquals("topNSigma = -1 is outside [0, +Inf); 0 disables top-n-sigma",
+                assertThrows(IllegalArgumentException.class, () -> new TopNSigmaProcessor(-1)).getMessage());
     }
 
     @Test
@@ -88,6 +91,19 @@ class ExtendedProcessorsTest {
                 "only one token above 0.4: nothing to exclude");
         assertArrayEquals(new int[] {0, 1, 2, 3}, Chains.kept(Chains.process(x, new XtcProcessor(1.0, 0.1, 3))),
                 "minKeep 3 would be violated");
+    }
+
+    @Test
+    void xtcAboveHalfIsAcceptedEverywhereAndAddsNoStep() {
+        // One range, [0, 1], for params and processor; one gate: above 0.5 at most one token can qualify.
+        float[] x = logitsOf(0.6, 0.4);
+        assertArrayEquals(new int[] {0, 1}, Chains.kept(Chains.process(x, new XtcProcessor(1.0, Math.nextUp(0.5), 1))));
+        assertArrayEquals(new int[] {0, 1}, Chains.kept(Chains.process(x, new XtcProcessor(1.0, 1.0, 1))));
+        assertTrue(XtcProcessor.enabledBy(1.0, 0.5));
+        assertFalse(XtcProcessor.enabledBy(1.0, Math.nextUp(0.5)));
+        Sampler above = Sampler.of(SamplingParams.builder().xtc(1.0, 0.75).build(), 4);
+        assertEquals("pick(inverse-cdf)", above.toString());
+        assertEquals("xtc > pick(inverse-cdf)", Sampler.of(SamplingParams.builder().xtc(1.0, 0.5).build(), 4).toString());
     }
 
     @Test
@@ -147,6 +163,8 @@ class ExtendedProcessorsTest {
         // The window: with the last 3 tokens only, [3 1 2] has no earlier [1 2].
         out = Chains.process(x, new int[0], new int[] {1, 2, 3, 1, 2}, new DryProcessor(1, 2, 2, 3, new int[0][]));
         assertArrayEquals(new float[6], out);
+        out = Chains.process(x, new int[0], new int[] {1, 2, 3, 1, 2}, new DryProcessor(0, 2, 2, 0, new int[0][]));
+        assertArrayEquals(new float[6], out, "the off value 0 penalises nothing");
     }
 
     @Test

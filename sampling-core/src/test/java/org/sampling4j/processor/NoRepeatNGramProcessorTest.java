@@ -34,9 +34,14 @@ class NoRepeatNGramProcessorTest {
     }
 
     @Test
-    void rejectsNonPositiveSizes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NoRepeatNGramProcessor(0));
-        assertEquals("noRepeatNgramSize = 0 is outside [1, +Inf)", e.getMessage());
+    void rejectsNegativeSizesNamingFieldValueAndRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NoRepeatNGramProcessor(-1));
+        assertEquals("noRepeatNgramSize = -1 is outside [0, +Inf); 0 disables no-repeat-ngram", e.getMessage());
+    }
+
+    @Test
+    void theOffValueZeroBansNothing() {
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, kept(0, new int[] {5, 7, 5}));
     }
 
     private static int[] kept(int n, int[] generated) {

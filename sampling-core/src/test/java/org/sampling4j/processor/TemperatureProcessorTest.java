@@ -34,6 +34,7 @@ class TemperatureProcessorTest {
         assertEquals("temperature = -0.1 is outside [0, +Inf); 0 means greedy, 1 is the identity", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TemperatureProcessor(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new TemperatureProcessor(Double.POSITIVE_INFINITY));
-        assertThrows(IllegalArgumentException.class, () -> new TemperatureProcessor(1e-50), "underflows float");
+        assertEquals("temperature = 1.0E-50 underflows float; 0 means greedy, 1 is the identity",
+                assertThrows(IllegalArgumentException.class, () -> new TemperatureProcessor(1e-50)).getMessage());
     }
 }
