@@ -86,8 +86,8 @@ public final class TypicalProcessor implements LogitsProcessor {
         float limit = limit(c, values, n, max, scale, center, weights, typicalP * total);
         // The kept tokens, |t - center| <= limit with t = (x - max) * scale, form one interval of
         // logits, found exactly on the float grid; two SIMD counts and one compaction then do the rest.
-        float low = lowestWithin(max, scale, center, limit);
-        float high = highestWithin(max, scale, center, limit);
+        float low = TypicalInterval.lowestWithin(max, scale, center, limit);
+        float high = TypicalInterval.highestWithin(max, scale, center, limit);
         int count = low > high ? 0 : c.kernels().countAtLeast(values, 0, n, low)
                 - (high == Float.MAX_VALUE ? 0 : c.kernels().countAtLeast(values, 0, n, Math.nextUp(high)));
         if (count < minKeep) {
@@ -226,60 +226,6 @@ public final class TypicalProcessor implements LogitsProcessor {
     private static int bucket(float s, float low, double perBucket) {
         int b = (int) ((s - (double) low) * perBucket);
         return Math.min(BUCKETS - 1, Math.max(0, b));
-    }
-
-    /** {@code t - center} for logit x, in float exactly as the distances are computed. */
-    private static float offset(float x, float max, float scale, float center) {
-        return (x - max) * scale - center;
-    }
-
-    /**
-     * The smallest finite float x with {@code offset(x) >= -limit}, by bisection over the floats in
-     * order (offset is non-decreasing in x): the lower end of the kept logits.
-     */
-    static float lowestWithin(float max, float scale, float center, float limit) {
-        int lo = ordered(-Float.MAX_VALUE);
-        int hi = ordered(Float.MAX_VALUE);
-        if (offset(-Float.MAX_VALUE, max, scale, center) >= -limit) {
-            return -Float.MAX_VALUE;
-        }
-        while ((long) hi - lo > 1) { // offset(lo) < -limit <= offset(hi)
-            int mid = (int) (((long) lo + hi) >> 1);
-            if (offset(fromOrdered(mid), max, scale, center) >= -limit) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return fromOrdered(hi);
-    }
-
-    /** The largest finite float x with {@code offset(x) <= limit}: the upper end of the kept logits. */
-    static float highestWithin(float max, float scale, float center, float limit) {
-        int lo = ordered(-Float.MAX_VALUE);
-        int hi = ordered(Float.MAX_VALUE);
-        if (offset(Float.MAX_VALUE, max, scale, center) <= limit) {
-            return Float.MAX_VALUE;
-        }
-        while ((long) hi - lo > 1) { // offset(lo) <= limit < offset(hi)
-            int mid = (int) (((long) lo + hi) >> 1);
-            if (offset(fromOrdered(mid), max, scale, center) <= limit) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return fromOrdered(lo);
-    }
-
-    /** Float bits mapped to ints that order as the floats do. */
-    private static int ordered(float f) {
-        int bits = Float.floatToRawIntBits(f);
-        return bits >= 0 ? bits : bits ^ 0x7FFF_FFFF;
-    }
-
-    private static float fromOrdered(int key) {
-        return Float.intBitsToFloat(key >= 0 ? key : key ^ 0x7FFF_FFFF);
     }
 
     /** Keeps the candidates with value in [low, high], in their order: one SIMD compaction, then the few above high dropped. */

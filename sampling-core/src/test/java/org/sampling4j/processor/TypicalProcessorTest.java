@@ -119,8 +119,8 @@ class TypicalProcessorTest {
                     float scale = (float) (1 / r.nextDouble(0.05, 5));
                     float center = (float) -r.nextDouble(0, 30);
                     float limit = r.nextInt(10) == 0 ? 0f : (float) r.nextDouble(0, 20);
-                    float low = TypicalProcessor.lowestWithin(max, scale, center, limit);
-                    float high = TypicalProcessor.highestWithin(max, scale, center, limit);
+                    float low = TypicalInterval.lowestWithin(max, scale, center, limit);
+                    float high = TypicalInterval.highestWithin(max, scale, center, limit);
                     String where = "seed " + seed + " max " + max + " scale " + scale + " center " + center + " limit " + limit;
                     // The lower end is the first float at or above -limit, the upper end the last at or below limit.
                     assertTrue(offset(low, max, scale, center) >= -limit, where + " low " + low);
