@@ -7,8 +7,8 @@ package org.sampling4j;
 public enum Preset {
     /** Extraction and classification: deterministic, T 0. */
     EXTRACTION(0.0, 1.0, 0.0, 0.0),
-    /** Code completion: T 0.2, top-p 0.95. */
-    CODE_COMPLETION(0.2, 0.95, 0.0, 0.0),
+    /** Code completion: T 0.2, top-p 0.95, stop at a blank line ({@code "\n\n"}). */
+    CODE_COMPLETION(0.2, 0.95, 0.0, 0.0, "\n\n"),
     /** Summarization: T 0.3, top-p 0.9. */
     SUMMARIZATION(0.3, 0.9, 0.0, 0.0),
     /** Retrieval-augmented question answering: T 0.1. */
@@ -22,12 +22,14 @@ public enum Preset {
     private final double topP;
     private final double frequencyPenalty;
     private final double presencePenalty;
+    private final String[] stopStrings;
 
-    Preset(double temperature, double topP, double frequencyPenalty, double presencePenalty) {
+    Preset(double temperature, double topP, double frequencyPenalty, double presencePenalty, String... stopStrings) {
         this.temperature = temperature;
         this.topP = topP;
         this.frequencyPenalty = frequencyPenalty;
         this.presencePenalty = presencePenalty;
+        this.stopStrings = stopStrings;
     }
 
     /** A builder holding this preset's settings and defaults for everything else. */
@@ -36,6 +38,7 @@ public enum Preset {
                 .temperature(temperature)
                 .topP(topP)
                 .frequencyPenalty(frequencyPenalty)
-                .presencePenalty(presencePenalty);
+                .presencePenalty(presencePenalty)
+                .stopStrings(stopStrings);
     }
 }

@@ -31,6 +31,7 @@ public final class SamplingParams {
     private final StopParams stopParams;
     private final LogprobParams logprobParams;
     private final RequestParams requestParams;
+    private final TextParams textParams;
 
     private SamplingParams(Builder b) {
         temperatureParams = b.temperatureParams.validated();
@@ -43,6 +44,7 @@ public final class SamplingParams {
         mirostatParams = b.mirostatParams.validated();
         logprobParams = b.logprobParams.validated();
         requestParams = b.requestParams.validated();
+        textParams = b.textParams.validated();
     }
 
     /** A builder with every default: temperature 1, nothing else enabled. */
@@ -73,6 +75,7 @@ public final class SamplingParams {
         b.mirostatParams = mirostatParams;
         b.logprobParams = logprobParams;
         b.requestParams = requestParams;
+        b.textParams = textParams;
         return b;
     }
 
@@ -131,6 +134,12 @@ public final class SamplingParams {
     public int topLogprobs() { return logprobParams.topLogprobs(); }
     public int maxTopLogprobs() { return logprobParams.maxTopLogprobs(); }
     public ChainOrder chainOrder() { return requestParams.chainOrder(); }
+    /** Strings that end generation at their earliest-ending match in the decoded text; empty for none. */
+    public List<String> stopStrings() { return textParams.stopStrings(); }
+    /** Whether the output keeps a matched stop string (vLLM include_stop_str_in_output; default false). */
+    public boolean includeStopStringInOutput() { return textParams.includeStopStringInOutput(); }
+    /** Whether special tokens contribute no text (vLLM skip_special_tokens; default true). */
+    public boolean skipSpecialTokens() { return textParams.skipSpecialTokens(); }
 
     /**
      * Every field as {name, value}: the components of each group record, in order. One list for
@@ -139,7 +148,7 @@ public final class SamplingParams {
     private List<Object[]> fields() {
         List<Object[]> fields = new ArrayList<>();
         for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
-            dryParams, xtcParams, mirostatParams, logprobParams, requestParams}) {
+            dryParams, xtcParams, mirostatParams, logprobParams, requestParams, textParams}) {
             for (RecordComponent c : group.getClass().getRecordComponents()) {
                 try {
                     fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
@@ -186,6 +195,7 @@ public final class SamplingParams {
         private MirostatParams mirostatParams = MirostatParams.DEFAULTS;
         private LogprobParams logprobParams = LogprobParams.DEFAULTS;
         private RequestParams requestParams = RequestParams.DEFAULTS;
+        private TextParams textParams = TextParams.DEFAULTS;
 
         private Builder() {
         }
@@ -260,6 +270,17 @@ public final class SamplingParams {
         public Builder maxTopLogprobs(int value) { logprobParams = logprobParams.withMaxTopLogprobs(value); return this; }
         /** The order of the processors (default {@link ChainOrder#HUGGINGFACE}). */
         public Builder chainOrder(ChainOrder value) { requestParams = requestParams.withChainOrder(value); return this; }
+        /**
+         * Strings that end generation (OpenAI / vLLM {@code stop}), matched on the decoded text across
+         * tokens; the sampler ignores them, {@code Generator} and {@code TextStream} apply them.
+         */
+        public Builder stopStrings(String... value) { textParams = textParams.withStopStrings(Arrays.asList(value)); return this; }
+        /** As {@link #stopStrings(String...)}. */
+        public Builder stopStrings(List<String> value) { textParams = textParams.withStopStrings(new ArrayList<>(value)); return this; }
+        /** Whether the output keeps the matched stop string (default false). */
+        public Builder includeStopStringInOutput(boolean value) { textParams = textParams.withIncludeStopStringInOutput(value); return this; }
+        /** Whether special tokens contribute no text (default true). */
+        public Builder skipSpecialTokens(boolean value) { textParams = textParams.withSkipSpecialTokens(value); return this; }
 
         /** Validates and builds. @throws IllegalArgumentException naming field, value and range */
         public SamplingParams build() {

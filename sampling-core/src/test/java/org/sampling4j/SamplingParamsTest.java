@@ -111,7 +111,10 @@ class SamplingParamsTest {
                 Map.entry("badWords", b -> b.badWords(new int[] {1})), Map.entry("guidanceScale", b -> b.guidanceScale(2)),
                 Map.entry("n", b -> b.n(2)), Map.entry("logprobsMode", b -> b.logprobsMode(LogprobsMode.RAW_LOGITS)),
                 Map.entry("seed", b -> b.seed(1)), Map.entry("topLogprobs", b -> b.topLogprobs(3)),
-                Map.entry("maxTopLogprobs", b -> b.maxTopLogprobs(30)), Map.entry("chainOrder", b -> b.chainOrder(ChainOrder.VLLM)));
+                Map.entry("maxTopLogprobs", b -> b.maxTopLogprobs(30)), Map.entry("chainOrder", b -> b.chainOrder(ChainOrder.VLLM)),
+                Map.entry("stopStrings", b -> b.stopStrings("x")),
+                Map.entry("includeStopStringInOutput", b -> b.includeStopStringInOutput(true)),
+                Map.entry("skipSpecialTokens", b -> b.skipSpecialTokens(false)));
         Set<String> accessors = new TreeSet<>();
         for (Method m : SamplingParams.class.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
