@@ -77,7 +77,7 @@ public final class Detokenizer {
      */
     public int maxChars(int token) {
         check(token);
-        return Utf8StreamDecoder.maxChars(vocabulary.length(token));
+        return maxCharsChecked(token);
     }
 
     /** Whether {@code token} adds bytes to the text: false for a special token that is skipped. */
@@ -94,11 +94,21 @@ public final class Detokenizer {
      * @throws IllegalArgumentException if {@code token} is not a tokenizer id
      */
     public int decode(int token, char[] dst, int dstPos) {
-        if (!contributes(token)) {
+        check(token);
+        return decodeChecked(token, dst, dstPos);
+    }
+
+    /** {@link #decode(int, char[], int)} for an id already {@link #check checked}. */
+    int decodeChecked(int token, char[] dst, int dstPos) {
+        if (skipSpecialTokens && vocabulary.isSpecial(token)) {
             return dstPos;
         }
-        int start = vocabulary.start(token);
-        return decoder.decode(vocabulary.flatBytes(), start, vocabulary.start(token + 1), dst, dstPos);
+        return decoder.decode(vocabulary.flatBytes(), vocabulary.start(token), vocabulary.start(token + 1), dst, dstPos);
+    }
+
+    /** {@link #maxChars} for an id already {@link #check checked}. */
+    int maxCharsChecked(int token) {
+        return Utf8StreamDecoder.maxChars(vocabulary.start(token + 1) - vocabulary.start(token));
     }
 
     /**
@@ -147,11 +157,12 @@ public final class Detokenizer {
     }
 
     private int fillScratch(int token) {
-        int max = maxChars(token);
+        check(token);
+        int max = maxCharsChecked(token);
         if (scratch.length < max) {
             scratch = new char[Math.max(max, scratch.length * 2)];
         }
-        return decode(token, scratch, 0);
+        return decodeChecked(token, scratch, 0);
     }
 
     /** Throws unless {@code token} is a tokenizer id, naming the id and the range. */

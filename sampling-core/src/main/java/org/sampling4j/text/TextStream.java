@@ -236,10 +236,10 @@ public final class TextStream {
 
     /** Decodes and matches one token; leaves the releasable chars in {@code pending}; appends them to {@code out} when given. */
     private boolean acceptOne(int token, StringBuilder out) {
-        int max = detokenizer.maxChars(token); // checks the id before anything changes
-        ensureCapacity(pendingLength + max);
+        detokenizer.check(token); // before anything changes
+        ensureCapacity(pendingLength + detokenizer.maxCharsChecked(token));
         int from = pendingLength;
-        int to = detokenizer.decode(token, pending, from);
+        int to = detokenizer.decodeChecked(token, pending, from);
         consumed++;
         if (to > from && !stops.isEmpty() && matchStop(from, to)) {
             if (out != null) {
