@@ -1,7 +1,5 @@
 package org.sampling4j.text;
 
-import java.util.Arrays;
-
 /**
  * The text of one sequence as it is generated: token ids in, text deltas out, cut at the first
  * stop string. A {@link Detokenizer} and a {@link StopStringMatcher} with the holdback rule.
@@ -38,8 +36,10 @@ import java.util.Arrays;
  * as U+FFFD.
  *
  * <p><b>Cost per token.</b> O(bytes of the token): decoding plus one automaton transition per
- * char, independent of the number of stop strings; the {@code StringBuilder} forms allocate
- * nothing once the internal buffer has grown to the longest token plus the longest stop string.
+ * char, independent of the number of stop strings and of how much is held back (held chars are
+ * not moved per token, only when the buffer's end is reached: amortized O(1) per char). The
+ * {@code StringBuilder} forms allocate nothing once the internal buffer has grown to the longest
+ * token plus the longest stop string.
  *
  * <p><b>Example.</b> stops {@code ["\n\n"]}, tokens "Hi", "\n", "\n", "x": deltas "Hi", "" (the
  * "\n" could begin "\n\n"), "" and a stop after token 3 (output "Hi"; "Hi\n\n" when included).
@@ -61,11 +61,16 @@ public final class TextStream {
     private final StopStrings stops;
     private final StopStringMatcher matcher;
     private final boolean includeStopStringInOutput;
-    /** Decoded chars not yet released: {@code pending[0, pendingLength)}. */
+    /**
+     * Decoded chars not yet released: {@code pending[pendingStart, pendingEnd)}. Released chars are
+     * not shifted out after each token; the held ones move to the front only when a token would not
+     * fit behind them, so a long held-back stop prefix costs nothing per token.
+     */
     private char[] pending;
-    private int pendingLength;
-    /** Chars of {@code pending} to release after a stop: up to the match, or through it. */
-    private int stopReleaseLength;
+    private int pendingStart;
+    private int pendingEnd;
+    /** After a stop: where in {@code pending} the output ends, before the match or after it. */
+    private int stopCut;
     private long released;
     private int consumed;
     private StopStringMatch stop;
@@ -76,7 +81,7 @@ public final class TextStream {
         this.stops = b.stops;
         this.matcher = new StopStringMatcher(b.stops);
         this.includeStopStringInOutput = b.includeStopStringInOutput;
-        this.pending = new char[Math.max(64, 2 * b.stops.maxLength() + 32)];
+        this.pending = new char[b.initialCapacity > 0 ? b.initialCapacity : Math.max(256, 4 * b.stops.maxLength() + 64)];
     }
 
     /** A builder over {@code vocabulary}: no stop strings, special tokens skipped, stop strings excluded. */
@@ -105,8 +110,8 @@ public final class TextStream {
      */
     public String accept(int token) {
         checkOpen();
-        int n = acceptOne(token, null) ? stopReleaseLength : releasableLength();
-        return release(n);
+        int cut = acceptOne(token, null) ? stopCut : releasableEnd();
+        return release(cut);
     }
 
     /**
@@ -150,14 +155,14 @@ public final class TextStream {
             return;
         }
         finished = true;
-        ensureCapacity(pendingLength + 1);
-        int from = pendingLength;
+        reserve(1);
+        int from = pendingEnd;
         int to = detokenizer.finish(pending, from);
         if (to > from && !stops.isEmpty() && matchStop(from, to)) {
-            appendRelease(stopReleaseLength, out);
+            appendRelease(stopCut, out);
             return;
         }
-        pendingLength = to;
+        pendingEnd = to;
         appendRelease(to, out);
     }
 
@@ -195,7 +200,7 @@ public final class TextStream {
 
     /** Decoded chars held back because they may begin a stop string. */
     public int heldBackChars() {
-        return stop != null ? 0 : pendingLength;
+        return stop != null ? 0 : pendingEnd - pendingStart;
     }
 
     /** Bytes held back because they begin a character that a later token may complete (0..3). */
@@ -227,29 +232,30 @@ public final class TextStream {
     public void reset() {
         detokenizer.reset();
         matcher.reset();
-        pendingLength = 0;
+        pendingStart = 0;
+        pendingEnd = 0;
         released = 0;
         consumed = 0;
         stop = null;
         finished = false;
     }
 
-    /** Decodes and matches one token; leaves the releasable chars in {@code pending}; appends them to {@code out} when given. */
+    /** Decodes and matches one token; appends the released chars to {@code out} when given (else the caller releases them). */
     private boolean acceptOne(int token, StringBuilder out) {
         detokenizer.check(token); // before anything changes
-        ensureCapacity(pendingLength + detokenizer.maxCharsChecked(token));
-        int from = pendingLength;
+        reserve(detokenizer.maxCharsChecked(token));
+        int from = pendingEnd;
         int to = detokenizer.decodeChecked(token, pending, from);
         consumed++;
         if (to > from && !stops.isEmpty() && matchStop(from, to)) {
             if (out != null) {
-                appendRelease(stopReleaseLength, out);
+                appendRelease(stopCut, out);
             }
             return true;
         }
-        pendingLength = to;
+        pendingEnd = to;
         if (out != null) {
-            appendRelease(releasableLength(), out);
+            appendRelease(releasableEnd(), out);
         }
         return false;
     }
@@ -261,45 +267,52 @@ public final class TextStream {
             return false;
         }
         int index = matcher.matchedIndex();
-        int start = end - stops.get(index).length();
-        stop = new StopStringMatch(index, stops.get(index), released + start, consumed, includeStopStringInOutput);
-        stopReleaseLength = includeStopStringInOutput ? end : start;
-        pendingLength = stopReleaseLength;
+        int start = end - stops.get(index).length(); // >= pendingStart: the match lies in the held chars and the new ones
+        stop = new StopStringMatch(index, stops.get(index), released + (start - pendingStart), consumed,
+                includeStopStringInOutput);
+        stopCut = includeStopStringInOutput ? end : start;
+        pendingEnd = stopCut;
         return true;
     }
 
-    private int releasableLength() {
-        return pendingLength - matcher.heldBack();
+    /** Where the releasable chars end: all but the suffix that may begin a stop string. */
+    private int releasableEnd() {
+        return pendingEnd - matcher.heldBack();
     }
 
-    private void appendRelease(int n, StringBuilder out) {
-        out.append(pending, 0, n);
-        drop(n);
+    /** Appends {@code pending[pendingStart, cut)} to {@code out} and marks it released. */
+    private void appendRelease(int cut, StringBuilder out) {
+        out.append(pending, pendingStart, cut - pendingStart);
+        markReleased(cut);
     }
 
-    private String release(int n) {
-        String s = n == 0 ? "" : new String(pending, 0, n);
-        drop(n);
+    /** {@code pending[pendingStart, cut)} as a String ("" when empty), marked released. */
+    private String release(int cut) {
+        String s = cut == pendingStart ? "" : new String(pending, pendingStart, cut - pendingStart);
+        markReleased(cut);
         return s;
     }
 
-    /** Removes the first {@code n} pending chars, which have been released. */
-    private void drop(int n) {
-        if (n == 0) {
-            return;
+    private void markReleased(int cut) {
+        released += cut - pendingStart;
+        pendingStart = cut;
+        if (pendingStart == pendingEnd) {
+            pendingStart = 0;
+            pendingEnd = 0;
         }
-        int rest = pendingLength - n;
-        if (rest > 0) {
-            System.arraycopy(pending, n, pending, 0, rest);
-        }
-        pendingLength = rest;
-        released += n;
     }
 
-    private void ensureCapacity(int n) {
-        if (pending.length < n) {
-            pending = Arrays.copyOf(pending, Math.max(n, 2 * pending.length));
+    /** Makes room for {@code n} more chars after {@code pendingEnd}: moves the held chars to the front, or grows. */
+    private void reserve(int n) {
+        if (pendingEnd + n <= pending.length) {
+            return;
         }
+        int held = pendingEnd - pendingStart;
+        char[] target = held + n <= pending.length ? pending : new char[Math.max(held + n, 2 * pending.length)];
+        System.arraycopy(pending, pendingStart, target, 0, held);
+        pending = target;
+        pendingStart = 0;
+        pendingEnd = held;
     }
 
     private void checkOpen() {
@@ -318,6 +331,7 @@ public final class TextStream {
         private StopStrings stops = StopStrings.NONE;
         private boolean skipSpecialTokens = true;
         private boolean includeStopStringInOutput;
+        private int initialCapacity;
 
         private Builder(Vocabulary vocabulary) {
             if (vocabulary == null) {
@@ -353,6 +367,12 @@ public final class TextStream {
         /** Whether the output keeps the matched stop string (default false, vLLM's {@code include_stop_str_in_output}). */
         public Builder includeStopStringInOutput(boolean include) {
             this.includeStopStringInOutput = include;
+            return this;
+        }
+
+        /** The pending buffer's first size (tests: a tiny buffer moves and grows often); 0 = the default. */
+        Builder initialCapacity(int chars) {
+            this.initialCapacity = chars;
             return this;
         }
 

@@ -36,6 +36,8 @@ class TextStreamReferenceTest {
         List<String> stops;
         boolean skipSpecial;
         boolean include;
+        /** The stream's first buffer size, often tiny so that held chars move and the buffer grows; 0 = default. */
+        int capacity;
 
         @Override
         public String toString() {
@@ -48,7 +50,8 @@ class TextStreamReferenceTest {
             for (String stop : stops) {
                 s.append(" \"").append(escape(stop)).append('"');
             }
-            return s.append(", skipSpecial ").append(skipSpecial).append(", include ").append(include).toString();
+            return s.append(", skipSpecial ").append(skipSpecial).append(", include ").append(include)
+                    .append(", capacity ").append(capacity).toString();
         }
     }
 
@@ -89,6 +92,7 @@ class TextStreamReferenceTest {
         }
         e.skipSpecial = r.nextBoolean();
         e.include = r.nextBoolean();
+        e.capacity = r.nextBoolean() ? 0 : 1 + r.nextInt(12);
         e.stops = new ArrayList<>();
         int stops = r.nextInt(5);
         for (int k = 0; k < stops; k++) {
@@ -131,7 +135,7 @@ class TextStreamReferenceTest {
 
     private static TextStream stream(Example e, boolean dense) {
         return TextStream.builder(e.vocabulary).stopStrings(StopStrings.compile(e.stops, dense))
-                .skipSpecialTokens(e.skipSpecial).includeStopStringInOutput(e.include).build();
+                .skipSpecialTokens(e.skipSpecial).includeStopStringInOutput(e.include).initialCapacity(e.capacity).build();
     }
 
     /** Runs one token at a time, then finish unless stopped; checks every delta and the stop against the reference. */
@@ -247,6 +251,32 @@ class TextStreamReferenceTest {
             check(out.toString().equals(expected.text()), e + ": text \"" + escape(out) + "\", reference \""
                     + escape(expected.text()) + "\"");
             checkStop(e, expected, text);
+        });
+    }
+
+    @Test
+    void longHeldPrefixesAcrossHundredsOfTokensMatchTheReference() {
+        // Runs of "a" held back by stops of 20-80 chars in a buffer of 90-130: the held text reaches
+        // the buffer's end many times, so the held chars are moved to its front between tokens.
+        Vocabulary v = Vocabulary.builder().add("a".getBytes(UTF_8)).add("aa".getBytes(UTF_8)).add("aaa".getBytes(UTF_8))
+                .add("b".getBytes(UTF_8)).add("ab".getBytes(UTF_8)).add(Utf8Oracle.bytes(0xC3)).add(Utf8Oracle.bytes(0xA9))
+                .build();
+        qt().withFixedSeed(SEED + 5).withExamples(12).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            Example e = new Example();
+            e.vocabulary = v;
+            e.tokens = new int[250 + r.nextInt(100)];
+            for (int i = 0; i < e.tokens.length; i++) {
+                int k = r.nextInt(60);
+                e.tokens[i] = k == 0 ? 3 : k == 1 ? 4 : k == 2 ? 5 : k == 3 ? 6 : r.nextInt(3);
+            }
+            e.stops = new ArrayList<>();
+            for (int k = 1 + r.nextInt(3); k > 0; k--) {
+                e.stops.add("a".repeat(20 + r.nextInt(60)) + (r.nextBoolean() ? "b" : "\u00E9b"));
+            }
+            e.include = r.nextBoolean();
+            e.capacity = 90 + r.nextInt(40);
+            checkOneAtATime(e, true);
         });
     }
 
