@@ -132,6 +132,19 @@ public final class Vocabulary {
         return n;
     }
 
+    /**
+     * The flat byte store: token {@code id} is {@code flatBytes()[start(id) .. start(id + 1))}. Not a
+     * copy, for the decoders of this package, which read a token without copying it; never written.
+     */
+    byte[] flatBytes() {
+        return data;
+    }
+
+    /** Where token {@code id}'s bytes begin in {@link #flatBytes()}; {@code start(id + 1)} is where they end. */
+    int start(int id) {
+        return offsets[id];
+    }
+
     /** The token's bytes decoded as UTF-8 on their own (U+FFFD for a partial sequence): for display. */
     public String text(int id) {
         checkToken(id);
