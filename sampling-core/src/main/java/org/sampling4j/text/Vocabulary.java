@@ -77,6 +77,21 @@ public final class Vocabulary {
         return new Vocabulary(data, offsets, special, eos, n);
     }
 
+    /**
+     * This vocabulary with {@code ids} as its end-of-sequence ids (replacing the ones it had): for a loader's
+     * guess that the caller corrects, e.g. from a model's {@code generation_config.json}.
+     *
+     * @throws IllegalArgumentException on an id outside [0, size)
+     */
+    public Vocabulary withEos(int... ids) {
+        for (int e : ids) {
+            if (!isToken(e)) {
+                throw new IllegalArgumentException("eos token id " + e + " is outside [0, " + size() + ")");
+            }
+        }
+        return new Vocabulary(data, offsets, special, ids.clone(), logitsSize);
+    }
+
     /** Whether {@code id} is a tokenizer id, in {@code [0, size())}. */
     public boolean isToken(int id) {
         return id >= 0 && id < size();
