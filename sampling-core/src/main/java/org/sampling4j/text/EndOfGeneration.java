@@ -1,7 +1,6 @@
 package org.sampling4j.text;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -36,17 +35,16 @@ final class EndOfGeneration {
             ids.add(id);
         }
         for (int id = 0; id < table.size(); id++) {
-            byte[] b = table.get(id);
-            if (b != null && table.isSpecial(id) && isName(b)) {
+            if (table.isSpecial(id) && isName(table, id)) {
                 ids.add(id);
             }
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static boolean isName(byte[] token) {
+    private static boolean isName(TokenTable table, int id) {
         for (byte[] n : NAME_BYTES) {
-            if (Arrays.equals(n, token)) {
+            if (table.bytesEqual(id, n)) {
                 return true;
             }
         }

@@ -83,15 +83,15 @@ public final class TiktokenLoader {
 
     static Vocabulary parse(byte[] text, String source, Map<String, Integer> specialTokens)
             throws VocabularyFormatException {
-        TokenTable table = new TokenTable(text.length / 16);
-        int n = text.length;
+        TokenTable table = new TokenTable(text.length / 16, text.length * 3 / 5);
+        int length = text.length;
         int line = 0;
         int p = 0;
-        while (p < n) {
+        while (p < length) {
             line++;
             int start = p;
             int end = start;
-            while (end < n && text[end] != '\n') {
+            while (end < length && text[end] != '\n') {
                 end++;
             }
             p = end + 1;
@@ -109,12 +109,12 @@ public final class TiktokenLoader {
                 throw error(source, start, line, "expected a base64 token, a space and a rank, got "
                         + preview(text, start, end));
             }
-            byte[] token = base64(text, start, space, source, line);
+            int n = base64(text, start, space, table, source, line);
             int rank = rank(text, space + 1, end, source, line);
             if (table.has(rank)) {
                 throw error(source, space + 1, line, "expected each rank once, got rank " + rank + " again");
             }
-            table.put(rank, token, false);
+            table.commit(rank, n, false);
         }
         if (table.size() == 0) {
             throw new VocabularyFormatException(source + ": expected lines of a base64 token, a space and a rank, "
@@ -138,7 +138,8 @@ public final class TiktokenLoader {
         return table.build(EndOfGeneration.ids(table));
     }
 
-    private static byte[] base64(byte[] text, int start, int end, String source, int line)
+    /** Decodes the base64 in {@code [start, end)} into the table's pool at its mark; returns the byte count. */
+    private static int base64(byte[] text, int start, int end, TokenTable table, String source, int line)
             throws VocabularyFormatException {
         int len = end - start;
         if (len % 4 != 0) {
@@ -146,8 +147,13 @@ public final class TiktokenLoader {
                     + len + " characters: " + preview(text, start, end));
         }
         int pad = text[end - 1] == '=' ? text[end - 2] == '=' ? 2 : 1 : 0;
-        byte[] out = new byte[len / 4 * 3 - pad];
-        int o = 0;
+        int n = len / 4 * 3 - pad;
+        if (n == 0) {
+            throw error(source, start, line, "expected a token of at least one byte, got " + preview(text, start, end));
+        }
+        byte[] out = table.reserve(n);
+        int o = table.mark();
+        int last = o + n;
         for (int i = start; i < end; i += 4) {
             int quad = 0;
             for (int j = 0; j < 4; j++) {
@@ -160,17 +166,14 @@ public final class TiktokenLoader {
                 quad = quad << 6 | Math.max(v, 0);
             }
             out[o++] = (byte) (quad >> 16);
-            if (o < out.length) {
+            if (o < last) {
                 out[o++] = (byte) (quad >> 8);
             }
-            if (o < out.length) {
+            if (o < last) {
                 out[o++] = (byte) quad;
             }
         }
-        if (out.length == 0) {
-            throw error(source, start, line, "expected a token of at least one byte, got " + preview(text, start, end));
-        }
-        return out;
+        return n;
     }
 
     private static int rank(byte[] text, int start, int end, String source, int line) throws VocabularyFormatException {

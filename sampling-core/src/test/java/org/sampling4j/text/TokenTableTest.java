@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenTableTest {
     @Test
     void idsInAnyOrderWithHolesThatAreEmptyAndSpecial() {
-        TokenTable t = new TokenTable(1);
+        TokenTable t = new TokenTable(1, 1);
         t.put(3, "c".getBytes(UTF_8), false);
         t.put(0, "a".getBytes(UTF_8), false);
         t.put(5, "</s>".getBytes(UTF_8), true);
@@ -30,7 +30,7 @@ class TokenTableTest {
 
     @Test
     void endOfGenerationNamesCountOnlyForSpecialTokensAndJoinTheNamedIds() {
-        TokenTable t = new TokenTable(4);
+        TokenTable t = new TokenTable(4, 4);
         t.put(0, "<|im_end|>".getBytes(UTF_8), false);
         t.put(1, "<|im_end|>".getBytes(UTF_8), true);
         t.put(2, "x".getBytes(UTF_8), false);
