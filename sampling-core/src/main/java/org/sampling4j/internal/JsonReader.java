@@ -209,7 +209,7 @@ public final class JsonReader {
 
     /** Consumes the closing brace of the current object. */
     public void endObject() throws JsonException {
-        expect(Token.END_OBJECT, "',' or '}'");
+        expect(Token.END_OBJECT, "'}'");
         pop();
     }
 
@@ -221,7 +221,7 @@ public final class JsonReader {
 
     /** Consumes the closing bracket of the current array. */
     public void endArray() throws JsonException {
-        expect(Token.END_ARRAY, "',' or ']'");
+        expect(Token.END_ARRAY, "']'");
         pop();
     }
 
