@@ -47,6 +47,35 @@ final class ByteLevelMap {
         return out;
     }
 
+    /**
+     * Decodes the piece whose UTF-8 is {@code src[from, to)} through the map into {@code dst} at {@code off}, without
+     * a String; returns the byte count, or -1 if some character is outside the map (then nothing is promised
+     * about {@code dst}, and the caller takes the piece's own UTF-8, as {@link #decode(String)} does).
+     */
+    static int decodeUtf8(byte[] src, int from, int to, byte[] dst, int off) {
+        int o = off;
+        int p = from;
+        while (p < to) {
+            int b0 = src[p] & 0xFF;
+            int c;
+            if (b0 < 0x80) {
+                c = b0;
+                p++;
+            } else if (b0 >= 0xC2 && b0 <= 0xDF && p + 1 < to && (src[p + 1] & 0xC0) == 0x80) {
+                c = (b0 & 0x1F) << 6 | src[p + 1] & 0x3F;
+                p += 2;
+            } else {
+                return -1;
+            }
+            int b = c < CHAR_TO_BYTE.length ? CHAR_TO_BYTE[c] : -1;
+            if (b < 0) {
+                return -1;
+            }
+            dst[o++] = (byte) b;
+        }
+        return o - off;
+    }
+
     /** The piece that stands for {@code bytes}: one character per byte. */
     static String encode(byte[] bytes) {
         char[] out = new char[bytes.length];

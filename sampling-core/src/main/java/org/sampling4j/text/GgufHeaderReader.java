@@ -199,13 +199,8 @@ final class GgufHeaderReader {
                 }
                 return out;
             }
-            case STRING: {
-                String[] out = new String[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = string("string " + i + " of " + n);
-                }
-                return out;
-            }
+            case STRING:
+                return stringArray(n);
             case ARRAY: {
                 if (depth >= MAX_NESTING) {
                     throw error(countAt, "expected arrays nested at most " + MAX_NESTING + " deep, got deeper");
@@ -256,6 +251,41 @@ final class GgufHeaderReader {
     }
 
     // ---- strings
+
+    /** Reads {@code n} strings into one blob: no String per element. */
+    private GgufStringArray stringArray(int n) throws IOException {
+        long elementsOffset = offset();
+        int[] ends = new int[n];
+        byte[] blob = new byte[(int) Math.min(Math.max(16, (long) n * 8), Integer.MAX_VALUE - 8)];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            long len = stringLength("a string element");
+            if (size + len > Integer.MAX_VALUE - 8) {
+                throw error(offset(), "expected an array of strings of less than 2 GiB, got more");
+            }
+            if (size + len > blob.length) {
+                blob = java.util.Arrays.copyOf(blob, (int) Math.min(Integer.MAX_VALUE - 8,
+                        Math.max(size + len, 2L * blob.length)));
+            }
+            readInto(blob, size, (int) len);
+            size += (int) len;
+            ends[i] = size;
+        }
+        return new GgufStringArray(java.util.Arrays.copyOf(blob, size), ends, elementsOffset);
+    }
+
+    /** Copies the next {@code len} bytes of the file into {@code dst} at {@code off}. */
+    private void readInto(byte[] dst, int off, int len) throws IOException {
+        while (len > 0) {
+            if (!buf.hasRemaining()) {
+                need(Math.min(len, BUFFER), "a string's bytes");
+            }
+            int k = Math.min(len, buf.remaining());
+            buf.get(dst, off, k);
+            off += k;
+            len -= k;
+        }
+    }
 
     private long stringLength(String what) throws IOException {
         long at = offset();

@@ -22,8 +22,10 @@ import java.util.function.Predicate;
  * <p><b>Values</b>: uint8, int8, uint16, int16, int32 as {@code Integer}; uint32, int64, uint64 as {@code Long}
  * (a uint64 above 2^63 - 1 wraps negative); {@code Float}, {@code Double}, {@code Boolean}, {@code String}.
  * Arrays as {@code int[]} (elements of the Integer types), {@code long[]}, {@code float[]}, {@code double[]},
- * {@code boolean[]}, {@code String[]}, or {@code Object[]} of arrays (nested up to 8 deep). Strings must be
- * valid UTF-8. Keys that the read's filter rejects are skipped, not stored.
+ * {@code boolean[]}, {@code String[]}, or {@code Object[]} of arrays (nested up to 8 deep). Keys and string
+ * values must be valid UTF-8. Arrays of strings are kept as their bytes and decoded on request:
+ * {@link #strings(String)} checks each element's UTF-8, {@link #value(String)} decodes as
+ * {@code new String(bytes, UTF_8)} would. Keys that the read's filter rejects are skipped, not stored.
  *
  * <p><b>Bounded.</b> Lengths and counts are checked against the bytes left in the file before anything is
  * allocated, so a corrupt header fails with a message, not an {@code OutOfMemoryError}. Errors name the
@@ -182,7 +184,24 @@ public final class GgufMetadata {
     /** The value of {@code key} (see the class comment for its Java type), or null if absent. */
     public Object value(String key) {
         Entry e = entries.get(key);
-        return e == null ? null : e.value;
+        if (e == null) {
+            return null;
+        }
+        return exposed(e.value);
+    }
+
+    private static Object exposed(Object value) {
+        if (value instanceof GgufStringArray) {
+            return ((GgufStringArray) value).toStrings();
+        }
+        if (value instanceof Object[]) {
+            Object[] nested = ((Object[]) value).clone();
+            for (int i = 0; i < nested.length; i++) {
+                nested[i] = exposed(nested[i]);
+            }
+            return nested;
+        }
+        return value;
     }
 
     /** The type of {@code key}'s value, or null if absent. */
@@ -235,9 +254,19 @@ public final class GgufMetadata {
      * @throws VocabularyFormatException if absent or not an array of strings
      */
     public String[] strings(String key) throws VocabularyFormatException {
+        GgufStringArray a = stringArray(key);
+        int bad = a.firstInvalid();
+        if (bad >= 0) {
+            throw error(key + "[" + bad + "]", a.offset(bad), "expected UTF-8 text, got invalid bytes");
+        }
+        return a.toStrings();
+    }
+
+    /** The array of strings of {@code key} as read, undecoded. */
+    GgufStringArray stringArray(String key) throws VocabularyFormatException {
         Entry e = require(key);
-        if (e.value instanceof String[]) {
-            return ((String[]) e.value).clone();
+        if (e.value instanceof GgufStringArray) {
+            return (GgufStringArray) e.value;
         }
         throw error(key, "expected an array of string, got " + describe(e));
     }

@@ -88,40 +88,51 @@ public final class GgufVocabularyLoader {
                         + "neighbouring tokens" : model.equals("none") || model.equals("no_vocab")
                         ? ": the file has no vocabulary" : ""));
         }
-        String[] tokens = metadata.strings(TOKENS);
-        if (tokens.length == 0 || tokens.length > TokenTable.MAX_ID + 1) {
-            throw metadata.error(TOKENS, "expected 1.." + (TokenTable.MAX_ID + 1) + " tokens, got " + tokens.length);
+        GgufStringArray tokens = metadata.stringArray(TOKENS);
+        int size = tokens.size();
+        if (size == 0 || size > TokenTable.MAX_ID + 1) {
+            throw metadata.error(TOKENS, "expected 1.." + (TokenTable.MAX_ID + 1) + " tokens, got " + size);
         }
         int[] types = metadata.has(TOKEN_TYPE) ? metadata.ints(TOKEN_TYPE) : null;
-        if (types != null && types.length != tokens.length) {
-            throw metadata.error(TOKEN_TYPE, "expected one token type per token (" + tokens.length + "), got "
-                    + types.length);
+        if (types != null && types.length != size) {
+            throw metadata.error(TOKEN_TYPE, "expected one token type per token (" + size + "), got " + types.length);
         }
-        TokenTable table = new TokenTable(tokens.length, tokens.length * 8);
-        for (int id = 0; id < tokens.length; id++) {
-            String piece = tokens[id];
-            int type = types == null ? encoding == PieceEncoding.SENTENCE_PIECE
-                    && PieceEncoding.byteFallback(piece) >= 0 ? BYTE : NORMAL : types[id];
+        byte[] blob = tokens.blob();
+        boolean sentencePiece = encoding == PieceEncoding.SENTENCE_PIECE;
+        TokenTable table = new TokenTable(size, blob.length);
+        for (int id = 0; id < size; id++) {
+            int from = tokens.start(id);
+            int to = tokens.end(id);
+            int bad = Utf8.invalidAt(blob, from, to);
+            if (bad >= 0) {
+                throw metadata.error(TOKENS + "[" + id + "]", tokens.offset(id) + bad - from,
+                        "expected UTF-8 text, got the invalid byte " + String.format("0x%02X", blob[bad] & 0xFF));
+            }
+            int type = types != null ? types[id]
+                    : sentencePiece && PieceEncoding.byteFallback(blob, from, to) >= 0 ? BYTE : NORMAL;
             switch (type) {
                 case UNDEFINED:
                 case NORMAL:
-                    table.put(id, encoding == PieceEncoding.SENTENCE_PIECE
-                            ? piece.replace('\u2581', ' ').getBytes(StandardCharsets.UTF_8) : encoding.bytes(piece), false);
+                    table.commit(id, sentencePiece ? spaces(blob, from, to, table) : byteLevel(blob, from, to, table),
+                            false);
                     break;
                 case BYTE: {
-                    int b = PieceEncoding.byteFallback(piece);
+                    int b = PieceEncoding.byteFallback(blob, from, to);
                     if (b < 0) {
-                        throw metadata.error(TOKENS + "[" + id + "]", metadata.offset(TOKENS),
-                                "expected a byte token <0xNN> (token_type 6), got \"" + piece + "\"");
+                        throw metadata.error(TOKENS + "[" + id + "]", tokens.offset(id),
+                                "expected a byte token <0xNN> (token_type 6), got \""
+                                        + new String(blob, from, to - from, StandardCharsets.UTF_8) + "\"");
                     }
-                    table.put(id, new byte[] {(byte) b}, false);
+                    table.reserve(1)[table.mark()] = (byte) b;
+                    table.commit(id, 1, false);
                     break;
                 }
                 case 2:
                 case CONTROL:
                 case 4:
                 case 5:
-                    table.put(id, piece.getBytes(StandardCharsets.UTF_8), type == CONTROL);
+                    System.arraycopy(blob, from, table.reserve(to - from), table.mark(), to - from);
+                    table.commit(id, to - from, type == CONTROL);
                     break;
                 default:
                     throw metadata.error(TOKEN_TYPE + "[" + id + "]", metadata.elementOffset(TOKEN_TYPE, id),
@@ -129,10 +140,37 @@ public final class GgufVocabularyLoader {
                                     + "6 byte), got " + type);
             }
         }
-        int[] named = {id(metadata, EOS, tokens.length), id(metadata, EOT, tokens.length),
-            id(metadata, EOM, tokens.length)};
-        id(metadata, BOS, tokens.length);
+        int[] named = {id(metadata, EOS, size), id(metadata, EOT, size),
+            id(metadata, EOM, size)};
+        id(metadata, BOS, size);
         return table.build(EndOfGeneration.ids(table, java.util.Arrays.stream(named).filter(i -> i >= 0).toArray()));
+    }
+
+    /** Writes a byte-level piece's raw bytes at the table's mark (its own UTF-8 if outside the map); returns the count. */
+    private static int byteLevel(byte[] blob, int from, int to, TokenTable table) {
+        byte[] dst = table.reserve(to - from);
+        int n = ByteLevelMap.decodeUtf8(blob, from, to, dst, table.mark());
+        if (n >= 0) {
+            return n;
+        }
+        System.arraycopy(blob, from, dst, table.mark(), to - from);
+        return to - from;
+    }
+
+    /** Writes a SentencePiece piece with each {@code ▁} (E2 96 81) as a space at the table's mark; returns the count. */
+    private static int spaces(byte[] blob, int from, int to, TokenTable table) {
+        byte[] dst = table.reserve(to - from);
+        int o = table.mark();
+        int p = from;
+        while (p < to) {
+            if (blob[p] == (byte) 0xE2 && p + 2 < to && blob[p + 1] == (byte) 0x96 && blob[p + 2] == (byte) 0x81) {
+                dst[o++] = ' ';
+                p += 3;
+            } else {
+                dst[o++] = blob[p++];
+            }
+        }
+        return o - table.mark();
     }
 
     /** The token id under {@code key}, checked, or -1 if absent. */

@@ -46,6 +46,16 @@ public enum PieceEncoding {
     /** The raw bytes that {@code piece} stands for. */
     public abstract byte[] bytes(String piece);
 
+    /** The byte of a byte-fallback piece {@code <0xNN>} whose UTF-8 is {@code b[from, to)}, or -1. */
+    static int byteFallback(byte[] b, int from, int to) {
+        if (to - from != 6 || b[from] != '<' || b[from + 1] != '0' || b[from + 2] != 'x' || b[from + 5] != '>') {
+            return -1;
+        }
+        int hi = b[from + 3] >= 0 && b[from + 3] <= 'f' ? Character.digit(b[from + 3], 16) : -1;
+        int lo = b[from + 4] >= 0 && b[from + 4] <= 'f' ? Character.digit(b[from + 4], 16) : -1;
+        return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+    }
+
     /** The byte of a byte-fallback piece {@code <0xNN>}, or -1 if {@code piece} is not one. */
     static int byteFallback(String piece) {
         if (piece.length() != 6 || !piece.startsWith("<0x") || piece.charAt(5) != '>') {

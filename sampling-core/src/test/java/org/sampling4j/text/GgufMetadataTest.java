@@ -97,6 +97,21 @@ class GgufMetadataTest {
     }
 
     @Test
+    void stringArraysAreCheckedForUtf8WhenAskedForAsStrings() throws IOException {
+        byte[] bad = concat(GgufWriter.le(GgufWriter.UINT32, GgufWriter.STRING), GgufWriter.u64le(1), GgufWriter.u64le(1),
+                new byte[] {(byte) 0xC3});
+        GgufMetadata m = GgufMetadata.read(file(new GgufWriter().raw("k", GgufWriter.ARRAY, bad)));
+        assertArrayEquals(new String[] {"\uFFFD"}, (String[]) m.value("k"), "value() decodes as new String would");
+        String e = assertThrows(VocabularyFormatException.class, () -> m.strings("k")).getMessage();
+        assertTrue(e.endsWith(" at offset 57, key k[0]: expected UTF-8 text, got invalid bytes"), e);
+        byte[] inner = concat(GgufWriter.le(GgufWriter.UINT32, GgufWriter.STRING), GgufWriter.u64le(1),
+                GgufWriter.u64le(1), new byte[] {'z'});
+        GgufMetadata nested = GgufMetadata.read(file(new GgufWriter().raw("n", GgufWriter.ARRAY,
+                concat(GgufWriter.le(GgufWriter.UINT32, GgufWriter.ARRAY), GgufWriter.u64le(1), inner))));
+        assertArrayEquals(new String[] {"z"}, (String[]) ((Object[]) nested.value("n"))[0]);
+    }
+
+    @Test
     void aFilterSkipsTheValuesOfOtherKeys() throws IOException {
         Path f = file(new GgufWriter().string("general.name", "m").strings("tokenizer.ggml.merges", "a b", "c d")
                 .numbers("tokenizer.ggml.scores", GgufWriter.FLOAT32, 1f, 2f).string("tokenizer.ggml.model", "gpt2"));

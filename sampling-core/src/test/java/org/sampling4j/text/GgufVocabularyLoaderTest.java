@@ -130,6 +130,22 @@ class GgufVocabularyLoaderTest {
     }
 
     @Test
+    void aGpt2PieceOutsideTheByteMapIsItsOwnUtf8AndInvalidUtf8IsRefused() throws IOException {
+        Vocabulary v = GgufVocabularyLoader.load(write(new GgufWriter().string("tokenizer.ggml.model", "gpt2")
+                .strings("tokenizer.ggml.tokens", "\u4e2d", "a b", "\u00c3\u00a9")));
+        assertEquals("\u4e2d", v.text(0));
+        assertEquals("a b", v.text(1));
+        assertEquals("\u00e9", v.text(2));
+        byte[] bad = GgufMetadataTest.concat(GgufWriter.le(GgufWriter.UINT32, GgufWriter.STRING), GgufWriter.u64le(2),
+                GgufWriter.u64le(1), new byte[] {'a'}, GgufWriter.u64le(2), new byte[] {'b', (byte) 0xFF});
+        String m = errorOf(new GgufWriter().string("tokenizer.ggml.model", "gpt2").raw("tokenizer.ggml.tokens",
+                GgufWriter.ARRAY, bad));
+        long second = 24 + (8 + 20) + 4 + (8 + 4) + (8 + 21) + 4 + 4 + 8 + (8 + 1) + 8;
+        assertEquals("model.gguf at offset " + (second + 1) + ", key tokenizer.ggml.tokens[1]: expected UTF-8 text, got "
+                + "the invalid byte 0xFF", m);
+    }
+
+    @Test
     void errorsInSkippedKeysStillNameTheKey() throws IOException {
         String m = errorOf(gpt2Style().raw("general.broken", 99));
         assertTrue(m.matches("model\\.gguf at offset \\d+, key general\\.broken: expected metadata value type 0\\.\\.12, "
