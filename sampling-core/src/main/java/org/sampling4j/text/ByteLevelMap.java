@@ -1,6 +1,7 @@
 package org.sampling4j.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * GPT-2's byte-to-unicode map, by which byte-level BPE vocabularies (GPT-2, Llama 3, Qwen, GGUF {@code gpt2})
@@ -16,7 +17,7 @@ final class ByteLevelMap {
     private static final short[] CHAR_TO_BYTE = new short[0x144];
 
     static {
-        java.util.Arrays.fill(CHAR_TO_BYTE, (short) -1);
+        Arrays.fill(CHAR_TO_BYTE, (short) -1);
         int next = 0x100;
         for (int b = 0; b < 256; b++) {
             boolean printable = b >= '!' && b <= '~' || b >= 0xA1 && b <= 0xAC || b >= 0xAE && b <= 0xFF;

@@ -3,6 +3,7 @@ package org.sampling4j.text;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which ids a loader marks end-of-sequence: those the file names, plus every special token whose text is one of
@@ -23,7 +24,7 @@ final class EndOfGeneration {
             "<|return|>", "<|call|>");
 
     private static final List<byte[]> NAME_BYTES = NAMES.stream().map(n -> n.getBytes(StandardCharsets.UTF_8))
-            .collect(java.util.stream.Collectors.toUnmodifiableList());
+            .collect(Collectors.toUnmodifiableList());
 
     private EndOfGeneration() {
     }

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.function.Predicate;
@@ -264,14 +265,14 @@ final class GgufHeaderReader {
                 throw error(offset(), "expected an array of strings of less than 2 GiB, got more");
             }
             if (size + len > blob.length) {
-                blob = java.util.Arrays.copyOf(blob, (int) Math.min(Integer.MAX_VALUE - 8,
+                blob = Arrays.copyOf(blob, (int) Math.min(Integer.MAX_VALUE - 8,
                         Math.max(size + len, 2L * blob.length)));
             }
             readInto(blob, size, (int) len);
             size += (int) len;
             ends[i] = size;
         }
-        return new GgufStringArray(java.util.Arrays.copyOf(blob, size), ends, elementsOffset);
+        return new GgufStringArray(Arrays.copyOf(blob, size), ends, elementsOffset);
     }
 
     /** Copies the next {@code len} bytes of the file into {@code dst} at {@code off}. */

@@ -3,6 +3,7 @@ package org.sampling4j.text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -143,7 +144,7 @@ public final class GgufVocabularyLoader {
         int[] named = {id(metadata, EOS, size), id(metadata, EOT, size),
             id(metadata, EOM, size)};
         id(metadata, BOS, size);
-        return table.build(EndOfGeneration.ids(table, java.util.Arrays.stream(named).filter(i -> i >= 0).toArray()));
+        return table.build(EndOfGeneration.ids(table, Arrays.stream(named).filter(i -> i >= 0).toArray()));
     }
 
     /** Writes a byte-level piece's raw bytes at the table's mark (its own UTF-8 if outside the map); returns the count. */

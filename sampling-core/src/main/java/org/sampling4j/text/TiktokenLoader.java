@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.sampling4j.internal.JsonReader;
 
 /**
  * Loads a tiktoken rank file ({@code .tiktoken}: one {@code base64(token bytes) SP rank} per line, as OpenAI's
@@ -206,6 +207,6 @@ public final class TiktokenLoader {
     }
 
     private static String quote(String s) {
-        return org.sampling4j.internal.JsonReader.quote(s);
+        return JsonReader.quote(s);
     }
 }

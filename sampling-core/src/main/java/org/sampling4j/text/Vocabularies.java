@@ -13,7 +13,7 @@ import java.util.Map;
  * extension, and hands the file to {@link GgufVocabularyLoader}, {@link TokenizerJsonLoader} or
  * {@link TiktokenLoader}.
  *
- * <p><b>Detection.</b> The magic {@code GGUF} means GGUF; a first non-blank byte {@code '{'} means tokenizer.json;
+ * <p><b>Detection.</b> The magic {@code GGUF} means GGUF; a first non-blank byte <code>'&#123;'</code> means tokenizer.json;
  * a first line of base64, a space and digits means a tiktoken rank file. If the content says none of these,
  * the extension ({@code .gguf}, {@code .json}, {@code .tiktoken}) picks the loader, whose error then says what
  * is wrong; otherwise the load fails naming the first bytes.
