@@ -56,6 +56,23 @@ public final class Vocabulary {
         return b.special(specialIds).eos(eosIds).build();
     }
 
+    /**
+     * A vocabulary over {@code data} and {@code offsets} as given (not copied; id i has the bytes
+     * {@code [offsets[i], offsets[i + 1])}): for the loaders, which build both arrays once.
+     */
+    static Vocabulary ofFlat(byte[] data, int[] offsets, BitSet special, int[] eos) {
+        int size = offsets.length - 1;
+        if (size < 1) {
+            throw new IllegalArgumentException("a vocabulary needs at least one token");
+        }
+        for (int e : eos) {
+            if (e < 0 || e >= size) {
+                throw new IllegalArgumentException("eos token id " + e + " is outside [0, " + size + ")");
+            }
+        }
+        return new Vocabulary(data, offsets, special, eos.clone(), size);
+    }
+
     /** An empty builder. */
     public static Builder builder() {
         return new Builder();
@@ -75,6 +92,21 @@ public final class Vocabulary {
     public Vocabulary withLogitsSize(int n) {
         checkLogitsSize(n, size());
         return new Vocabulary(data, offsets, special, eos, n);
+    }
+
+    /**
+     * This vocabulary with {@code ids} as its end-of-sequence ids (replacing the ones it had): for a loader's
+     * guess that the caller corrects, e.g. from a model's {@code generation_config.json}.
+     *
+     * @throws IllegalArgumentException on an id outside [0, size)
+     */
+    public Vocabulary withEos(int... ids) {
+        for (int e : ids) {
+            if (!isToken(e)) {
+                throw new IllegalArgumentException("eos token id " + e + " is outside [0, " + size() + ")");
+            }
+        }
+        return new Vocabulary(data, offsets, special, ids.clone(), logitsSize);
     }
 
     /** Whether {@code id} is a tokenizer id, in {@code [0, size())}. */

@@ -1,9 +1,14 @@
 /**
  * <b>API</b> (stable): the text layer. Tokenizer-agnostic: the core never tokenizes on its own,
- * a runtime supplies an encoder where text must become ids. Uses nothing above {@code internal}.
+ * a runtime supplies an {@link org.sampling4j.text.Encoder} where text must become ids. Uses
+ * nothing above {@code internal}.
  *
  * <ul>
  * <li>{@link org.sampling4j.text.Vocabulary}: token id to bytes, special / EOS / padding ids.</li>
+ * <li>Loaders: a GGUF header ({@link org.sampling4j.text.GgufVocabularyLoader}, never reading the
+ *     tensors), a HuggingFace {@code tokenizer.json} ({@link org.sampling4j.text.TokenizerJsonLoader}),
+ *     a tiktoken rank file ({@link org.sampling4j.text.TiktokenLoader});
+ *     {@link org.sampling4j.text.Vocabularies#load} tells them apart.</li>
  * <li>{@link org.sampling4j.text.Utf8StreamDecoder}: UTF-8 arriving in pieces; holds back only an
  *     incomplete sequence and decodes exactly as {@code new String(bytes, UTF_8)}.</li>
  * <li>{@link org.sampling4j.text.Detokenizer}: token ids to text deltas, special tokens skipped
