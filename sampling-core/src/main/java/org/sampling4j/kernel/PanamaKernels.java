@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorOperators;
  * {@code reduceLanes} inside loops), then a scalar tail. Max needs no canonical order (it is exact
  * and commutative, {@code Math.max} semantics per lane); sums follow {@link ReductionOrder} with
  * the 16 logical accumulators held in 8-lane or 4-lane double registers, and every exponential is
- * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence. Loaded only by
- * {@link KernelsProvider}, reflectively, when the module is present.
+ * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence, written once
+ * ({@code expLanes}). Loaded only by {@link KernelsProvider}, reflectively, when the module is
+ * present.
  */
 final class PanamaKernels implements Kernels {
     private static final int F = FLOATS.length();
@@ -230,8 +231,7 @@ final class PanamaKernels implements Kernels {
      * below some value), which the caller then leaves to the scalar twin. With {@code masked},
      * lanes not ranked before {@code (bound, boundId)} add 0.
      *
-     * <p>Each iteration evaluates FastExp's polynomial on F floats, written out in this one method
-     * so that C2 inlines all of it and no vector is ever boxed, and adds the weights' two F2D halves
+     * <p>Each iteration evaluates {@link #expLanes} on F floats and adds the weights' two F2D halves
      * to two double registers. With 16-lane floats that is accumulators 0..7 and 8..15; with 8-lane
      * floats the register pairs alternate between iterations, so element {@code 16 b + j} always
      * lands in accumulator j.
@@ -243,40 +243,12 @@ final class PanamaKernels implements Kernels {
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
-        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
-        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
-        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
-        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
-        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
-        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
-        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
-        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
-        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
-        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
         FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
             highest = highest.max(t);
-            // FastExp.exp, lane-wise: same operations, same order, same roundings.
-            FloatVector y = t.fma(log2e, magic);
-            FloatVector negK = magic.sub(y);
-            FloatVector r = negK.fma(ln2Hi, t);
-            r = negK.fma(ln2Lo, r);
-            FloatVector p = c7.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            p = p.fma(r, one);
-            p = p.fma(r, one);
-            FloatVector pow = ((IntVector) y.reinterpretAsInts())
-                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
-                    .lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            FloatVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
-                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            FloatVector w = expLanes(t);
             if (masked) {
                 // Ranked before (bound, boundId): above it, or equal to it at a lower index.
                 VectorMask<Float> before = v.compare(VectorOperators.GT, bound)
@@ -329,40 +301,11 @@ final class PanamaKernels implements Kernels {
         DoubleVector b3 = a0;
         DoubleVector dZero = a0;
         FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
-        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
-        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
-        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
-        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
-        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
-        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
-        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
-        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
-        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
-        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
-        FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
             highest = highest.max(t);
-            // FastExp.exp, lane-wise: same operations, same order, same roundings.
-            FloatVector y = t.fma(log2e, magic);
-            FloatVector negK = magic.sub(y);
-            FloatVector r = negK.fma(ln2Hi, t);
-            r = negK.fma(ln2Lo, r);
-            FloatVector p = c7.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            p = p.fma(r, one);
-            p = p.fma(r, one);
-            FloatVector pow = ((IntVector) y.reinterpretAsInts())
-                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
-                    .lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            FloatVector w = p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
-                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            FloatVector w = expLanes(t);
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
             {
@@ -419,6 +362,44 @@ final class PanamaKernels implements Kernels {
         // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
         DoubleVector t = a0.add(a2).add(a1.add(a3));
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+    }
+
+    /**
+     * {@link FastExp#exp} on every lane: the one lane-wise definition of the polynomial, from which
+     * every exp loop of this class is built. Same operations, same order, same roundings as the
+     * scalar function, so the same bits; lanes at or below {@link FastExp#UNDERFLOW} give 0.
+     *
+     * <p>Only for exponents at or below 0 (callers send anything above 0 to the scalar twin): then
+     * {@code k <= 0}, FastExp's branch {@code p * 2^(k+32) * 2^-32} is the one taken, and there is
+     * no overflow check.
+     *
+     * <p>A call that C2 does not inline boxes its vectors, so this must stay inlinable from a hot
+     * loop: 242 bytecodes, under {@code FreqInlineSize} (325), and its own C2 code (about 800 bytes
+     * on AVX2, JDK 17 and 25) under {@code InlineSmallCode} (2500), so that an earlier standalone
+     * compile does not block inlining. {@code -XX:+PrintInlining} shows {@code inline (hot)} at all
+     * three call sites on JDK 17 and 25. Once inlined, the broadcasts are loop-invariant and hoisted.
+     */
+    private static FloatVector expLanes(FloatVector t) {
+        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        // FastExp.exp, lane-wise: same operations, same order, same roundings.
+        FloatVector y = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), magic);
+        FloatVector negK = magic.sub(y);
+        FloatVector r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
+        r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(FLOATS, FastExp.C7).fma(r, FloatVector.broadcast(FLOATS, FastExp.C6));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C5));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C4));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C3));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C2));
+        p = p.fma(r, one);
+        p = p.fma(r, one);
+        FloatVector pow = ((IntVector) y.reinterpretAsInts())
+                .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                .lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
+                .blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
     }
 
     @Override
@@ -490,26 +471,10 @@ final class PanamaKernels implements Kernels {
         return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
     }
 
-    /**
-     * FastExp lane by lane into {@code out}. The polynomial is written out here as in
-     * {@link #expSumBody}: a shared vector helper is not reliably inlined, and a call that is not
-     * inlined boxes every vector.
-     */
+    /** {@link #expLanes} into {@code out}; a vector with an exponent above 0 goes to the scalar twin. */
     @Override
     public void weights(float[] x, int from, int to, float shift, float scale, float[] out) {
         int end = from + (to - from) / F * F;
-        FloatVector log2e = FloatVector.broadcast(FLOATS, FastExp.LOG2E);
-        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, FastExp.LN2_HI);
-        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, FastExp.LN2_LO);
-        FloatVector c7 = FloatVector.broadcast(FLOATS, FastExp.C7);
-        FloatVector c6 = FloatVector.broadcast(FLOATS, FastExp.C6);
-        FloatVector c5 = FloatVector.broadcast(FLOATS, FastExp.C5);
-        FloatVector c4 = FloatVector.broadcast(FLOATS, FastExp.C4);
-        FloatVector c3 = FloatVector.broadcast(FLOATS, FastExp.C3);
-        FloatVector c2 = FloatVector.broadcast(FLOATS, FastExp.C2);
-        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
-        FloatVector zero = FloatVector.zero(FLOATS);
         int i = from;
         for (; i < end; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
@@ -521,24 +486,7 @@ final class PanamaKernels implements Kernels {
                 }
                 continue;
             }
-            FloatVector y = t.fma(log2e, magic);
-            FloatVector negK = magic.sub(y);
-            FloatVector r = negK.fma(ln2Hi, t);
-            r = negK.fma(ln2Lo, r);
-            FloatVector p = c7.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            p = p.fma(r, one);
-            p = p.fma(r, one);
-            FloatVector pow = ((IntVector) y.reinterpretAsInts())
-                    .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
-                    .lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
-                    .blend(zero, t.compare(VectorOperators.LE, FastExp.UNDERFLOW))
-                    .intoArray(out, i);
+            expLanes(t).intoArray(out, i);
         }
         for (; i < to; i++) {
             out[i] = FastExp.weight(x[i], shift, scale);
