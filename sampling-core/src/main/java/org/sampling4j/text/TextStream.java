@@ -57,31 +57,12 @@ package org.sampling4j.text;
  * <p>Per sequence, not thread-safe; {@link #reset} starts a new sequence with the same settings.
  */
 public final class TextStream {
-    private final Detokenizer detokenizer;
-    private final StopStrings stops;
-    private final StopStringMatcher matcher;
-    private final boolean includeStopStringInOutput;
-    /**
-     * Decoded chars not yet released: {@code pending[pendingStart, pendingEnd)}. Released chars are
-     * not shifted out after each token; the held ones move to the front only when a token would not
-     * fit behind them, so a long held-back stop prefix costs nothing per token.
-     */
-    private char[] pending;
-    private int pendingStart;
-    private int pendingEnd;
-    /** After a stop: where in {@code pending} the output ends, before the match or after it. */
-    private int stopCut;
-    private long released;
-    private int consumed;
-    private StopStringMatch stop;
-    private boolean finished;
+    private final TextSequence seq;
 
     private TextStream(Builder b) {
-        this.detokenizer = new Detokenizer(b.vocabulary, b.skipSpecialTokens);
-        this.stops = b.stops;
-        this.matcher = new StopStringMatcher(b.stops);
-        this.includeStopStringInOutput = b.includeStopStringInOutput;
-        this.pending = new char[b.initialCapacity > 0 ? b.initialCapacity : Math.max(256, 4 * b.stops.maxLength() + 64)];
+        this.seq = new TextSequence(new Detokenizer(b.vocabulary, b.skipSpecialTokens), b.stops,
+                b.includeStopStringInOutput,
+                b.initialCapacity > 0 ? b.initialCapacity : Math.max(256, 4 * b.stops.maxLength() + 64));
     }
 
     /** A builder over {@code vocabulary}: no stop strings, special tokens skipped, stop strings excluded. */
@@ -97,8 +78,8 @@ public final class TextStream {
      * @throws IllegalStateException after a stop or {@link #finish()}
      */
     public boolean accept(int token, StringBuilder out) {
-        checkOpen();
-        return acceptOne(token, out);
+        seq.checkOpen();
+        return seq.acceptOne(token, out);
     }
 
     /**
@@ -109,9 +90,9 @@ public final class TextStream {
      * @throws IllegalStateException after a stop or {@link #finish()}
      */
     public String accept(int token) {
-        checkOpen();
-        int cut = acceptOne(token, null) ? stopCut : releasableEnd();
-        return release(cut);
+        seq.checkOpen();
+        int cut = seq.acceptOne(token, null) ? seq.stopCut : seq.releasableEnd();
+        return seq.pending.release(cut);
     }
 
     /**
@@ -124,9 +105,9 @@ public final class TextStream {
      * @throws IllegalStateException after a stop or {@link #finish()}
      */
     public int acceptAll(int[] tokens, int from, int to, StringBuilder out) {
-        checkOpen();
+        seq.checkOpen();
         for (int i = from; i < to; i++) {
-            if (acceptOne(tokens[i], out)) {
+            if (seq.acceptOne(tokens[i], out)) {
                 return i + 1 - from;
             }
         }
@@ -151,19 +132,7 @@ public final class TextStream {
      * string completed by that U+FFFD still cuts the text ({@link #isStopped()} then says so).
      */
     public void finish(StringBuilder out) {
-        if (stop != null || finished) {
-            return;
-        }
-        finished = true;
-        reserve(1);
-        int from = pendingEnd;
-        int to = detokenizer.finish(pending, from);
-        if (to > from && !stops.isEmpty() && matchStop(from, to)) {
-            appendRelease(stopCut, out);
-            return;
-        }
-        pendingEnd = to;
-        appendRelease(to, out);
+        seq.finish(out);
     }
 
     /** Ends the sequence without a stop token; returns the text that was held back (see {@link #finish(StringBuilder)}). */
@@ -175,154 +144,62 @@ public final class TextStream {
 
     /** Whether a stop string has ended the text. */
     public boolean isStopped() {
-        return stop != null;
+        return seq.stop != null;
     }
 
     /** Whether the stream has stopped or finished: it accepts no more tokens. */
     public boolean isDone() {
-        return stop != null || finished;
+        return seq.stop != null || seq.finished;
     }
 
     /** The stop string match that ended the text, or null while none has. */
     public StopStringMatch stopMatch() {
-        return stop;
+        return seq.stop;
     }
 
     /** Tokens consumed so far (rejected ids not counted). */
     public int tokensConsumed() {
-        return consumed;
+        return seq.consumed;
     }
 
     /** Chars released so far: the length of the concatenated deltas. */
     public long releasedLength() {
-        return released;
+        return seq.pending.released();
     }
 
     /** Decoded chars held back because they may begin a stop string. */
     public int heldBackChars() {
-        return stop != null ? 0 : pendingEnd - pendingStart;
+        return seq.stop != null ? 0 : seq.pending.end() - seq.pending.start();
     }
 
     /** Bytes held back because they begin a character that a later token may complete (0..3). */
     public int heldBackBytes() {
-        return detokenizer.heldBackBytes();
+        return seq.detokenizer.heldBackBytes();
     }
 
     /** The stop strings matched. */
     public StopStrings stopStrings() {
-        return stops;
+        return seq.stops;
     }
 
     /** The detokenizer's vocabulary. */
     public Vocabulary vocabulary() {
-        return detokenizer.vocabulary();
+        return seq.detokenizer.vocabulary();
     }
 
     /** Whether special tokens contribute no text. */
     public boolean skipSpecialTokens() {
-        return detokenizer.skipSpecialTokens();
+        return seq.detokenizer.skipSpecialTokens();
     }
 
     /** Whether the output keeps the matched stop string. */
     public boolean includeStopStringInOutput() {
-        return includeStopStringInOutput;
+        return seq.includeStopStringInOutput;
     }
 
     /** Starts a new sequence with the same vocabulary and settings. */
     public void reset() {
-        detokenizer.reset();
-        matcher.reset();
-        pendingStart = 0;
-        pendingEnd = 0;
-        released = 0;
-        consumed = 0;
-        stop = null;
-        finished = false;
-    }
-
-    /** Decodes and matches one token; appends the released chars to {@code out} when given (else the caller releases them). */
-    private boolean acceptOne(int token, StringBuilder out) {
-        detokenizer.check(token); // before anything changes
-        reserve(detokenizer.maxCharsChecked(token));
-        int from = pendingEnd;
-        int to = detokenizer.decodeChecked(token, pending, from);
-        consumed++;
-        if (to > from && !stops.isEmpty() && matchStop(from, to)) {
-            if (out != null) {
-                appendRelease(stopCut, out);
-            }
-            return true;
-        }
-        pendingEnd = to;
-        if (out != null) {
-            appendRelease(releasableEnd(), out);
-        }
-        return false;
-    }
-
-    /** Runs the matcher over {@code pending[from, to)}; on a match records the stop and its release length. */
-    private boolean matchStop(int from, int to) {
-        int end = matcher.accept(pending, from, to);
-        if (end < 0) {
-            return false;
-        }
-        int index = matcher.matchedIndex();
-        int start = end - stops.get(index).length(); // >= pendingStart: the match lies in the held chars and the new ones
-        stop = new StopStringMatch(index, stops.get(index), released + (start - pendingStart), consumed,
-                includeStopStringInOutput);
-        stopCut = includeStopStringInOutput ? end : start;
-        pendingEnd = stopCut;
-        return true;
-    }
-
-    /** Where the releasable chars end: all but the suffix that may begin a stop string. */
-    private int releasableEnd() {
-        return pendingEnd - matcher.heldBack();
-    }
-
-    /** Appends {@code pending[pendingStart, cut)} to {@code out} and marks it released. */
-    private void appendRelease(int cut, StringBuilder out) {
-        out.append(pending, pendingStart, cut - pendingStart);
-        markReleased(cut);
-    }
-
-    /** {@code pending[pendingStart, cut)} as a String ("" when empty), marked released. */
-    private String release(int cut) {
-        String s = cut == pendingStart ? "" : new String(pending, pendingStart, cut - pendingStart);
-        markReleased(cut);
-        return s;
-    }
-
-    private void markReleased(int cut) {
-        released += cut - pendingStart;
-        pendingStart = cut;
-        if (pendingStart == pendingEnd) {
-            pendingStart = 0;
-            pendingEnd = 0;
-        }
-    }
-
-    /** Makes room for {@code n} more chars after {@code pendingEnd}: moves the held chars to the front, or grows. */
-    private void reserve(int n) {
-        if (pendingEnd + n <= pending.length) {
-            return;
-        }
-        int held = pendingEnd - pendingStart;
-        char[] target = held + n <= pending.length ? pending : new char[Math.max(held + n, 2 * pending.length)];
-        System.arraycopy(pending, pendingStart, target, 0, held);
-        pending = target;
-        pendingStart = 0;
-        pendingEnd = held;
-    }
-
-    private void checkOpen() {
-        if (stop != null) {
-            throw new IllegalStateException("the text stopped at token " + stop.tokensConsumed() + " on stop["
-                    + stop.stopIndex() + "] " + StopStrings.quote(stop.stopString()) + "; reset() starts a new sequence");
-        }
-        if (finished) {
-            throw new IllegalStateException("the text is finished; reset() starts a new sequence");
-        }
+        seq.reset();
     }
 
     /** Settings of a {@link TextStream}: stop strings, special tokens, whether the stop string is kept. */
