@@ -26,7 +26,10 @@ import org.sampling4j.processor.XtcProcessor;
  *       (0, 2], {@code frequency_penalty} and {@code presence_penalty} [-2, 2], {@code logit_bias}
  *       token id to bias clamped to [-100, 100] (as the OpenAI API documents), {@code seed} an
  *       integer, {@code logprobs} [0, 20], {@code n} [1, +Inf), {@code logprobs_mode} (vLLM's four
- *       names), {@code bad_words} as token-id lists, {@code min_keep} [1, +Inf).</li>
+ *       names), {@code bad_words} as token-id lists, {@code min_keep} [1, +Inf), {@code stop} a string or
+ *       a list of strings (none empty; the OpenAI mapping's limit of 4 is {@link ParamsMapping#fromOpenAi}'s),
+ *       {@code include_stop_str_in_output} and {@code skip_special_tokens} booleans (vLLM's defaults
+ *       false and true).</li>
  *   <li>HF: {@code typical_p}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
  *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
  *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
@@ -115,6 +118,15 @@ public final class OpenAiParams {
                 case "bad_words":
                     b.badWords(MapValues.tokenSequences(key, v));
                     break;
+                case "stop":
+                    b.stopStrings(stopStrings(key, v));
+                    break;
+                case "include_stop_str_in_output":
+                    b.includeStopStringInOutput(bool(key, v));
+                    break;
+                case "skip_special_tokens":
+                    b.skipSpecialTokens(bool(key, v));
+                    break;
                 case "min_keep":
                     b.minKeep(integer(TopPProcessor.MIN_KEEP, key, v));
                     break;
@@ -141,6 +153,23 @@ public final class OpenAiParams {
         }
         llama.applyTo(b);
         return b.build();
+    }
+
+    private static java.util.List<String> stopStrings(String key, Object v) {
+        java.util.List<String> strings = MapValues.strings(key, v);
+        for (int i = 0; i < strings.size(); i++) {
+            if (strings.get(i).isEmpty()) {
+                throw new IllegalArgumentException(key + "[" + i + "] = \"\" is empty: a stop string has at least one character");
+            }
+        }
+        return strings;
+    }
+
+    private static boolean bool(String key, Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw new IllegalArgumentException(key + " = " + v + " is not a boolean");
     }
 
     /** A value checked with the core setting's range and note, named by the request's key. */

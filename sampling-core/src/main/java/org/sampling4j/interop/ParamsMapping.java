@@ -11,8 +11,9 @@ import org.sampling4j.SamplingParams;
  * request carried that did not become a parameter, so nothing is dropped silently:
  * <ul>
  *   <li>{@link #ignored()}: fields the API defines that are not the sampler's job (the model name,
- *       messages, streaming, stop <i>strings</i>, which need the detokenized text), with the reason;
- *       the runtime around the sampler handles them;</li>
+ *       messages, streaming, output formatting), with the reason; the runtime around the sampler
+ *       handles them. Stop strings are not among them: they become
+ *       {@link SamplingParams#stopStrings()}, which a text-aware loop applies;</li>
  *   <li>{@link #unsupported()}: fields the API defines that would change which tokens are drawn
  *       and that Sampling4J lacks (structured output, beam search), with the reason;</li>
  *   <li>{@link #unknown()}: fields the API does not define: typos, or another API's fields.</li>

@@ -28,15 +28,18 @@ import org.sampling4j.SamplingParams;
  * <tr><td>logit_bias</td><td>{id: bias}</td><td>logitBias</td></tr>
  * <tr><td>allowed_token_ids</td><td>ids</td><td>allowedTokenIds</td></tr>
  * <tr><td>bad_words</td><td>token-id lists (vLLM takes strings and tokenizes them)</td><td>badWords</td></tr>
+ * <tr><td>stop</td><td>a string or a list of strings, none empty; only with detokenize</td><td>stopStrings</td></tr>
+ * <tr><td>include_stop_str_in_output</td><td>boolean, default false</td><td>includeStopStringInOutput</td></tr>
+ * <tr><td>skip_special_tokens</td><td>boolean, default true</td><td>skipSpecialTokens</td></tr>
  * </table>
- * Left to the caller: stop (strings), ignore_eos, detokenize and the other output-text options,
+ * Left to the caller: ignore_eos, detokenize and the other output-text options,
  * prompt_logprobs, output_kind, stream_interval, extra_args, thinking_token_budget,
  * repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
  * trace_decode_token_ids, bad_words given as text.
  */
 final class VllmRequest {
-    private static final String[] NOT_SAMPLING = {"stop", "ignore_eos", "detokenize", "skip_special_tokens",
-        "spaces_between_special_tokens", "include_stop_str_in_output", "output_kind", "stream_interval", "skip_clone",
+    private static final String[] NOT_SAMPLING = {"ignore_eos", "detokenize",
+        "spaces_between_special_tokens", "output_kind", "stream_interval", "skip_clone",
         "extra_args", "thinking_token_budget", "repetition_detection", "skip_reading_prefix_cache", "flat_logprobs",
         "prompt_logprobs", "prompt_logprob_token_ids", "prompt_logprob_start", "truncate_prompt_tokens",
         "routed_experts_prompt_start"};
@@ -147,6 +150,7 @@ final class VllmRequest {
         if (badWords != null) {
             b.badWords(badWords);
         }
+        stopStrings(f, b);
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
@@ -155,6 +159,30 @@ final class VllmRequest {
         f.unsupported("logprob_token_ids", "logprobs of chosen ids are not reported yet");
         f.unsupported("trace_decode_token_ids", "forced tokens are the runtime's: SequenceState.accept");
         return f.result(b.build());
+    }
+
+    /** vLLM's stop, include_stop_str_in_output and skip_special_tokens, with its checks. */
+    private static void stopStrings(RequestFields f, SamplingParams.Builder b) {
+        Object stop = f.raw("stop");
+        if (stop != null) {
+            java.util.List<String> strings = MapValues.strings("stop", stop);
+            if (strings.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("stop cannot contain an empty string.");
+            }
+            if (!strings.isEmpty() && Boolean.FALSE.equals(f.bool("detokenize"))) {
+                throw new IllegalArgumentException("stop strings are only supported when detokenize is True. "
+                        + "Set detokenize=True to use stop.");
+            }
+            b.stopStrings(strings);
+        }
+        Boolean include = f.bool("include_stop_str_in_output");
+        if (include != null) {
+            b.includeStopStringInOutput(include);
+        }
+        Boolean skip = f.bool("skip_special_tokens");
+        if (skip != null) {
+            b.skipSpecialTokens(skip);
+        }
     }
 
     private static <T> T or(T value, T fallback) {

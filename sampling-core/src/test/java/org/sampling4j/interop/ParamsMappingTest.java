@@ -45,7 +45,8 @@ class ParamsMappingTest {
         assertEquals(3, p.n());
         assertEquals(64, p.maxTokens());
         assertEquals(5, p.topLogprobs());
-        assertEquals(List.of("model", "messages", "stop", "stream"), List.copyOf(m.ignored().keySet()));
+        assertEquals(List.of("\n\n"), p.stopStrings());
+        assertEquals(List.of("model", "messages", "stream"), List.copyOf(m.ignored().keySet()));
         assertEquals(List.of("response_format"), List.copyOf(m.unsupported().keySet()));
         assertEquals(List.of("top_k"), m.unknown(), "top_k is not an OpenAI field");
         assertEquals("response_format", assertThrows(UnsupportedSettingException.class, m::strict).setting());
@@ -93,7 +94,9 @@ class ParamsMappingTest {
         assertEquals(5, p.minTokens());
         assertArrayEquals(new int[][] {{9, 10}}, p.badWords());
         assertEquals(Map.of(3, 1.5f), p.logitBias());
-        assertEquals(List.of("stop", "skip_special_tokens"), List.copyOf(m.ignored().keySet()));
+        assertEquals(List.of("###"), p.stopStrings());
+        assertTrue(p.skipSpecialTokens());
+        assertEquals(List.of(), List.copyOf(m.ignored().keySet()), "stop and skip_special_tokens are params now");
         assertEquals(List.of("guided_decoding"), List.copyOf(m.unsupported().keySet()));
         assertEquals(List.of("typical_p"), m.unknown());
 
