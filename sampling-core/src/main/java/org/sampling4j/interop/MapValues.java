@@ -84,7 +84,7 @@ final class MapValues {
             Object item = list.get(i);
             if (item instanceof CharSequence) {
                 throw new UnsupportedSettingException(field + "[" + i + "] as text (\"" + item
-                        + "\"): Sampling4J has no tokenizer; pass token-id lists", field);
+                        + "\") needs the model's tokenizer: pass an Encoder, or give token-id lists", field);
             }
             if (!(item instanceof java.util.List)) {
                 throw new IllegalArgumentException(field + "[" + i + "] = " + item + " is not a list of token ids");

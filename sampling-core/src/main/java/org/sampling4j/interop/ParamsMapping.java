@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.text.Encoder;
 
 /**
  * {@link SamplingParams} built from another system's request, with an account of every field the
@@ -60,7 +61,18 @@ public final class ParamsMapping {
      * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
      */
     public static ParamsMapping fromVllm(Map<String, ?> samplingParams) {
-        return VllmRequest.map(samplingParams);
+        return VllmRequest.map(samplingParams, null);
+    }
+
+    /**
+     * As {@link #fromVllm(Map)}, with the model's encoder for the fields vLLM tokenizes:
+     * {@code bad_words} strings become token-id sequences by vLLM's rule ({@link VllmBadWords}).
+     *
+     * @param encoder the model's tokenizer (without special tokens); null reports bad_words strings unsupported
+     * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
+     */
+    public static ParamsMapping fromVllm(Map<String, ?> samplingParams, Encoder encoder) {
+        return VllmRequest.map(samplingParams, encoder);
     }
 
     /**
