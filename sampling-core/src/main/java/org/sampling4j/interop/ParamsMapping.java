@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.text.Encoder;
+import org.sampling4j.text.Vocabulary;
 
 /**
  * {@link SamplingParams} built from another system's request, with an account of every field the
@@ -73,6 +74,32 @@ public final class ParamsMapping {
      */
     public static ParamsMapping fromVllm(Map<String, ?> samplingParams, Encoder encoder) {
         return VllmRequest.map(samplingParams, encoder);
+    }
+
+    /**
+     * A llama.cpp server {@code /completion} request body: see {@link LlamaCppRequest}. Text that the
+     * server tokenizes (string logit_bias keys, DRY sequence breakers, including the default ones
+     * when DRY is on) is reported in {@link #unsupported()}; pass an encoder and a vocabulary with
+     * {@link #fromLlamaCpp(Map, Encoder, Vocabulary)}.
+     *
+     * @throws IllegalArgumentException for a value the server rejects (in its wording) or passes on unchecked
+     *                                  where llama.cpp's samplers misbehave
+     */
+    public static ParamsMapping fromLlamaCpp(Map<String, ?> body) {
+        return LlamaCppRequest.map(body, null, null);
+    }
+
+    /**
+     * As {@link #fromLlamaCpp(Map)}, with the model's encoder and vocabulary for what the server
+     * tokenizes: string logit_bias entries (each token of the text gets the bias), DRY sequence
+     * breakers ({@link LlamaCppBreakers}: llama.cpp's head/tail scan over the vocabulary), and
+     * {@code ignore_eos} (bans the vocabulary's EOS ids).
+     *
+     * @param encoder    the model's tokenizer, without special tokens; null when there is none
+     * @param vocabulary the model's vocabulary; null when there is none
+     */
+    public static ParamsMapping fromLlamaCpp(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
+        return LlamaCppRequest.map(body, encoder, vocabulary);
     }
 
     /**
