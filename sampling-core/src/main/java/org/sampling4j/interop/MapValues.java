@@ -134,4 +134,9 @@ final class MapValues {
         }
         return true;
     }
+
+    /** A number as the messages print it: {@code 2} for 2.0, {@code 0.5}. */
+    static String show(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
 }

@@ -112,6 +112,16 @@ public final class ParamsMapping {
         return HfGenerateRequest.map(generateKwargs);
     }
 
+    /**
+     * An Anthropic Messages API request body ({@code POST /v1/messages}): see {@link AnthropicRequest}.
+     * {@code max_tokens} is required, as the API requires it.
+     *
+     * @throws IllegalArgumentException for a value outside the API's range, or no max_tokens, in Anthropic's style
+     */
+    public static ParamsMapping fromAnthropic(Map<String, ?> body) {
+        return AnthropicRequest.map(body);
+    }
+
     /** The parameters, whatever else the request carried. */
     public SamplingParams params() {
         return params;
