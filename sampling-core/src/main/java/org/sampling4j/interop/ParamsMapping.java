@@ -122,6 +122,18 @@ public final class ParamsMapping {
         return AnthropicRequest.map(body);
     }
 
+    /**
+     * An Ollama {@code /api/generate} or {@code /api/chat} request body, its sampling settings under
+     * {@code options}: see {@link OllamaRequest}. Absent options take Ollama's server defaults
+     * (temperature 0.8, top_k 40, top_p 0.9, repeat_penalty 1.1, repeat_last_n 64), not Sampling4J's.
+     * Report keys of options read {@code options.name}.
+     *
+     * @throws IllegalArgumentException for a value of the wrong type (in Ollama's wording) or one its runners misbehave with
+     */
+    public static ParamsMapping fromOllama(Map<String, ?> body) {
+        return OllamaRequest.map(body);
+    }
+
     /** The parameters, whatever else the request carried. */
     public SamplingParams params() {
         return params;
