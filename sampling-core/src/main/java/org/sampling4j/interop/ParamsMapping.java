@@ -134,6 +134,17 @@ public final class ParamsMapping {
         return OllamaRequest.map(body);
     }
 
+    /**
+     * MLX-LM's sampler settings: the keyword arguments of {@code make_sampler} and
+     * {@code make_logits_processors} in one map. See {@link MlxLmRequest}: MLX-LM's defaults hold, so
+     * an empty map is greedy ({@code temp} 0) and {@code top_p} 0 is off.
+     *
+     * @throws IllegalArgumentException for a value MLX-LM rejects, in its wording
+     */
+    public static ParamsMapping fromMlxLm(Map<String, ?> samplerKwargs) {
+        return MlxLmRequest.map(samplerKwargs);
+    }
+
     /** The parameters, whatever else the request carried. */
     public SamplingParams params() {
         return params;

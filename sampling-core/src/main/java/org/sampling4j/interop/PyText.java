@@ -65,4 +65,57 @@ final class PyText {
         }
         return out.append(quote).toString();
     }
+
+    /**
+     * {@code str(x)} of a JSON scalar as Python prints it in an f-string: ints as digits, floats as
+     * {@code repr(float)} ({@code 1.5}, {@code 2.0}, {@code 1e-05}, {@code inf}), booleans
+     * {@code True} / {@code False}, None for null, strings as they are.
+     */
+    static String str(Object v) {
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "True" : "False";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return floatRepr(((Number) v).doubleValue());
+        }
+        return String.valueOf(v);
+    }
+
+    /** Python's {@code repr(float)}: the shortest digits, fixed notation for exponents -4 to 15. */
+    static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exponent = digits.length() - bd.scale() - 1; // d = 0.digits x 10^(exponent + 1)
+        StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+        if (exponent >= -4 && exponent < 16) {
+            if (exponent < 0) {
+                out.append("0.").append("0".repeat(-exponent - 1)).append(digits);
+            } else if (digits.length() <= exponent + 1) {
+                out.append(digits).append("0".repeat(exponent + 1 - digits.length())).append(".0");
+            } else {
+                out.append(digits, 0, exponent + 1).append('.').append(digits.substring(exponent + 1));
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits.substring(1));
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            String e = Integer.toString(Math.abs(exponent));
+            out.append(e.length() < 2 ? "0" + e : e);
+        }
+        return out.toString();
+    }
 }
