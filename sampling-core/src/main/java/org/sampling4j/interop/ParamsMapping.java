@@ -23,7 +23,17 @@ import org.sampling4j.text.Vocabulary;
  * {@link #strict()} returns the params only when the last two are empty. Ranges and error
  * messages follow the source API: OpenAI's {@code "3 is greater than the maximum of 2 -
  * 'temperature'"}, vLLM's {@code "temperature must be in [0, 2], got 3."}, HF's
- * {@code "`top_k` has to be a strictly positive integer, but is -3"}.
+ * {@code "`top_k` has to be a strictly positive integer, but is -3"}, Anthropic's
+ * {@code "temperature: range: 0..1"}, Ollama's {@code option "top_k" must be of type integer},
+ * MLX-LM's {@code "`min_p` has to be a float in the [0, 1] interval, but is 1.5"}, the llama.cpp
+ * server's {@code "Error: repeat_last_n must be >= -1"}. Absent fields take the source system's
+ * defaults where they differ from Sampling4J's (vLLM's max_tokens 16, HF's top_k 50, llama.cpp's
+ * and Ollama's temperature 0.8 and top_k 40, MLX-LM's greedy temp 0).
+ *
+ * <p>Fields the source system tokenizes (vLLM {@code bad_words}, llama.cpp string
+ * {@code logit_bias} and {@code dry_sequence_breakers}) need the runtime's
+ * {@link org.sampling4j.text.Encoder} (and for DRY its {@link Vocabulary}): pass them to the
+ * overloads that take them; without, those fields are reported in {@link #unsupported()} saying so.
  *
  * <pre>{@code
  * ParamsMapping m = ParamsMapping.fromOpenAi(jsonBodyAsMap);   // Jackson: mapper.readValue(body, Map.class)

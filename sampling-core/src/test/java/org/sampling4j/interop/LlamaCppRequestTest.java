@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sampling4j.interop.StopStringsMappingTest.map;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -180,5 +183,17 @@ class LlamaCppRequestTest {
         assertEquals(List.of("samplers", "grammar", "xtc_probability"), List.copyOf(m.unsupported().keySet()));
         assertEquals(List.of("tfs_z"), m.unknown(), "tfs_z left llama.cpp in 2024");
         assertEquals(List.of("###"), m.params().stopStrings(), "a lone string is a list of one, as the OpenAI endpoints read it");
+    }
+
+    @Test
+    void cl100kTextBiasBiasesEachTokenOfTheServersTokenization() {
+        Encoding cl100k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+        int[] hello = cl100k.encodeOrdinary("Hello, world").toArray();
+        Map<Integer, Float> bias = ParamsMapping.fromLlamaCpp(map("logit_bias", List.of(List.of("Hello, world", false))),
+                t -> cl100k.encodeOrdinary(t).toArray(), null).strict().logitBias();
+        assertEquals(hello.length, bias.size());
+        for (int id : hello) {
+            assertEquals(Float.NEGATIVE_INFINITY, bias.get(id));
+        }
     }
 }
