@@ -113,6 +113,7 @@ final class LlamaCppRequest {
         }
         b.temperature(TemperatureProcessor.TEMPERATURE.checkAs("temperature", Math.max(t, 0)));
         boolean greedy = t <= 0 && !(range > 0);
+        serverChecks(f);
         if (mirostat == 0) {
             b.dynamicTemperature(Math.max(range, 0), exponent);
             truncation(f, b, greedy);
@@ -182,6 +183,22 @@ final class LlamaCppRequest {
         return f.result(b.build());
     }
 
+    /** The checks params_from_json_cmpl makes whatever the sampler chain. */
+    private static void serverChecks(RequestFields f) {
+        Integer lastN = f.integer("repeat_last_n");
+        if (lastN != null && lastN < -1) {
+            throw new IllegalArgumentException("Error: repeat_last_n must be >= -1");
+        }
+        Integer dryLastN = f.integer("dry_penalty_last_n");
+        if (dryLastN != null && dryLastN < -1) {
+            throw new IllegalArgumentException("Error: dry_penalty_last_n must be >= -1");
+        }
+        Object breakers = f.raw("dry_sequence_breakers");
+        if (breakers != null && (!(breakers instanceof List) || ((List<?>) breakers).isEmpty())) {
+            throw new IllegalArgumentException("Error: dry_sequence_breakers must be a non-empty array of strings");
+        }
+    }
+
     private static void truncation(RequestFields f, SamplingParams.Builder b, boolean greedy) {
         int topK = or(f.integer("top_k"), 40);
         b.topK(Math.max(topK, 0));
@@ -219,9 +236,6 @@ final class LlamaCppRequest {
 
     private static void penalties(RequestFields f, SamplingParams.Builder b) {
         int lastN = or(f.integer("repeat_last_n"), 64);
-        if (lastN < -1) {
-            throw new IllegalArgumentException("Error: repeat_last_n must be >= -1");
-        }
         double repeat = RepetitionPenaltyProcessor.REPETITION_PENALTY.checkAs("repeat_penalty", or(f.number("repeat_penalty"), 1.0));
         double frequency = FrequencyPresencePenaltyProcessor.FREQUENCY_PENALTY.checkAs("frequency_penalty",
                 or(f.number("frequency_penalty"), 0.0));
@@ -243,13 +257,7 @@ final class LlamaCppRequest {
         double base = or(f.number("dry_base"), DRY_BASE);
         int allowed = DryProcessor.DRY_ALLOWED_LENGTH.checkAs("dry_allowed_length", or(f.integer("dry_allowed_length"), 2));
         int lastN = or(f.integer("dry_penalty_last_n"), -1);
-        if (lastN < -1) {
-            throw new IllegalArgumentException("Error: dry_penalty_last_n must be >= -1");
-        }
         Object breakers = f.raw("dry_sequence_breakers");
-        if (breakers != null && (!(breakers instanceof List) || ((List<?>) breakers).isEmpty())) {
-            throw new IllegalArgumentException("Error: dry_sequence_breakers must be a non-empty array of strings");
-        }
         boolean on = DryProcessor.enabledBy(multiplier) && lastN != 0;
         if (!on) {
             for (String name : new String[] {"dry_base", "dry_allowed_length", "dry_sequence_breakers"}) {

@@ -104,6 +104,8 @@ class LlamaCppRequestTest {
         assertTrue(error(() -> ParamsMapping.fromLlamaCpp(map("mirostat", 3))).startsWith("mirostat = 3 is outside [0, 2]"),
                 "the core's range, under the request's name");
         assertTrue(error(() -> ParamsMapping.fromLlamaCpp(map("repeat_penalty", 0))).startsWith("repeat_penalty = 0 is outside"));
+        assertEquals("Error: repeat_last_n must be >= -1",
+                error(() -> ParamsMapping.fromLlamaCpp(map("mirostat", 2, "repeat_last_n", -2))), "checked under mirostat too");
         assertEquals("stop[1] is empty: llama.cpp would stop at once",
                 error(() -> ParamsMapping.fromLlamaCpp(map("stop", List.of("a", "")))));
     }
