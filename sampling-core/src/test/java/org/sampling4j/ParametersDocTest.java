@@ -57,7 +57,7 @@ class ParametersDocTest {
                 .append("check a value with that declaration, so both accept the same values and refuse the others with\n")
                 .append("the same message (`topP = 1.5 is outside (0, 1]; 1 disables top-p`), and a chain built from\n")
                 .append("params adds a step only when no setting of it is at a \"disabled by\" value. The request mappings\n")
-                .append("(`org.sampling4j.interop`: OpenAI, vLLM, HF) enforce their APIs' own, narrower ranges on top.\n\n")
+                .append("(`org.sampling4j.interop`: OpenAI, vLLM, HF, llama.cpp, Anthropic, Ollama, MLX-LM) enforce their APIs' own ranges on top.\n\n")
                 .append("| field | range | default | disabled by | processor |\n")
                 .append("|---|---|---|---|---|\n");
         for (Setting setting : Settings.all()) {

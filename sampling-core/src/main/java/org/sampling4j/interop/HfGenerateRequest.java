@@ -35,8 +35,15 @@ import org.sampling4j.SamplingParams;
  * <tr><td>max_new_tokens</td><td>&gt; 0</td><td>maxTokens</td></tr>
  * <tr><td>num_return_sequences</td><td>&gt;= 1; 1 under greedy</td><td>n</td></tr>
  * <tr><td>guidance_scale</td><td>1 disables</td><td>guidanceScale (pass the unconditional row)</td></tr>
+ * <tr><td>stop_strings</td><td>a string or a list of strings</td><td>stopStrings, with
+ *     includeStopStringInOutput true (HF returns the ids up to and including the token that completes
+ *     the match, so their text keeps it)</td></tr>
  * </table>
- * Left to the caller: max_length and min_length (they count the prompt), stop_strings,
+ * HF's {@code StopStringCriteria} also stops on a stop string that ends inside the last token and
+ * returns that token whole; Sampling4J's text ends at the match, with the same tokens consumed.
+ * HF needs the tokenizer passed to {@code generate} for stop strings; a runtime here decodes with
+ * its {@code Vocabulary}. An empty stop string is refused (HF does not check it).
+ * Left to the caller: max_length and min_length (they count the prompt),
  * negative_prompt_ids (the runtime runs the model on them for guidance), pad/bos ids, caching and
  * output options, renormalize_logits (logprobs here are always normalized). Unsupported: beam
  * search and its options, contrastive search, constraints, forced tokens, begin_suppress_tokens,
@@ -47,7 +54,7 @@ final class HfGenerateRequest {
         "eta_cutoff"};
     private static final String[] NOT_SAMPLING = {"pad_token_id", "bos_token_id", "decoder_start_token_id", "use_cache",
         "output_scores", "output_logits", "return_dict_in_generate", "output_attentions", "output_hidden_states",
-        "streamer", "max_time", "attention_mask", "cache_implementation", "return_legacy_cache", "stop_strings",
+        "streamer", "max_time", "attention_mask", "cache_implementation", "return_legacy_cache",
         "negative_prompt_ids", "negative_prompt_attention_mask", "renormalize_logits", "remove_invalid_values",
         "max_length", "min_length", "synced_gpus", "tokenizer"};
     private static final String[] UNSUPPORTED = {"num_beam_groups", "diversity_penalty", "penalty_alpha", "constraints",
@@ -125,6 +132,16 @@ final class HfGenerateRequest {
         Double guidance = f.number("guidance_scale");
         if (guidance != null) {
             b.guidanceScale(guidance);
+        }
+        Object stop = f.raw("stop_strings");
+        if (stop != null) {
+            java.util.List<String> strings = MapValues.strings("stop_strings", stop);
+            for (int i = 0; i < strings.size(); i++) {
+                if (strings.get(i).isEmpty()) {
+                    throw new IllegalArgumentException("`stop_strings` cannot contain an empty string, but entry " + i + " is ''");
+                }
+            }
+            b.stopStrings(strings).includeStopStringInOutput(true);
         }
         Integer beams = f.integer("num_beams");
         if (beams != null && beams > 1) {

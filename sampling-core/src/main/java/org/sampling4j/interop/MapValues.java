@@ -1,5 +1,7 @@
 package org.sampling4j.interop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Typed reads from the {@code Map<String, Object>} a JSON library produces, naming the field on error. */
@@ -82,7 +84,7 @@ final class MapValues {
             Object item = list.get(i);
             if (item instanceof CharSequence) {
                 throw new UnsupportedSettingException(field + "[" + i + "] as text (\"" + item
-                        + "\"): Sampling4J has no tokenizer; pass token-id lists", field);
+                        + "\") needs the model's tokenizer: pass an Encoder, or give token-id lists", field);
             }
             if (!(item instanceof java.util.List)) {
                 throw new IllegalArgumentException(field + "[" + i + "] = " + item + " is not a list of token ids");
@@ -90,5 +92,51 @@ final class MapValues {
             out[i] = tokenIds(field + "[" + i + "]", item);
         }
         return out;
+    }
+
+    /**
+     * A string, or a list of strings, as a list (a lone string is a list of one, as the OpenAI, vLLM
+     * and HF stop fields allow). Each request mapping checks emptiness and counts in its own wording.
+     */
+    static List<String> strings(String field, Object value) {
+        if (value instanceof CharSequence) {
+            return List.of(value.toString());
+        }
+        return stringList(field, value);
+    }
+
+    /** A JSON array of strings. */
+    static List<String> stringList(String field, Object value) {
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a string or a list of strings");
+        }
+        List<?> list = (List<?>) value;
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (!(item instanceof CharSequence)) {
+                throw new IllegalArgumentException(field + "[" + i + "] = " + item + " is not a string");
+            }
+            out.add(item.toString());
+        }
+        return out;
+    }
+
+    /** Whether value is a JSON array whose every element is a string (an empty array is not). */
+    static boolean isStringList(Object value) {
+        if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
+            return false;
+        }
+        for (Object item : (List<?>) value) {
+            if (!(item instanceof CharSequence)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A number as the messages print it: {@code 2} for 2.0, {@code 0.5}. */
+    static String show(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

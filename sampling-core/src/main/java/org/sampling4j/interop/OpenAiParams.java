@@ -14,6 +14,8 @@ import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 import org.sampling4j.processor.XtcProcessor;
+import org.sampling4j.text.Encoder;
+import org.sampling4j.text.Vocabulary;
 
 /**
  * Builds {@link SamplingParams} from the flat parameter vocabulary of the conformance CLI and of
@@ -26,14 +28,19 @@ import org.sampling4j.processor.XtcProcessor;
  *       (0, 2], {@code frequency_penalty} and {@code presence_penalty} [-2, 2], {@code logit_bias}
  *       token id to bias clamped to [-100, 100] (as the OpenAI API documents), {@code seed} an
  *       integer, {@code logprobs} [0, 20], {@code n} [1, +Inf), {@code logprobs_mode} (vLLM's four
- *       names), {@code bad_words} as token-id lists, {@code min_keep} [1, +Inf).</li>
+ *       names), {@code bad_words} as token-id lists (or strings, with an encoder), {@code min_keep} [1, +Inf),
+ *       {@code stop} a string or
+ *       a list of strings (none empty; the OpenAI mapping's limit of 4 is {@link ParamsMapping#fromOpenAi}'s),
+ *       {@code include_stop_str_in_output} and {@code skip_special_tokens} booleans (vLLM's defaults
+ *       false and true).</li>
  *   <li>HF: {@code typical_p}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
  *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
  *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
  *       {@code xtc_threshold}, {@code dynatemp_range}, {@code dynatemp_exponent}, {@code mirostat},
  *       {@code mirostat_tau}, {@code mirostat_eta}, {@code dry_multiplier}, {@code dry_base},
  *       {@code dry_allowed_length}, {@code dry_penalty_last_n} -1 (whole sequence, the default), 0
- *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists.</li>
+ *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists (or, with
+ *       {@link #fromMap(Map, Encoder, Vocabulary)}, as strings).</li>
  * </ul>
  * The HF and llama.cpp names and {@code min_keep} take the core setting's range, note and default
  * ({@code docs/parameters.md}), under the request's name: {@code typical_p = 1.5 is outside (0, 1];
@@ -62,8 +69,26 @@ public final class OpenAiParams {
      * @throws IllegalArgumentException    for a value outside the API's range
      */
     public static SamplingParams fromMap(Map<String, ?> fields) {
+        return fromMap(fields, null, null);
+    }
+
+    /**
+     * As {@link #fromMap(Map)}, with the model's encoder and vocabulary for the fields given as text,
+     * each turned into ids by its reference system's rule: {@code bad_words} strings by vLLM's
+     * ({@link VllmBadWords}), {@code dry_sequence_breakers} strings by llama.cpp's
+     * ({@link LlamaCppBreakers}, which also needs the vocabulary), and {@code logit_bias} keys that
+     * are not token ids by llama.cpp server's (every token of the key's encoding gets the bias; the
+     * bias is clamped as the id keys' is, and tokens biased twice add up).
+     *
+     * @param encoder    the model's tokenizer, without special tokens; null if there is none
+     * @param vocabulary the model's vocabulary; null if there is none
+     * @throws UnsupportedSettingException for a field this version does not implement, or text without
+     *                                     the encoder (or vocabulary) it needs, naming what to pass
+     * @throws IllegalArgumentException    for a value outside the API's range
+     */
+    public static SamplingParams fromMap(Map<String, ?> fields, Encoder encoder, Vocabulary vocabulary) {
         SamplingParams.Builder b = SamplingParams.builder();
-        LlamaCppKnobs llama = new LlamaCppKnobs();
+        LlamaCppKnobs llama = new LlamaCppKnobs(encoder, vocabulary);
         for (Map.Entry<String, ?> e : fields.entrySet()) {
             String key = e.getKey();
             Object v = e.getValue();
@@ -93,7 +118,7 @@ public final class OpenAiParams {
                     b.presencePenalty(PENALTY.check(key, MapValues.number(key, v)));
                     break;
                 case "logit_bias":
-                    MapValues.tokenMap(key, v).forEach((id, bias) -> {
+                    logitBias(key, v, encoder).forEach((id, bias) -> {
                         if (Double.isNaN(bias)) {
                             throw new IllegalArgumentException("logit_bias[" + id + "] = NaN is not a number");
                         }
@@ -113,7 +138,20 @@ public final class OpenAiParams {
                     b.logprobsMode(org.sampling4j.LogprobsMode.fromVllmName(String.valueOf(v)));
                     break;
                 case "bad_words":
-                    b.badWords(MapValues.tokenSequences(key, v));
+                    if (encoder != null && MapValues.isStringList(v)) {
+                        b.badWords(VllmBadWords.tokenize(MapValues.stringList(key, v), encoder));
+                    } else {
+                        b.badWords(MapValues.tokenSequences(key, v));
+                    }
+                    break;
+                case "stop":
+                    b.stopStrings(stopStrings(key, v));
+                    break;
+                case "include_stop_str_in_output":
+                    b.includeStopStringInOutput(bool(key, v));
+                    break;
+                case "skip_special_tokens":
+                    b.skipSpecialTokens(bool(key, v));
                     break;
                 case "min_keep":
                     b.minKeep(integer(TopPProcessor.MIN_KEEP, key, v));
@@ -143,6 +181,53 @@ public final class OpenAiParams {
         return b.build();
     }
 
+    /**
+     * Token id to bias; with an encoder, a key that is not a token id is text whose every token gets
+     * the bias (llama.cpp server's rule), entries adding up. Without one such a key is refused.
+     */
+    private static Map<Integer, Double> logitBias(String key, Object v, Encoder encoder) {
+        if (encoder == null || !(v instanceof Map)) {
+            return MapValues.tokenMap(key, v);
+        }
+        Map<Integer, Double> out = new java.util.TreeMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            String k = String.valueOf(e.getKey());
+            double bias = MapValues.number(key + "[" + k + "]", e.getValue());
+            Integer id = parseId(k);
+            if (id != null) {
+                out.merge(id, bias, Double::sum);
+            } else {
+                LlamaCppRequest.addText(out, k, bias, encoder);
+            }
+        }
+        return out;
+    }
+
+    private static Integer parseId(String key) {
+        try {
+            return Integer.parseInt(key.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static java.util.List<String> stopStrings(String key, Object v) {
+        java.util.List<String> strings = MapValues.strings(key, v);
+        for (int i = 0; i < strings.size(); i++) {
+            if (strings.get(i).isEmpty()) {
+                throw new IllegalArgumentException(key + "[" + i + "] = \"\" is empty: a stop string has at least one character");
+            }
+        }
+        return strings;
+    }
+
+    private static boolean bool(String key, Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw new IllegalArgumentException(key + " = " + v + " is not a boolean");
+    }
+
     /** A value checked with the core setting's range and note, named by the request's key. */
     private static double number(Setting setting, String key, Object v) {
         return setting.checkAs(key, MapValues.number(key, v));
@@ -167,6 +252,13 @@ public final class OpenAiParams {
         int dryAllowedLength = DryProcessor.DRY_ALLOWED_LENGTH.defaultInt();
         int dryPenaltyLastN = LLAMA_CPP_WHOLE_SEQUENCE;
         int[][] dryBreakers;
+        private final Encoder encoder;
+        private final Vocabulary vocabulary;
+
+        LlamaCppKnobs(Encoder encoder, Vocabulary vocabulary) {
+            this.encoder = encoder;
+            this.vocabulary = vocabulary;
+        }
 
         boolean read(String key, Object v) {
             switch (key) {
@@ -208,11 +300,25 @@ public final class OpenAiParams {
                             .check(key, MapValues.integer(key, v));
                     return true;
                 case "dry_sequence_breakers":
-                    dryBreakers = MapValues.tokenSequences(key, v);
+                    dryBreakers = breakers(key, v);
                     return true;
                 default:
                     return false;
             }
+        }
+
+        /** Token-id lists as given; strings by llama.cpp's rule, which needs the encoder and the vocabulary. */
+        private int[][] breakers(String key, Object v) {
+            if (!MapValues.isStringList(v)) {
+                return MapValues.tokenSequences(key, v);
+            }
+            if (encoder == null || vocabulary == null) {
+                throw new UnsupportedSettingException(key + " as text needs " + (encoder == null && vocabulary == null
+                        ? "an Encoder and a Vocabulary" : encoder == null ? "an Encoder" : "a Vocabulary")
+                        + " (llama.cpp scans the vocabulary for tokens that hold a breaker): pass them to"
+                        + " OpenAiParams.fromMap(fields, encoder, vocabulary), or give token-id lists", key);
+            }
+            return LlamaCppBreakers.tokenize(MapValues.stringList(key, v), encoder, vocabulary);
         }
 
         void applyTo(SamplingParams.Builder b) {

@@ -20,18 +20,30 @@ import org.sampling4j.SamplingParams;
  * <tr><td>max_tokens, max_completion_tokens</td><td>[1, +Inf)</td><td>maxTokens (the latter wins)</td></tr>
  * <tr><td>logprobs</td><td>chat: boolean; completions: [0, 5]</td><td>topLogprobs (completions)</td></tr>
  * <tr><td>top_logprobs</td><td>[0, 20], chat, with logprobs true</td><td>topLogprobs</td></tr>
+ * <tr><td>stop</td><td>a string or up to 4 strings, none empty</td><td>stopStrings (the returned text
+ *     excludes the match, as OpenAI's does)</td></tr>
  * </table>
  * Left to the caller ({@link ParamsMapping#ignored()}): model, messages, prompt, stream and its
- * options, stop (strings: matched on text), user, metadata, store, tools and functions, audio,
+ * options, user, metadata, store, tools and functions, audio,
  * modalities, reasoning and service settings, suffix, echo. Unsupported: a {@code response_format}
  * other than text (structured output), {@code best_of} above 1. Logprobs are the processed ones
  * (OpenAI does not document which it returns).
+ *
+ * <p>{@code stop} follows the API reference ("Up to 4 sequences where the API will stop generating
+ * further tokens. The returned text will not contain the stop sequence.") and its current error
+ * wording for too many: {@code "Invalid 'stop': array too long. Expected an array with maximum length
+ * 4, but got an array with length 5 instead."}. An empty string is refused in the same style
+ * ({@code "Invalid 'stop[1]': empty string. Expected a string with minimum length 1, but got an empty
+ * string instead."}); whether OpenAI itself refuses it is not documented.
  */
 final class OpenAiRequest {
     private static final String[] NOT_SAMPLING = {"model", "messages", "prompt", "stream", "stream_options", "user",
         "metadata", "store", "tools", "tool_choice", "parallel_tool_calls", "functions", "function_call", "modalities",
         "audio", "service_tier", "reasoning_effort", "prediction", "web_search_options", "safety_identifier",
         "prompt_cache_key", "verbosity", "suffix", "echo"};
+
+    /** The API's limit on stop sequences. */
+    static final int MAX_STOP = 4;
 
     private OpenAiRequest() {
     }
@@ -89,11 +101,13 @@ final class OpenAiRequest {
             }
             b.topLogprobs(MapValues.integer("top_logprobs", top));
         }
+        Object stop = f.raw("stop");
+        if (stop != null) {
+            b.stopStrings(stop(stop));
+        }
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
-        f.ignore("stop", "stop strings are matched on the detokenized text, by the runtime; token-id stop sequences"
-                + " are SamplingParams.stopSequences");
         Object format = f.raw("response_format");
         if (format instanceof Map && !"text".equals(((Map<?, ?>) format).get("type"))) {
             f.unsupported("response_format", "structured output (a grammar or JSON schema) needs a constrained-decoding mask");
@@ -103,6 +117,36 @@ final class OpenAiRequest {
             f.unsupported("best_of", "ranking n candidates by total logprob is a generation-loop feature");
         }
         return f.result(b.build());
+    }
+
+    /** OpenAI's stop: a string or an array of at most {@value #MAX_STOP} strings, none empty. */
+    static java.util.List<String> stop(Object value) {
+        if (!(value instanceof CharSequence) && !(value instanceof java.util.List)) {
+            throw new IllegalArgumentException("Invalid type for 'stop': expected one of a string or array of strings, but got "
+                    + value + " instead.");
+        }
+        if (value instanceof java.util.List) {
+            java.util.List<?> list = (java.util.List<?>) value;
+            if (list.size() > MAX_STOP) {
+                throw new IllegalArgumentException("Invalid 'stop': array too long. Expected an array with maximum length "
+                        + MAX_STOP + ", but got an array with length " + list.size() + " instead.");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof CharSequence)) {
+                    throw new IllegalArgumentException("Invalid type for 'stop[" + i + "]': expected a string, but got "
+                            + list.get(i) + " instead.");
+                }
+            }
+        }
+        java.util.List<String> strings = MapValues.strings("stop", value);
+        for (int i = 0; i < strings.size(); i++) {
+            if (strings.get(i).isEmpty()) {
+                String name = value instanceof CharSequence ? "stop" : "stop[" + i + "]";
+                throw new IllegalArgumentException("Invalid '" + name + "': empty string. Expected a string with minimum"
+                        + " length 1, but got an empty string instead.");
+            }
+        }
+        return strings;
     }
 
     private static Double range(RequestFields f, String name, double min, double max) {

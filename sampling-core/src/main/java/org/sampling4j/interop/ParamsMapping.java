@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.text.Encoder;
+import org.sampling4j.text.Vocabulary;
 
 /**
  * {@link SamplingParams} built from another system's request, with an account of every field the
  * request carried that did not become a parameter, so nothing is dropped silently:
  * <ul>
  *   <li>{@link #ignored()}: fields the API defines that are not the sampler's job (the model name,
- *       messages, streaming, stop <i>strings</i>, which need the detokenized text), with the reason;
- *       the runtime around the sampler handles them;</li>
+ *       messages, streaming, output formatting), with the reason; the runtime around the sampler
+ *       handles them. Stop strings are not among them: they become
+ *       {@link SamplingParams#stopStrings()}, which a text-aware loop applies;</li>
  *   <li>{@link #unsupported()}: fields the API defines that would change which tokens are drawn
  *       and that Sampling4J lacks (structured output, beam search), with the reason;</li>
  *   <li>{@link #unknown()}: fields the API does not define: typos, or another API's fields.</li>
@@ -20,7 +23,17 @@ import org.sampling4j.SamplingParams;
  * {@link #strict()} returns the params only when the last two are empty. Ranges and error
  * messages follow the source API: OpenAI's {@code "3 is greater than the maximum of 2 -
  * 'temperature'"}, vLLM's {@code "temperature must be in [0, 2], got 3."}, HF's
- * {@code "`top_k` has to be a strictly positive integer, but is -3"}.
+ * {@code "`top_k` has to be a strictly positive integer, but is -3"}, Anthropic's
+ * {@code "temperature: range: 0..1"}, Ollama's {@code option "top_k" must be of type integer},
+ * MLX-LM's {@code "`min_p` has to be a float in the [0, 1] interval, but is 1.5"}, the llama.cpp
+ * server's {@code "Error: repeat_last_n must be >= -1"}. Absent fields take the source system's
+ * defaults where they differ from Sampling4J's (vLLM's max_tokens 16, HF's top_k 50, llama.cpp's
+ * and Ollama's temperature 0.8 and top_k 40, MLX-LM's greedy temp 0).
+ *
+ * <p>Fields the source system tokenizes (vLLM {@code bad_words}, llama.cpp string
+ * {@code logit_bias} and {@code dry_sequence_breakers}) need the runtime's
+ * {@link org.sampling4j.text.Encoder} (and for DRY its {@link Vocabulary}): pass them to the
+ * overloads that take them; without, those fields are reported in {@link #unsupported()} saying so.
  *
  * <pre>{@code
  * ParamsMapping m = ParamsMapping.fromOpenAi(jsonBodyAsMap);   // Jackson: mapper.readValue(body, Map.class)
@@ -59,7 +72,44 @@ public final class ParamsMapping {
      * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
      */
     public static ParamsMapping fromVllm(Map<String, ?> samplingParams) {
-        return VllmRequest.map(samplingParams);
+        return VllmRequest.map(samplingParams, null);
+    }
+
+    /**
+     * As {@link #fromVllm(Map)}, with the model's encoder for the fields vLLM tokenizes:
+     * {@code bad_words} strings become token-id sequences by vLLM's rule ({@link VllmBadWords}).
+     *
+     * @param encoder the model's tokenizer (without special tokens); null reports bad_words strings unsupported
+     * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
+     */
+    public static ParamsMapping fromVllm(Map<String, ?> samplingParams, Encoder encoder) {
+        return VllmRequest.map(samplingParams, encoder);
+    }
+
+    /**
+     * A llama.cpp server {@code /completion} request body: see {@link LlamaCppRequest}. Text that the
+     * server tokenizes (string logit_bias keys, DRY sequence breakers, including the default ones
+     * when DRY is on) is reported in {@link #unsupported()}; pass an encoder and a vocabulary with
+     * {@link #fromLlamaCpp(Map, Encoder, Vocabulary)}.
+     *
+     * @throws IllegalArgumentException for a value the server rejects (in its wording) or passes on unchecked
+     *                                  where llama.cpp's samplers misbehave
+     */
+    public static ParamsMapping fromLlamaCpp(Map<String, ?> body) {
+        return LlamaCppRequest.map(body, null, null);
+    }
+
+    /**
+     * As {@link #fromLlamaCpp(Map)}, with the model's encoder and vocabulary for what the server
+     * tokenizes: string logit_bias entries (each token of the text gets the bias), DRY sequence
+     * breakers ({@link LlamaCppBreakers}: llama.cpp's head/tail scan over the vocabulary), and
+     * {@code ignore_eos} (bans the vocabulary's EOS ids).
+     *
+     * @param encoder    the model's tokenizer, without special tokens; null when there is none
+     * @param vocabulary the model's vocabulary; null when there is none
+     */
+    public static ParamsMapping fromLlamaCpp(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
+        return LlamaCppRequest.map(body, encoder, vocabulary);
     }
 
     /**
@@ -70,6 +120,39 @@ public final class ParamsMapping {
      */
     public static ParamsMapping fromHuggingFace(Map<String, ?> generateKwargs) {
         return HfGenerateRequest.map(generateKwargs);
+    }
+
+    /**
+     * An Anthropic Messages API request body ({@code POST /v1/messages}): see {@link AnthropicRequest}.
+     * {@code max_tokens} is required, as the API requires it.
+     *
+     * @throws IllegalArgumentException for a value outside the API's range, or no max_tokens, in Anthropic's style
+     */
+    public static ParamsMapping fromAnthropic(Map<String, ?> body) {
+        return AnthropicRequest.map(body);
+    }
+
+    /**
+     * An Ollama {@code /api/generate} or {@code /api/chat} request body, its sampling settings under
+     * {@code options}: see {@link OllamaRequest}. Absent options take Ollama's server defaults
+     * (temperature 0.8, top_k 40, top_p 0.9, repeat_penalty 1.1, repeat_last_n 64), not Sampling4J's.
+     * Report keys of options read {@code options.name}.
+     *
+     * @throws IllegalArgumentException for a value of the wrong type (in Ollama's wording) or one its runners misbehave with
+     */
+    public static ParamsMapping fromOllama(Map<String, ?> body) {
+        return OllamaRequest.map(body);
+    }
+
+    /**
+     * MLX-LM's sampler settings: the keyword arguments of {@code make_sampler} and
+     * {@code make_logits_processors} in one map. See {@link MlxLmRequest}: MLX-LM's defaults hold, so
+     * an empty map is greedy ({@code temp} 0) and {@code top_p} 0 is off.
+     *
+     * @throws IllegalArgumentException for a value MLX-LM rejects, in its wording
+     */
+    public static ParamsMapping fromMlxLm(Map<String, ?> samplerKwargs) {
+        return MlxLmRequest.map(samplerKwargs);
     }
 
     /** The parameters, whatever else the request carried. */

@@ -17,9 +17,35 @@ final class RequestFields {
     private final Set<String> seen = new LinkedHashSet<>();
     private final Map<String, String> ignored = new LinkedHashMap<>();
     private final Map<String, String> unsupported = new LinkedHashMap<>();
+    private final Map<String, RequestFields> nested = new LinkedHashMap<>();
 
     RequestFields(Map<String, ?> fields) {
         this.fields = fields;
+    }
+
+    /**
+     * The fields of the object under {@code name} (Ollama's {@code options}), read the same way;
+     * their report joins this one's as {@code name.field}. Null when absent.
+     *
+     * @throws IllegalArgumentException when the value is not an object
+     */
+    RequestFields nested(String name) {
+        Object v = raw(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException(name + " = " + v + " is not an object");
+        }
+        @SuppressWarnings("unchecked")
+        RequestFields child = new RequestFields((Map<String, ?>) v);
+        nested.put(name, child);
+        return child;
+    }
+
+    /** Records an unsupported field whose value was read (for conditional cases). */
+    void unsupportedBecause(String name, String reason) {
+        unsupported.put(name, reason);
     }
 
     /** The raw value, marked as read; null when absent. */
@@ -89,7 +115,13 @@ final class RequestFields {
         Map<String, String> ignoredInOrder = new LinkedHashMap<>();
         Map<String, String> unsupportedInOrder = new LinkedHashMap<>();
         for (String name : fields.keySet()) {
-            if (!seen.contains(name)) {
+            RequestFields child = nested.get(name);
+            if (child != null) {
+                ParamsMapping inner = child.result(params);
+                inner.ignored().forEach((k, v) -> ignoredInOrder.put(name + "." + k, v));
+                inner.unsupported().forEach((k, v) -> unsupportedInOrder.put(name + "." + k, v));
+                inner.unknown().forEach(k -> unknown.add(name + "." + k));
+            } else if (!seen.contains(name)) {
                 unknown.add(name);
             } else if (ignored.containsKey(name)) {
                 ignoredInOrder.put(name, ignored.get(name));

@@ -3,6 +3,7 @@ package org.sampling4j.interop;
 import java.util.Map;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.text.Encoder;
 
 /**
  * A vLLM {@code SamplingParams} dictionary as {@link SamplingParams}, with vLLM's defaults, checks
@@ -27,16 +28,21 @@ import org.sampling4j.SamplingParams;
  * <tr><td>logprobs_mode</td><td>raw_logprobs, raw_logits, processed_logprobs, processed_logits</td><td>logprobsMode (an engine option in vLLM, per request here)</td></tr>
  * <tr><td>logit_bias</td><td>{id: bias}</td><td>logitBias</td></tr>
  * <tr><td>allowed_token_ids</td><td>ids</td><td>allowedTokenIds</td></tr>
- * <tr><td>bad_words</td><td>token-id lists (vLLM takes strings and tokenizes them)</td><td>badWords</td></tr>
+ * <tr><td>bad_words</td><td>strings, none empty; token-id lists also accepted (a Sampling4J extension)</td><td>badWords:
+ *     each string tokenized by {@link VllmBadWords}'s rule with the {@link Encoder}; without one,
+ *     reported in {@link ParamsMapping#unsupported()}</td></tr>
+ * <tr><td>stop</td><td>a string or a list of strings, none empty; only with detokenize</td><td>stopStrings</td></tr>
+ * <tr><td>include_stop_str_in_output</td><td>boolean, default false</td><td>includeStopStringInOutput</td></tr>
+ * <tr><td>skip_special_tokens</td><td>boolean, default true</td><td>skipSpecialTokens</td></tr>
  * </table>
- * Left to the caller: stop (strings), ignore_eos, detokenize and the other output-text options,
+ * Left to the caller: ignore_eos, detokenize and the other output-text options,
  * prompt_logprobs, output_kind, stream_interval, extra_args, thinking_token_budget,
  * repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
- * trace_decode_token_ids, bad_words given as text.
+ * trace_decode_token_ids, and bad_words given as text when no encoder was passed.
  */
 final class VllmRequest {
-    private static final String[] NOT_SAMPLING = {"stop", "ignore_eos", "detokenize", "skip_special_tokens",
-        "spaces_between_special_tokens", "include_stop_str_in_output", "output_kind", "stream_interval", "skip_clone",
+    private static final String[] NOT_SAMPLING = {"ignore_eos", "detokenize",
+        "spaces_between_special_tokens", "output_kind", "stream_interval", "skip_clone",
         "extra_args", "thinking_token_budget", "repetition_detection", "skip_reading_prefix_cache", "flat_logprobs",
         "prompt_logprobs", "prompt_logprob_token_ids", "prompt_logprob_start", "truncate_prompt_tokens",
         "routed_experts_prompt_start"};
@@ -46,7 +52,7 @@ final class VllmRequest {
     private VllmRequest() {
     }
 
-    static ParamsMapping map(Map<String, ?> dict) {
+    static ParamsMapping map(Map<String, ?> dict, Encoder encoder) {
         RequestFields f = new RequestFields(dict);
         SamplingParams.Builder b = SamplingParams.builder();
         int n = or(f.integer("n"), 1);
@@ -143,10 +149,8 @@ final class VllmRequest {
         if (allowed != null) {
             b.allowedTokenIds(allowed);
         }
-        int[][] badWords = f.tokenSequences("bad_words");
-        if (badWords != null) {
-            b.badWords(badWords);
-        }
+        badWords(f, b, encoder);
+        stopStrings(f, b);
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
@@ -155,6 +159,56 @@ final class VllmRequest {
         f.unsupported("logprob_token_ids", "logprobs of chosen ids are not reported yet");
         f.unsupported("trace_decode_token_ids", "forced tokens are the runtime's: SequenceState.accept");
         return f.result(b.build());
+    }
+
+    /**
+     * vLLM's bad_words are strings, tokenized by {@link VllmBadWords}'s rule with the encoder; without
+     * one they are reported unsupported. Token-id lists (a Sampling4J extension) pass through.
+     */
+    private static void badWords(RequestFields f, SamplingParams.Builder b, Encoder encoder) {
+        Object raw = f.raw("bad_words");
+        if (raw == null || (raw instanceof java.util.List && ((java.util.List<?>) raw).isEmpty())) {
+            return;
+        }
+        if (!MapValues.isStringList(raw)) {
+            if (raw instanceof java.util.List && ((java.util.List<?>) raw).stream().anyMatch(w -> w instanceof CharSequence)) {
+                throw new IllegalArgumentException("bad_words = " + raw + " mixes strings and token-id lists");
+            }
+            b.badWords(MapValues.tokenSequences("bad_words", raw));
+            return;
+        }
+        java.util.List<String> words = MapValues.stringList("bad_words", raw);
+        VllmBadWords.check(words);
+        if (encoder == null) {
+            f.unsupported("bad_words", "bad_words as text needs the model's tokenizer: pass an Encoder,"
+                    + " ParamsMapping.fromVllm(request, encoder), or give token-id lists");
+            return;
+        }
+        b.badWords(VllmBadWords.tokenize(words, encoder));
+    }
+
+    /** vLLM's stop, include_stop_str_in_output and skip_special_tokens, with its checks. */
+    private static void stopStrings(RequestFields f, SamplingParams.Builder b) {
+        Object stop = f.raw("stop");
+        if (stop != null) {
+            java.util.List<String> strings = MapValues.strings("stop", stop);
+            if (strings.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("stop cannot contain an empty string.");
+            }
+            if (!strings.isEmpty() && Boolean.FALSE.equals(f.bool("detokenize"))) {
+                throw new IllegalArgumentException("stop strings are only supported when detokenize is True. "
+                        + "Set detokenize=True to use stop.");
+            }
+            b.stopStrings(strings);
+        }
+        Boolean include = f.bool("include_stop_str_in_output");
+        if (include != null) {
+            b.includeStopStringInOutput(include);
+        }
+        Boolean skip = f.bool("skip_special_tokens");
+        if (skip != null) {
+            b.skipSpecialTokens(skip);
+        }
     }
 
     private static <T> T or(T value, T fallback) {

@@ -45,7 +45,8 @@ class ParamsMappingTest {
         assertEquals(3, p.n());
         assertEquals(64, p.maxTokens());
         assertEquals(5, p.topLogprobs());
-        assertEquals(List.of("model", "messages", "stop", "stream"), List.copyOf(m.ignored().keySet()));
+        assertEquals(List.of("\n\n"), p.stopStrings());
+        assertEquals(List.of("model", "messages", "stream"), List.copyOf(m.ignored().keySet()));
         assertEquals(List.of("response_format"), List.copyOf(m.unsupported().keySet()));
         assertEquals(List.of("top_k"), m.unknown(), "top_k is not an OpenAI field");
         assertEquals("response_format", assertThrows(UnsupportedSettingException.class, m::strict).setting());
@@ -93,7 +94,9 @@ class ParamsMappingTest {
         assertEquals(5, p.minTokens());
         assertArrayEquals(new int[][] {{9, 10}}, p.badWords());
         assertEquals(Map.of(3, 1.5f), p.logitBias());
-        assertEquals(List.of("stop", "skip_special_tokens"), List.copyOf(m.ignored().keySet()));
+        assertEquals(List.of("###"), p.stopStrings());
+        assertTrue(p.skipSpecialTokens());
+        assertEquals(List.of(), List.copyOf(m.ignored().keySet()), "stop and skip_special_tokens are params now");
         assertEquals(List.of("guided_decoding"), List.copyOf(m.unsupported().keySet()));
         assertEquals(List.of("typical_p"), m.unknown());
 
@@ -120,9 +123,8 @@ class ParamsMappingTest {
         assertEquals("logprobs must be non-negative or -1, got -2.", error(() -> ParamsMapping.fromVllm(map("logprobs", -2))));
         assertEquals("logprobs_mode = raw is not one of raw_logprobs, raw_logits, processed_logprobs, processed_logits",
                 error(() -> ParamsMapping.fromVllm(map("logprobs_mode", "raw"))));
-        UnsupportedSettingException text = assertThrows(UnsupportedSettingException.class,
-                () -> ParamsMapping.fromVllm(map("bad_words", List.of("bad"))));
-        assertEquals("bad_words", text.setting());
+        assertEquals(List.of("bad_words"), List.copyOf(ParamsMapping.fromVllm(map("bad_words", List.of("bad")))
+                .unsupported().keySet()), "bad_words as text needs an Encoder");
     }
 
     @Test

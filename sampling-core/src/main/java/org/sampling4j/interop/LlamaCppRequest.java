@@ -1,0 +1,442 @@
+package org.sampling4j.interop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.ChainOrder;
+import org.sampling4j.LogprobsMode;
+import org.sampling4j.SamplingParams;
+import org.sampling4j.picker.Mirostat;
+import org.sampling4j.processor.DryProcessor;
+import org.sampling4j.processor.DynamicTemperatureProcessor;
+import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
+import org.sampling4j.processor.RepetitionPenaltyProcessor;
+import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.XtcProcessor;
+import org.sampling4j.text.Encoder;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * A llama.cpp server {@code /completion} request body as {@link SamplingParams}, with llama.cpp's
+ * defaults ({@code common_params_sampling}), its chain order ({@link ChainOrder#LLAMA_CPP}) and the
+ * server's few checks in its own words ({@code "Error: repeat_last_n must be >= -1"}). Followed:
+ * {@code tools/server} {@code params_from_json_cmpl} as of early 2026 (the version that reads
+ * {@code n_cmpl}, {@code adaptive_target} and {@code backend_sampling}); a server started with other
+ * sampling flags has other defaults: pass them in the request.
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>llama.cpp (default)</th><th>becomes</th></tr>
+ * <tr><td>temperature</td><td>0.8; &lt;= 0 greedy</td><td>temperature (negative: 0)</td></tr>
+ * <tr><td>dynatemp_range, dynatemp_exponent</td><td>0 (off), 1</td><td>the same</td></tr>
+ * <tr><td>top_k</td><td>40; &lt;= 0 off</td><td>topK</td></tr>
+ * <tr><td>top_p</td><td>0.95; &gt;= 1 off, &lt;= 0 keeps the top token</td><td>topP</td></tr>
+ * <tr><td>min_p</td><td>0.05; &lt;= 0 off</td><td>minP</td></tr>
+ * <tr><td>typical_p</td><td>1; &gt;= 1 off</td><td>typicalP</td></tr>
+ * <tr><td>top_n_sigma</td><td>-1; &lt;= 0 off</td><td>topNSigma</td></tr>
+ * <tr><td>xtc_probability, xtc_threshold</td><td>0 (off), 0.1; a threshold above 0.5 turns XTC off</td><td>xtc</td></tr>
+ * <tr><td>min_keep</td><td>0</td><td>minKeep (at least 1)</td></tr>
+ * <tr><td>repeat_last_n</td><td>64; -1 the context, 0 turns the penalties off</td><td>penaltyLastN (-1: 0, the whole sequence)</td></tr>
+ * <tr><td>repeat_penalty, frequency_penalty, presence_penalty</td><td>1, 0, 0</td><td>the same, repetition over prompt and output</td></tr>
+ * <tr><td>dry_multiplier, dry_base, dry_allowed_length</td><td>0 (off), 1.75 (below 1: 1.75), 2</td><td>dry</td></tr>
+ * <tr><td>dry_penalty_last_n</td><td>-1 the context; 0 turns DRY off</td><td>dryPenaltyLastN (-1: 0)</td></tr>
+ * <tr><td>dry_sequence_breakers</td><td>strings, default {@link LlamaCppBreakers#DEFAULTS}</td><td>drySequenceBreakers by
+ *     {@link LlamaCppBreakers} (needs an {@link Encoder} and a {@link Vocabulary}); token-id lists also
+ *     accepted (a Sampling4J extension)</td></tr>
+ * <tr><td>mirostat, mirostat_tau, mirostat_eta</td><td>0, 5, 0.1</td><td>mirostat</td></tr>
+ * <tr><td>seed</td><td>uint32, 4294967295 (-1) = random</td><td>seed</td></tr>
+ * <tr><td>n_predict (or max_tokens)</td><td>-1 = no limit</td><td>maxTokens</td></tr>
+ * <tr><td>n_cmpl (or n)</td><td>1</td><td>n</td></tr>
+ * <tr><td>n_probs (or logprobs)</td><td>0</td><td>topLogprobs; raw logprobs unless post_sampling_probs</td></tr>
+ * <tr><td>logit_bias</td><td>[[id or text, bias or false], ...] or {"id or text": bias or false}</td><td>logitBias;
+ *     text is encoded and each of its tokens biased; false bans; repeated tokens add up</td></tr>
+ * <tr><td>ignore_eos</td><td>false</td><td>bans the {@link Vocabulary}'s EOS ids</td></tr>
+ * <tr><td>stop</td><td>list of strings</td><td>stopStrings (match excluded from the text, as the server does)</td></tr>
+ * </table>
+ *
+ * <p><b>As llama.cpp.</b> logit_bias entries the server skips are skipped here too: a pair that is not
+ * two elements, a bias that is neither a number nor false, an id that is negative or (with a
+ * vocabulary) past it, a float id in the list form; string keys and text are encoded like the server's
+ * {@code common_tokenize(vocab, text, false)}. Under mirostat the server's chain is logit_bias,
+ * temperature and mirostat only, so the penalties, DRY, dynamic temperature and truncations given are
+ * reported in {@link ParamsMapping#ignored()} and switched off.
+ * <p><b>Differs, and refused or reported.</b> Values the server passes on unchecked where llama.cpp's
+ * samplers misbehave or Sampling4J cannot follow are refused, naming the field: min_p above 1 (keeps no
+ * token), typical_p &lt;= 0, xtc_probability above 1, negative xtc_threshold, min_keep, dry_multiplier,
+ * or dry_allowed_length, repeat_penalty &lt;= 0, n_predict 0 (evaluate the prompt only) or below -1, a
+ * negative temperature with a dynamic range, mirostat other than 0, 1, 2. Reported unsupported: a custom
+ * {@code samplers} order, grammar and json_schema, reasoning_budget_tokens, adaptive_target /
+ * adaptive_decay, XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
+ * argmax), text that needs the missing {@link Encoder} or {@link Vocabulary}.
+ * <p><b>Differs, silently.</b> frequency_penalty and presence_penalty count only generated tokens
+ * (the OpenAI / vLLM scope of {@link FrequencyPresencePenaltyProcessor}); llama.cpp counts every
+ * token of its last repeat_last_n, prompt included. A {@code stop} given as one string is read as a
+ * list of one, as llama.cpp's OpenAI-compatible endpoints do ({@code /completion} itself ignores a
+ * string). The random draws differ from llama.cpp's (Philox, not its {@code mt19937}).
+ */
+final class LlamaCppRequest {
+    private static final String[] NOT_SAMPLING = {"prompt", "model", "stream", "cache_prompt", "n_keep", "n_discard",
+        "n_indent", "id_slot", "t_max_predict_ms", "t_max_prompt_ms", "response_fields", "lora", "return_tokens",
+        "return_progress", "timings_per_token", "image_data", "multimodal_data", "n_cache_reuse", "chat_format",
+        "reasoning_format", "generation_prompt", "parse_tool_calls", "chat_parser", "input_prefix", "input_suffix",
+        "input_extra", "backend_sampling", "preserved_tokens", "speculative.n_min", "speculative.n_max",
+        "speculative.p_min", "speculative.type", "reasoning_budget_start_tag", "reasoning_budget_end_tag",
+        "reasoning_budget_message"};
+    /** The fields that llama.cpp's mirostat chain (temperature, then mirostat) does not run. */
+    private static final String[] NOT_UNDER_MIROSTAT = {"top_k", "top_p", "min_p", "typical_p", "top_n_sigma",
+        "xtc_probability", "xtc_threshold", "repeat_penalty", "frequency_penalty", "presence_penalty", "repeat_last_n",
+        "dry_multiplier", "dry_base", "dry_allowed_length", "dry_penalty_last_n", "dry_sequence_breakers",
+        "dynatemp_range", "dynatemp_exponent"};
+    /** LLAMA_DEFAULT_SEED: a seed of 0xFFFFFFFF (-1 as uint32) asks for a random one. */
+    private static final long DEFAULT_SEED = 0xFFFFFFFFL;
+    private static final double DRY_BASE = DryProcessor.DRY_BASE.defaultValue();
+
+    private LlamaCppRequest() {
+    }
+
+    static ParamsMapping map(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
+        RequestFields f = new RequestFields(body);
+        SamplingParams.Builder b = SamplingParams.builder().chainOrder(ChainOrder.LLAMA_CPP);
+        int mirostat = Mirostat.MIROSTAT.checkAs("mirostat", or(f.integer("mirostat"), 0));
+        double tau = Mirostat.MIROSTAT_TAU.checkAs("mirostat_tau", or(f.number("mirostat_tau"), 5.0));
+        double eta = Mirostat.MIROSTAT_ETA.checkAs("mirostat_eta", or(f.number("mirostat_eta"), 0.1));
+        b.mirostat(mirostat, tau, eta);
+        double t = or(f.number("temperature"), 0.8);
+        double range = or(f.number("dynatemp_range"), 0.0);
+        double exponent = DynamicTemperatureProcessor.DYNATEMP_EXPONENT.checkAs("dynatemp_exponent",
+                or(f.number("dynatemp_exponent"), 1.0));
+        if (t < 0 && range > 0) {
+            throw new IllegalArgumentException("temperature = " + f.raw("temperature") + " with dynatemp_range = "
+                    + f.raw("dynatemp_range") + ": llama.cpp's range would reach negative temperatures; use temperature >= 0");
+        }
+        b.temperature(TemperatureProcessor.TEMPERATURE.checkAs("temperature", Math.max(t, 0)));
+        boolean greedy = t <= 0 && !(range > 0);
+        serverChecks(f);
+        if (mirostat == 0) {
+            b.dynamicTemperature(Math.max(range, 0), exponent);
+            truncation(f, b, greedy);
+            penalties(f, b);
+            dry(f, b, encoder, vocabulary);
+        } else {
+            for (String name : NOT_UNDER_MIROSTAT) {
+                f.ignore(name, "llama.cpp's mirostat chain is logit_bias, temperature, mirostat: this setting does not run");
+            }
+        }
+        int minKeep = or(f.integer("min_keep"), 0);
+        if (minKeep < 0) {
+            throw new IllegalArgumentException("min_keep = " + minKeep + " is negative: llama.cpp would read it as a huge"
+                    + " size_t and keep every token; use 0 or more");
+        }
+        b.minKeep(Math.max(minKeep, TopPProcessor.MIN_KEEP.defaultInt()));
+        Long seed = f.longInteger("seed");
+        if (seed != null && (seed & DEFAULT_SEED) != DEFAULT_SEED) {
+            b.seed(seed & DEFAULT_SEED);
+        }
+        Integer predict = alias(f, "n_predict", "max_tokens");
+        int nPredict = or(predict, -1);
+        if (nPredict == 0 || nPredict < -1) {
+            throw new IllegalArgumentException("n_predict = " + nPredict + " is not supported: -1 (no limit) or a positive"
+                    + " count; llama.cpp's 0 evaluates the prompt only");
+        }
+        b.maxTokens(nPredict == -1 ? 0 : nPredict);
+        Integer n = alias(f, "n_cmpl", "n");
+        if (n != null) {
+            b.n(n);
+        }
+        logprobs(f, b);
+        Map<Integer, Double> bias = new LinkedHashMap<>();
+        logitBias(f, encoder, vocabulary, bias);
+        ignoreEos(f, vocabulary, bias);
+        bias.forEach((id, value) -> b.logitBias(id, value.floatValue()));
+        Object stop = f.raw("stop");
+        if (stop != null) {
+            List<String> strings = MapValues.strings("stop", stop);
+            for (int i = 0; i < strings.size(); i++) {
+                if (strings.get(i).isEmpty()) {
+                    throw new IllegalArgumentException("stop[" + i + "] is empty: llama.cpp would stop at once");
+                }
+            }
+            b.stopStrings(strings);
+        }
+        f.unsupported("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one (ChainOrder.LLAMA_CPP:"
+                + " penalties, dry, top_n_sigma, top_k, typ_p, top_p, min_p, xtc, temperature); leave the field out for it");
+        Object grammar = f.raw("grammar");
+        if (grammar != null && !"".equals(grammar)) {
+            f.unsupported("grammar", "constrained decoding needs a grammar mask from the runtime");
+        }
+        f.unsupported("json_schema", "constrained decoding needs a grammar mask from the runtime");
+        for (String name : new String[] {"grammar_lazy", "grammar_triggers", "grammar_type"}) {
+            f.ignore(name, "a grammar setting: only used with grammar");
+        }
+        Integer budget = f.integer("reasoning_budget_tokens");
+        if (budget != null && budget != -1) {
+            f.unsupported("reasoning_budget_tokens", "forcing the end-of-reasoning tokens is a generation-loop feature");
+        }
+        f.unsupported("adaptive_target", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
+        f.unsupported("adaptive_decay", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
+        f.ignore("post_sampling_probs", "read with n_probs: it picks processed instead of raw logprobs");
+        for (String name : NOT_SAMPLING) {
+            f.ignore(name, "not a sampling setting: the runtime handles it");
+        }
+        return f.result(b.build());
+    }
+
+    /** The checks params_from_json_cmpl makes whatever the sampler chain. */
+    private static void serverChecks(RequestFields f) {
+        Integer lastN = f.integer("repeat_last_n");
+        if (lastN != null && lastN < -1) {
+            throw new IllegalArgumentException("Error: repeat_last_n must be >= -1");
+        }
+        Integer dryLastN = f.integer("dry_penalty_last_n");
+        if (dryLastN != null && dryLastN < -1) {
+            throw new IllegalArgumentException("Error: dry_penalty_last_n must be >= -1");
+        }
+        Object breakers = f.raw("dry_sequence_breakers");
+        if (breakers != null && (!(breakers instanceof List) || ((List<?>) breakers).isEmpty())) {
+            throw new IllegalArgumentException("Error: dry_sequence_breakers must be a non-empty array of strings");
+        }
+    }
+
+    private static void truncation(RequestFields f, SamplingParams.Builder b, boolean greedy) {
+        int topK = or(f.integer("top_k"), 40);
+        b.topK(Math.max(topK, 0));
+        double topP = or(f.number("top_p"), 0.95);
+        b.topP(topP >= 1 ? 1 : topP <= 0 ? Double.MIN_VALUE : topP);
+        double minP = or(f.number("min_p"), 0.05);
+        if (minP > 1) {
+            throw new IllegalArgumentException("min_p = " + f.raw("min_p") + " is above 1: llama.cpp would keep no token");
+        }
+        b.minP(Math.max(minP, 0));
+        double typical = or(f.number("typical_p"), 1.0);
+        if (!(typical > 0)) {
+            throw new IllegalArgumentException("typical_p = " + f.raw("typical_p") + " is not above 0: use 1 to turn typical"
+                    + " sampling off");
+        }
+        b.typicalP(Math.min(typical, 1));
+        b.topNSigma(Math.max(or(f.number("top_n_sigma"), -1.0), 0));
+        double probability = or(f.number("xtc_probability"), 0.0);
+        double threshold = or(f.number("xtc_threshold"), XtcProcessor.XTC_THRESHOLD.defaultValue());
+        if (probability > 1) {
+            throw new IllegalArgumentException("xtc_probability = " + f.raw("xtc_probability") + " is above 1");
+        }
+        if (threshold < 0) {
+            throw new IllegalArgumentException("xtc_threshold = " + f.raw("xtc_threshold") + " is negative");
+        }
+        boolean xtc = probability > 0 && !XtcProcessor.XTC_THRESHOLD.isOff(threshold);
+        if (xtc) {
+            b.xtc(probability, threshold);
+            if (greedy) {
+                f.unsupported("xtc_probability", "llama.cpp runs XTC before its greedy pick (temperature <= 0), so XTC can"
+                        + " change the token; Sampling4J's greedy pick skips XTC");
+            }
+        }
+    }
+
+    private static void penalties(RequestFields f, SamplingParams.Builder b) {
+        int lastN = or(f.integer("repeat_last_n"), 64);
+        double repeat = RepetitionPenaltyProcessor.REPETITION_PENALTY.checkAs("repeat_penalty", or(f.number("repeat_penalty"), 1.0));
+        double frequency = FrequencyPresencePenaltyProcessor.FREQUENCY_PENALTY.checkAs("frequency_penalty",
+                or(f.number("frequency_penalty"), 0.0));
+        double presence = FrequencyPresencePenaltyProcessor.PRESENCE_PENALTY.checkAs("presence_penalty",
+                or(f.number("presence_penalty"), 0.0));
+        if (lastN == 0) { // llama.cpp: a window of 0 turns the penalties off
+            for (String name : new String[] {"repeat_penalty", "frequency_penalty", "presence_penalty"}) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, "repeat_last_n 0 turns llama.cpp's penalties off");
+                }
+            }
+            return;
+        }
+        b.repetitionPenalty(repeat).frequencyPenalty(frequency).presencePenalty(presence).penaltyLastN(Math.max(lastN, 0));
+    }
+
+    private static void dry(RequestFields f, SamplingParams.Builder b, Encoder encoder, Vocabulary vocabulary) {
+        double multiplier = DryProcessor.DRY_MULTIPLIER.checkAs("dry_multiplier", or(f.number("dry_multiplier"), 0.0));
+        double base = or(f.number("dry_base"), DRY_BASE);
+        int allowed = DryProcessor.DRY_ALLOWED_LENGTH.checkAs("dry_allowed_length", or(f.integer("dry_allowed_length"), 2));
+        int lastN = or(f.integer("dry_penalty_last_n"), -1);
+        Object breakers = f.raw("dry_sequence_breakers");
+        boolean on = DryProcessor.enabledBy(multiplier) && lastN != 0;
+        if (!on) {
+            for (String name : new String[] {"dry_base", "dry_allowed_length", "dry_sequence_breakers"}) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, "DRY is off (dry_multiplier 0 or dry_penalty_last_n 0)");
+                }
+            }
+            return;
+        }
+        b.dry(multiplier, base < 1 ? DRY_BASE : base, allowed, Math.max(lastN, 0));
+        if (breakers != null && !MapValues.isStringList(breakers)) {
+            b.drySequenceBreakers(MapValues.tokenSequences("dry_sequence_breakers", breakers));
+            return;
+        }
+        List<String> strings = breakers == null ? LlamaCppBreakers.DEFAULTS : MapValues.stringList("dry_sequence_breakers", breakers);
+        String missing = encoder == null && vocabulary == null ? "an Encoder and a Vocabulary"
+                : encoder == null ? "an Encoder" : vocabulary == null ? "a Vocabulary" : null;
+        if (missing != null) {
+            String reason = "DRY's sequence breakers " + (breakers == null ? "(llama.cpp's defaults " + PyText.repr(strings)
+                    + ") " : "") + "are text: turning them into token ids needs " + missing
+                    + ", ParamsMapping.fromLlamaCpp(body, encoder, vocabulary), or give token-id lists";
+            f.unsupported(breakers == null ? "dry_multiplier" : "dry_sequence_breakers", reason);
+            return;
+        }
+        b.drySequenceBreakers(LlamaCppBreakers.tokenize(strings, encoder, vocabulary));
+    }
+
+    private static void logprobs(RequestFields f, SamplingParams.Builder b) {
+        Object nProbs = f.raw("n_probs");
+        Object logprobs = f.raw("logprobs");
+        int count = nProbs == null ? 0 : MapValues.integer("n_probs", nProbs);
+        if (count == 0 && logprobs != null) { // the server reads logprobs only when n_probs is left at its default
+            count = logprobs instanceof Boolean ? ((Boolean) logprobs ? 1 : 0) : MapValues.integer("logprobs", logprobs);
+        } else if (logprobs != null) {
+            f.ignoredBecause("logprobs", "n_probs is set, and the server then reads it instead");
+        }
+        if (count > 0) {
+            b.maxTopLogprobs(Math.max(count, SamplingParams.builder().build().maxTopLogprobs())).topLogprobs(count);
+        }
+        b.logprobsMode(Boolean.TRUE.equals(f.bool("post_sampling_probs")) ? LogprobsMode.PROCESSED_LOGPROBS
+                : LogprobsMode.RAW_LOGPROBS);
+    }
+
+    /**
+     * The server's two logit_bias forms, entry by entry as it reads them; text is encoded and every
+     * token of it gets the bias; all entries add up, as the server's list of (token, bias) pairs does.
+     */
+    private static void logitBias(RequestFields f, Encoder encoder, Vocabulary vocabulary, Map<Integer, Double> out) {
+        Object raw = f.raw("logit_bias");
+        List<String> texts = new ArrayList<>();
+        if (raw instanceof List) {
+            for (Object el : (List<?>) raw) {
+                if (!(el instanceof List) || ((List<?>) el).size() != 2) {
+                    continue;
+                }
+                Double bias = bias(((List<?>) el).get(1));
+                Object key = ((List<?>) el).get(0);
+                if (bias == null) {
+                    continue;
+                }
+                if (isInteger(key)) {
+                    addId(out, ((Number) key).longValue(), bias, vocabulary);
+                } else if (key instanceof CharSequence) {
+                    texts.add(key.toString());
+                    addText(out, key.toString(), bias, encoder);
+                }
+            }
+        } else if (raw instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+                Double bias = bias(e.getValue());
+                if (bias == null) {
+                    continue;
+                }
+                String key = String.valueOf(e.getKey());
+                Long id = strtol(key);
+                if (id != null) {
+                    addId(out, id, bias, vocabulary);
+                } else {
+                    texts.add(key);
+                    addText(out, key, bias, encoder);
+                }
+            }
+        }
+        if (!texts.isEmpty() && encoder == null) {
+            f.unsupported("logit_bias", "the text entries " + PyText.repr(texts) + " need the model's tokenizer: pass an"
+                    + " Encoder, ParamsMapping.fromLlamaCpp(body, encoder, vocabulary); the id entries were applied");
+        }
+    }
+
+    private static void ignoreEos(RequestFields f, Vocabulary vocabulary, Map<Integer, Double> out) {
+        if (!Boolean.TRUE.equals(f.bool("ignore_eos"))) {
+            return;
+        }
+        if (vocabulary == null) {
+            f.unsupported("ignore_eos", "llama.cpp bans every end-of-generation token: pass a Vocabulary, whose EOS ids are"
+                    + " banned, or ban them with logit_bias");
+            return;
+        }
+        for (int id : vocabulary.eosIds()) {
+            out.merge(id, Double.NEGATIVE_INFINITY, Double::sum);
+        }
+    }
+
+    /** A number, or false for -Inf; null for what the server skips (true, strings, null). */
+    private static Double bias(Object value) {
+        if (value instanceof Number) {
+            return ((Number) value).doubleValue();
+        }
+        if (Boolean.FALSE.equals(value)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return null;
+    }
+
+    /** nlohmann's {@code is_number_integer}: a JSON integer, not 1.0. */
+    private static boolean isInteger(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger;
+    }
+
+    private static void addId(Map<Integer, Double> out, long id, double bias, Vocabulary vocabulary) {
+        if (id < 0 || id > Integer.MAX_VALUE || (vocabulary != null && !vocabulary.isToken((int) id))) {
+            return; // the server keeps only 0 <= id < n_vocab
+        }
+        out.merge((int) id, bias, Double::sum);
+    }
+
+    /** llama.cpp's string logit bias: every token of the text's encoding gets the bias. */
+    static void addText(Map<Integer, Double> out, String text, double bias, Encoder encoder) {
+        if (encoder == null) {
+            return;
+        }
+        for (int id : encoder.encode(text)) {
+            out.merge(id, bias, Double::sum);
+        }
+    }
+
+    /**
+     * The key as the server's {@code strtol(key, &end, 10)} with {@code *end == 0} reads it: optional
+     * leading C whitespace and sign, then decimal digits to the end. Null for a text key. The empty
+     * key, which strtol reads as token 0, is refused.
+     */
+    static Long strtol(String key) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("logit_bias key \"\" is empty: llama.cpp's server reads it as token 0;"
+                    + " write \"0\" if that is meant");
+        }
+        int i = 0;
+        while (i < key.length() && " \t\n\u000b\f\r".indexOf(key.charAt(i)) >= 0) {
+            i++;
+        }
+        int digitsFrom = i < key.length() && (key.charAt(i) == '+' || key.charAt(i) == '-') ? i + 1 : i;
+        if (digitsFrom == key.length()) {
+            return null;
+        }
+        for (int k = digitsFrom; k < key.length(); k++) {
+            if (key.charAt(k) < '0' || key.charAt(k) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(key.substring(key.charAt(i) == '+' ? i + 1 : i));
+        } catch (NumberFormatException e) {
+            return -1L; // out of range: not a token id, skipped like a negative one
+        }
+    }
+
+    /** The server's {@code json_value(data, name, json_value(data, alias, ...))}: name wins when both are given. */
+    private static Integer alias(RequestFields f, String name, String alias) {
+        if (f.raw(name) != null) {
+            if (f.raw(alias) != null) {
+                f.ignoredBecause(alias, name + " is set, and the server reads it instead");
+            }
+            return f.integer(name);
+        }
+        return f.integer(alias);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
