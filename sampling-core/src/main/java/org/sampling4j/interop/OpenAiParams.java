@@ -197,7 +197,7 @@ public final class OpenAiParams {
             if (id != null) {
                 out.merge(id, bias, Double::sum);
             } else {
-                LlamaCppRequest.addText(out, k, bias, encoder);
+                LlamaCppTokenFields.addText(out, k, bias, encoder);
             }
         }
         return out;
