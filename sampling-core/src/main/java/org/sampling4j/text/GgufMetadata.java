@@ -2,10 +2,8 @@ package org.sampling4j.text;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -122,14 +120,14 @@ public final class GgufMetadata {
     private final int version;
     private final long tensorCount;
     private final long headerBytes;
-    private final Map<String, Entry> entries;
+    private final GgufEntries entries;
 
     GgufMetadata(String source, int version, long tensorCount, long headerBytes, LinkedHashMap<String, Entry> entries) {
         this.source = source;
         this.version = version;
         this.tensorCount = tensorCount;
         this.headerBytes = headerBytes;
-        this.entries = Collections.unmodifiableMap(entries);
+        this.entries = new GgufEntries(source, entries);
     }
 
     /**
@@ -173,35 +171,17 @@ public final class GgufMetadata {
 
     /** The keys read, in file order. */
     public Set<String> keys() {
-        return entries.keySet();
+        return entries.keys();
     }
 
     /** Whether {@code key} was read. */
     public boolean has(String key) {
-        return entries.containsKey(key);
+        return entries.has(key);
     }
 
     /** The value of {@code key} (see the class comment for its Java type), or null if absent. */
     public Object value(String key) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            return null;
-        }
-        return exposed(e.value);
-    }
-
-    private static Object exposed(Object value) {
-        if (value instanceof GgufStringArray) {
-            return ((GgufStringArray) value).toStrings();
-        }
-        if (value instanceof Object[]) {
-            Object[] nested = ((Object[]) value).clone();
-            for (int i = 0; i < nested.length; i++) {
-                nested[i] = exposed(nested[i]);
-            }
-            return nested;
-        }
-        return value;
+        return entries.value(key);
     }
 
     /** The type of {@code key}'s value, or null if absent. */
@@ -218,8 +198,7 @@ public final class GgufMetadata {
 
     /** Where {@code key}'s value (its type code) starts in the file, or -1 if absent. */
     public long offset(String key) {
-        Entry e = entries.get(key);
-        return e == null ? -1 : e.offset;
+        return entries.offset(key);
     }
 
     /**
@@ -228,11 +207,7 @@ public final class GgufMetadata {
      * @throws VocabularyFormatException if absent or not an integer
      */
     public long integer(String key) throws VocabularyFormatException {
-        Entry e = require(key);
-        if (e.value instanceof Integer || e.value instanceof Long) {
-            return ((Number) e.value).longValue();
-        }
-        throw error(key, "expected an integer, got " + describe(e));
+        return entries.integer(key);
     }
 
     /**
@@ -241,11 +216,7 @@ public final class GgufMetadata {
      * @throws VocabularyFormatException if absent or not a string
      */
     public String string(String key) throws VocabularyFormatException {
-        Entry e = require(key);
-        if (e.value instanceof String) {
-            return (String) e.value;
-        }
-        throw error(key, "expected a string, got " + describe(e));
+        return entries.string(key);
     }
 
     /**
@@ -254,21 +225,12 @@ public final class GgufMetadata {
      * @throws VocabularyFormatException if absent or not an array of strings
      */
     public String[] strings(String key) throws VocabularyFormatException {
-        GgufStringArray a = stringArray(key);
-        int bad = a.firstInvalid();
-        if (bad >= 0) {
-            throw error(key + "[" + bad + "]", a.offset(bad), "expected UTF-8 text, got invalid bytes");
-        }
-        return a.toStrings();
+        return entries.strings(key);
     }
 
     /** The array of strings of {@code key} as read, undecoded. */
     GgufStringArray stringArray(String key) throws VocabularyFormatException {
-        Entry e = require(key);
-        if (e.value instanceof GgufStringArray) {
-            return (GgufStringArray) e.value;
-        }
-        throw error(key, "expected an array of string, got " + describe(e));
+        return entries.stringArray(key);
     }
 
     /**
@@ -277,55 +239,21 @@ public final class GgufMetadata {
      * @throws VocabularyFormatException if absent, not an integer array, or a value does not fit an int
      */
     public int[] ints(String key) throws VocabularyFormatException {
-        Entry e = require(key);
-        if (e.value instanceof int[]) {
-            return ((int[]) e.value).clone();
-        }
-        if (e.value instanceof long[]) {
-            long[] v = (long[]) e.value;
-            int[] out = new int[v.length];
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] != (int) v[i]) {
-                    throw error(key + "[" + i + "]", elementOffset(key, i), "expected a value in int range, got "
-                            + v[i]);
-                }
-                out[i] = (int) v[i];
-            }
-            return out;
-        }
-        throw error(key, "expected an array of integers, got " + describe(e));
+        return entries.ints(key);
     }
 
     /** Where element {@code i} of {@code key}'s fixed-size array starts, or the array's offset otherwise. */
     long elementOffset(String key, int i) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            return -1;
-        }
-        return e.elementType != null && e.elementType.fixedSize() ? e.offset + 4 + 4 + 8 + (long) i
-                * e.elementType.minBytes() : e.offset;
+        return entries.elementOffset(key, i);
     }
 
     /** An error at {@code key}'s value: {@code model.gguf at offset 57, key k: message}. */
     VocabularyFormatException error(String key, String message) {
-        return error(key, offset(key), message);
+        return entries.error(key, message);
     }
 
     VocabularyFormatException error(String where, long offset, String message) {
-        return new VocabularyFormatException(source + (offset >= 0 ? " at offset " + offset : "") + ", key " + where
-                + ": " + message);
-    }
-
-    private Entry require(String key) throws VocabularyFormatException {
-        Entry e = entries.get(key);
-        if (e == null) {
-            throw new VocabularyFormatException(source + ": expected the key " + key + ", got none");
-        }
-        return e;
-    }
-
-    private static String describe(Entry e) {
-        return e.type == Type.ARRAY ? "an array of " + e.elementType : "a " + e.type + " (" + e.value + ")";
+        return entries.error(where, offset, message);
     }
 
     @Override
