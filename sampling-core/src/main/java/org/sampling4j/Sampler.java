@@ -4,7 +4,6 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Chain;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.TokenPicker;
@@ -25,17 +24,15 @@ import org.sampling4j.picker.InverseCdfPicker;
  */
 public final class Sampler {
     private final Chain chain;
+    private final Steps steps;
     private final int vocabSize;
-    private final int topLogprobs;
-    private final LogprobsMode logprobsMode;
     private final Long seed;
     private final StopConditions stop;
 
     private Sampler(Builder b) {
         this.chain = new Chain(b.vocabSize, b.processors, b.picker);
+        this.steps = new Steps(chain, b.topLogprobs, b.logprobsMode, b.stop);
         this.vocabSize = b.vocabSize;
-        this.topLogprobs = b.topLogprobs;
-        this.logprobsMode = b.logprobsMode;
         this.seed = b.seed;
         this.stop = b.stop;
         if (stop.maxTokenId() >= b.vocabSize) {
@@ -141,29 +138,7 @@ public final class Sampler {
             throw new IllegalArgumentException("results.length = " + results.length + " but tokens.length = "
                     + tokens.length + ": give one result holder per token, or null");
         }
-        Candidates c = workspace == null ? null : workspace.candidates();
-        try {
-            boolean rerun = true;
-            for (int j = 0; j < tokens.length; j++) {
-                if (rerun) {
-                    run(logits, 0, null, state, workspace);
-                }
-                boolean pending = c.nucleusPending();
-                tokens[j] = chain.pick(c, state, j);
-                SampleResult r = results == null ? null : results[j];
-                if (r != null) {
-                    Logprobs.fill(r, c, tokens[j], logits, 0, Math.min(topLogprobs, r.capacity()), logprobsMode);
-                    state.accept(tokens[j]);
-                    r.setStopReason(stop.check(state));
-                    state.rollback(1);
-                }
-                // Draw j + 1 must see the candidates draw 0 saw: a picker that truncates them, or a
-                // pending cut carried out (by a result, or by the rejection fallback), means rerunning.
-                rerun = !chain.picker().readsCandidatesOnly() || pending && !c.nucleusPending();
-            }
-        } finally {
-            Chain.release(c);
-        }
+        steps.sampleMany(logits, state, workspace, tokens, results);
     }
 
     /**
@@ -180,7 +155,7 @@ public final class Sampler {
     /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
     public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
         checkLength("logits", logits);
-        return sampleRow(logits, 0, null, state, workspace, result);
+        return steps.sampleRow(logits, 0, null, state, workspace, result);
     }
 
     /**
@@ -197,7 +172,7 @@ public final class Sampler {
                       SampleResult result) {
         checkLength("logits", logits);
         checkLength("unconditionalLogits", unconditionalLogits);
-        return sampleRow(logits, 0, unconditionalLogits, state, workspace, result);
+        return steps.sampleRow(logits, 0, unconditionalLogits, state, workspace, result);
     }
 
     /**
@@ -214,7 +189,7 @@ public final class Sampler {
             throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
                     + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
         }
-        return sampleRow(logits, offset, null, state, workspace, result);
+        return steps.sampleRow(logits, offset, null, state, workspace, result);
     }
 
     /**
@@ -238,32 +213,14 @@ public final class Sampler {
                     + logits.limit());
         }
         if (logits.hasArray()) {
-            return sampleRow(logits.array(), logits.arrayOffset() + index, null, state, workspace, result);
+            return steps.sampleRow(logits.array(), logits.arrayOffset() + index, null, state, workspace, result);
         }
         Objects.requireNonNull(workspace, "workspace");
         // Without a result the raw row is not needed after loading, so it goes straight into the
         // working row; with one, Logprobs reads the raw row at the end, so it is staged apart.
         float[] row = result == null ? workspace.candidates().rowForLoading() : workspace.stagingRow();
         logits.get(index, row, 0, vocabSize);
-        return sampleRow(row, 0, null, state, workspace, result);
-    }
-
-    private int sampleRow(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace,
-                          SampleResult result) {
-        Candidates c = run(logits, offset, unconditional, state, workspace);
-        try {
-            int token = chain.pick(c, state, 0);
-            if (result != null) {
-                Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()), logprobsMode);
-            }
-            state.accept(token, c.nextPickerState());
-            if (result != null) {
-                result.setStopReason(stop.check(state));
-            }
-            return token;
-        } finally {
-            Chain.release(c);
-        }
+        return steps.sampleRow(row, 0, null, state, workspace, result);
     }
 
     /**
@@ -276,12 +233,7 @@ public final class Sampler {
     public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
         checkLength("logits", logits);
         checkLength("out", out);
-        Candidates c = run(logits, 0, null, state, workspace);
-        try {
-            return chain.writeProcessed(c, out);
-        } finally {
-            Chain.release(c);
-        }
+        return steps.process(logits, null, state, workspace, out);
     }
 
     /** As {@link #process(float[], SequenceState, Workspace, float[])} with classifier-free guidance's unconditional row. */
@@ -290,18 +242,7 @@ public final class Sampler {
         checkLength("logits", logits);
         checkLength("unconditionalLogits", unconditionalLogits);
         checkLength("out", out);
-        Candidates c = run(logits, 0, unconditionalLogits, state, workspace);
-        try {
-            return chain.writeProcessed(c, out);
-        } finally {
-            Chain.release(c);
-        }
-    }
-
-    /** Runs the chain on the workspace's candidates (which forget the caller's rows should it throw). */
-    private Candidates run(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace) {
-        Objects.requireNonNull(workspace, "workspace");
-        return chain.run(logits, offset, unconditional, state, workspace.candidates());
+        return steps.process(logits, unconditionalLogits, state, workspace, out);
     }
 
     private void checkLength(String field, float[] array) {
