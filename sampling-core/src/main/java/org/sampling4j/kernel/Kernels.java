@@ -19,6 +19,23 @@ public interface Kernels {
     float copyMax(float[] src, int srcOffset, float[] dst, int n);
 
     /**
+     * {@link #copyMax} under a token mask: token j is kept iff bit {@code j % 32} of
+     * {@code mask[j / 32]} is 1 (the layout of XGrammar and llguidance), and a token not kept is
+     * written as {@code -Inf}. Returns the largest kept value ({@code -Inf} if none), except that a
+     * NaN or {@code +Inf} anywhere in the source, kept or not, is returned as such: the row is
+     * validated whatever the mask says.
+     */
+    float copyMasked(float[] src, int srcOffset, float[] dst, int n, int[] mask);
+
+    /**
+     * The first largest value's index among the tokens of {@code x[0..n)} that {@code mask} keeps
+     * (the layout of {@link #copyMasked}), -1 when it keeps none, -2 when the row holds a NaN or
+     * {@code +Inf} anywhere (the row is validated whatever the mask says): greedy decoding under a
+     * grammar in one pass, without writing the row.
+     */
+    int maskedArgmax(float[] x, int n, int[] mask);
+
+    /**
      * Largest value of {@code x[from..to)}; {@code -Inf} when the range is empty or all {@code -Inf};
      * NaN if any value is NaN (so one pass both finds the maximum and validates a row).
      */

@@ -2,6 +2,8 @@ package org.sampling4j.kernel;
 
 import static org.sampling4j.kernel.PanamaConstants.DOUBLES;
 import static org.sampling4j.kernel.PanamaConstants.FLOATS;
+import static org.sampling4j.kernel.PanamaConstants.INTS;
+import static org.sampling4j.kernel.PanamaConstants.LANE_BITS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -62,6 +64,89 @@ final class PanamaKernels implements Kernels {
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /**
+     * Lane k of vector i keeps token {@code i + k} when bit {@code (i + k) % 32} of its word is set:
+     * the word shifted to the vector's first bit, broadcast, ANDed with {@code 1 << k} per lane and
+     * compared with zero. Pure lane-wise integer work, so AVX2 needs no mask-register emulation
+     * ({@code VectorMask.fromLong} would).
+     */
+    private static VectorMask<Float> kept(int[] mask, int i) {
+        int bits = mask[i >>> 5] >>> (i & 31);
+        return IntVector.broadcast(INTS, bits).and(LANE_BITS).compare(VectorOperators.NE, 0).cast(FLOATS);
+    }
+
+    @Override
+    public float copyMasked(float[] src, int srcOffset, float[] dst, int n, int[] mask) {
+        FloatVector none = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector kept = none;
+        FloatVector all = none;
+        int i = 0;
+        for (; i + F <= n; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, src, srcOffset + i);
+            all = all.max(v);
+            FloatVector w = none.blend(v, kept(mask, i));
+            w.intoArray(dst, i);
+            kept = kept.max(w);
+        }
+        float k = kept.reduceLanes(VectorOperators.MAX);
+        float a = all.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            float v = src[srcOffset + i];
+            a = Math.max(a, v);
+            if ((mask[i >>> 5] >>> (i & 31) & 1) != 0) {
+                dst[i] = v;
+                k = Math.max(k, v);
+            } else {
+                dst[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return Float.isNaN(a) || a == Float.POSITIVE_INFINITY ? a : k;
+    }
+
+    @Override
+    public int maskedArgmax(float[] x, int n, int[] mask) {
+        FloatVector none = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        FloatVector best = none;
+        FloatVector all = none;
+        int i = 0;
+        boolean any = false;
+        for (; i + F <= n; i += F) {
+            VectorMask<Float> k = kept(mask, i);
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            any |= k.anyTrue();
+            all = all.max(v);
+            best = best.max(none.blend(v, k));
+        }
+        float m = best.reduceLanes(VectorOperators.MAX);
+        float a = all.reduceLanes(VectorOperators.MAX);
+        for (int j = i; j < n; j++) {
+            a = Math.max(a, x[j]);
+            if ((mask[j >>> 5] >>> (j & 31) & 1) != 0) {
+                any = true;
+                m = Math.max(m, x[j]);
+            }
+        }
+        if (Float.isNaN(a) || a == Float.POSITIVE_INFINITY) {
+            return -2;
+        }
+        if (!any) {
+            return -1;
+        }
+        // Second pass: the first kept lane equal to the maximum (all kept may be -Inf).
+        for (i = 0; i + F <= n; i += F) {
+            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).eq(m).and(kept(mask, i));
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < n; i++) {
+            if ((mask[i >>> 5] >>> (i & 31) & 1) != 0 && x[i] == m) {
+                return i;
+            }
+        }
+        throw new AssertionError("a kept maximum must be found");
     }
 
     @Override

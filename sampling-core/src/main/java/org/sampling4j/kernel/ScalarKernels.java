@@ -21,6 +21,39 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float copyMasked(float[] src, int srcOffset, float[] dst, int n, int[] mask) {
+        float kept = Float.NEGATIVE_INFINITY;
+        float all = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = src[srcOffset + i];
+            all = Math.max(all, v);
+            if ((mask[i >>> 5] >>> (i & 31) & 1) != 0) {
+                dst[i] = v;
+                kept = Math.max(kept, v);
+            } else {
+                dst[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return Float.isNaN(all) || all == Float.POSITIVE_INFINITY ? all : kept;
+    }
+
+    @Override
+    public int maskedArgmax(float[] x, int n, int[] mask) {
+        int best = -1;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (Float.isNaN(x[i]) || x[i] == Float.POSITIVE_INFINITY) {
+                return -2;
+            }
+            if ((mask[i >>> 5] >>> (i & 31) & 1) != 0 && (best < 0 || x[i] > bestValue)) {
+                best = i;
+                bestValue = x[i];
+            }
+        }
+        return best;
+    }
+
+    @Override
     public float max(float[] x, int from, int to) {
         float m0 = Float.NEGATIVE_INFINITY;
         float m1 = Float.NEGATIVE_INFINITY;

@@ -55,6 +55,20 @@ class KernelsDifferentialTest extends KernelsTestCase {
             sameWeights(where, x, 0, n, max, 1 / 0.7f);
             sameGuidance(where, x, n % 5, n, 1.5f);
             sameMoments(where, x, 0, n);
+            sameMasked(where, x, n, new SplittableRandom(seed));
+        }
+    }
+
+    /** copyMasked and maskedArgmax under masks of every density, including none and all kept. */
+    private static void sameMasked(String where, float[] x, int n, SplittableRandom random) {
+        for (double density : new double[] {0, 0.001, 0.3, 0.97, 1}) {
+            int[] mask = MaskedKernelsTest.randomMask(n, density, random);
+            String at = where + " density=" + density;
+            float[] a = new float[n];
+            float[] b = new float[n];
+            same("copyMasked", at, bits(SCALAR.copyMasked(x, 0, a, n, mask)), bits(PANAMA.copyMasked(x, 0, b, n, mask)));
+            sameArrays("copyMasked copy", at, a, b);
+            same("maskedArgmax", at, SCALAR.maskedArgmax(x, n, mask), PANAMA.maskedArgmax(x, n, mask));
         }
     }
 
