@@ -6,25 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sampling4j.text.GgufVocabularyLoader;
 import org.sampling4j.text.TextStream;
-import org.sampling4j.text.TiktokenLoader;
-import org.sampling4j.text.TokenizerJsonLoader;
 import org.sampling4j.text.Vocabulary;
 import picocli.CommandLine.Command;
 
@@ -33,11 +22,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Input {@code {"id", "vocabulary", "tokens": [ids, one per step], "stop": [strings],
  * "include_stop_str_in_output": bool, "skip_special_tokens": bool}} (the last three optional:
- * none, false, true). The vocabulary is {@code "cl100k_base"} or {@code "o200k_base"} (the rank
- * files inside JTokkit's jar, read by Sampling4J's own tiktoken loader), {@code {"tokens_b64":
- * [...], "special": [ids]}}, or a file read by the project's loaders: {@code {"gguf": path}},
- * {@code {"tokenizer_json": path}}, {@code {"tiktoken": path}}; each distinct one is loaded once
- * per run.
+ * none, false, true). The vocabulary is any form {@link VocabularySource} reads.
  *
  * <p>Output {@code {"id", "deltas": [the text released after each token consumed], "text",
  * "finish": "stop" | "length", "stop": the matched string (on stop), "tokens_consumed": n}}; on
@@ -50,7 +35,7 @@ import picocli.CommandLine.Command;
         description = "Stream token ids to text with stop strings: JSON lines on stdin, one result line per input.")
 public final class TextCli implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, Vocabulary> loaded = new HashMap<>();
+    private final VocabularySource vocabularies = new VocabularySource();
 
     @Override
     public Integer call() throws IOException {
@@ -60,16 +45,7 @@ public final class TextCli implements Callable<Integer> {
 
     /** Processes every line of {@code in}, writing one line per input line to {@code out}. */
     void run(InputStream in, OutputStream out) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (!line.isBlank()) {
-                writer.println(JSON.writeValueAsString(answer(line)));
-                writer.flush();
-            }
-        }
-        writer.flush();
+        JsonLines.forEach(in, out, this::answer);
     }
 
     ObjectNode answer(String line) {
@@ -98,7 +74,7 @@ public final class TextCli implements Callable<Integer> {
     }
 
     private void stream(JsonNode record, ObjectNode result) throws IOException {
-        Vocabulary vocabulary = vocabulary(record.get("vocabulary"));
+        Vocabulary vocabulary = vocabularies.get(record.get("vocabulary"));
         int[] tokens = tokens(record.get("tokens"), vocabulary);
         TextStream text = TextStream.builder(vocabulary)
                 .stopStrings(strings(record.get("stop")))
@@ -131,108 +107,6 @@ public final class TextCli implements Callable<Integer> {
             result.put("stop", text.stopMatch().stopString());
         }
         result.put("tokens_consumed", text.isStopped() ? text.stopMatch().tokensConsumed() : tokens.length);
-    }
-
-    private Vocabulary vocabulary(JsonNode node) throws IOException {
-        if (node == null || node.isNull()) {
-            throw new IllegalArgumentException("a record needs \"vocabulary\": \"cl100k_base\", \"o200k_base\", "
-                    + "{\"tokens_b64\": [...]}, {\"gguf\": path}, {\"tokenizer_json\": path} or {\"tiktoken\": path}");
-        }
-        if (node.isTextual()) {
-            String name = node.asText();
-            switch (name) {
-                case "cl100k_base":
-                    return cached(name, () -> bundled(name, TiktokenLoader.CL100K_BASE_SPECIAL_TOKENS));
-                case "o200k_base":
-                    return cached(name, () -> bundled(name, TiktokenLoader.O200K_BASE_SPECIAL_TOKENS));
-                default:
-                    throw new IllegalArgumentException("vocabulary = \"" + name + "\" is not one of cl100k_base, o200k_base");
-            }
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("vocabulary must be a name or an object, got " + node);
-        }
-        if (node.has("tokens_b64")) {
-            return inline(node);
-        }
-        for (String kind : List.of("gguf", "tokenizer_json", "tiktoken")) {
-            JsonNode path = node.get(kind);
-            if (path != null) {
-                if (!path.isTextual()) {
-                    throw new IllegalArgumentException("vocabulary." + kind + " must be a file path, got " + path);
-                }
-                Path file = Path.of(path.asText());
-                return cached(kind + ":" + file.toAbsolutePath().normalize(), () -> {
-                    switch (kind) {
-                        case "gguf":
-                            return GgufVocabularyLoader.load(file);
-                        case "tokenizer_json":
-                            return TokenizerJsonLoader.load(file);
-                        default:
-                            return TiktokenLoader.load(file, Map.of());
-                    }
-                });
-            }
-        }
-        throw new IllegalArgumentException("vocabulary needs one of tokens_b64, gguf, tokenizer_json, tiktoken; got "
-                + node.fieldNames().next());
-    }
-
-    private interface Loader {
-        Vocabulary load() throws IOException;
-    }
-
-    private Vocabulary cached(String key, Loader loader) throws IOException {
-        Vocabulary v = loaded.get(key);
-        if (v == null) {
-            v = loader.load();
-            loaded.put(key, v);
-        }
-        return v;
-    }
-
-    private static Vocabulary bundled(String name, Map<String, Integer> special) throws IOException {
-        String resource = "/com/knuddels/jtokkit/" + name + ".tiktoken";
-        try (InputStream in = TextCli.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is not on the class path (it ships in com.knuddels:jtokkit)");
-            }
-            return TiktokenLoader.load(in, name + ".tiktoken", special);
-        }
-    }
-
-    private static Vocabulary inline(JsonNode node) {
-        JsonNode tokens = node.get("tokens_b64");
-        if (!tokens.isArray() || tokens.isEmpty()) {
-            throw new IllegalArgumentException("vocabulary.tokens_b64 must be a non-empty array of base64 strings");
-        }
-        Vocabulary.Builder b = Vocabulary.builder();
-        for (int i = 0; i < tokens.size(); i++) {
-            JsonNode t = tokens.get(i);
-            if (!t.isTextual()) {
-                throw new IllegalArgumentException("vocabulary.tokens_b64[" + i + "] must be a base64 string, got " + t);
-            }
-            try {
-                b.add(Base64.getDecoder().decode(t.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("vocabulary.tokens_b64[" + i + "] is not base64: " + e.getMessage(), e);
-            }
-        }
-        JsonNode special = node.get("special");
-        if (special != null && !special.isNull()) {
-            if (!special.isArray()) {
-                throw new IllegalArgumentException("vocabulary.special must be an array of token ids, got " + special);
-            }
-            for (int i = 0; i < special.size(); i++) {
-                JsonNode s = special.get(i);
-                if (!s.canConvertToInt() || !s.isIntegralNumber() || s.asInt() < 0 || s.asInt() >= tokens.size()) {
-                    throw new IllegalArgumentException("vocabulary.special[" + i + "] = " + s + " is not a token id in [0, "
-                            + tokens.size() + ")");
-                }
-                b.special(s.asInt());
-            }
-        }
-        return b.build();
     }
 
     private static int[] tokens(JsonNode node, Vocabulary vocabulary) {
