@@ -2,6 +2,8 @@ package org.sampling4j;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Function;
+import org.sampling4j.chain.SequenceTracker;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.chain.TokenCounts;
@@ -29,6 +31,7 @@ public final class SequenceState implements SequenceView {
     private int maxTokenId = -1;
     private final TokenCounter allCounts = new TokenCounter();
     private final TokenCounter generatedCounts = new TokenCounter();
+    private final Trackers trackers = new Trackers();
 
     private SequenceState(long seed, int[] prompt, int[] generated) {
         this.seed = seed;
@@ -84,6 +87,10 @@ public final class SequenceState implements SequenceView {
      * (NaN: it set none, and the previous state carries over).
      */
     void accept(int token, double pickerState) {
+        if (token < 0) {
+            checkTokenId("token", token);
+        }
+        trackers.accept(token); // first: a tracker that refuses the token leaves nothing recorded
         append(checkTokenId("token", token), pickerState);
         step++;
     }
@@ -100,6 +107,7 @@ public final class SequenceState implements SequenceView {
             throw new IllegalArgumentException("tokens = " + tokens + " is outside [0, " + generatedLength
                     + "]: only generated tokens can be rolled back");
         }
+        trackers.rollback(tokens);
         for (int i = 0; i < tokens; i++) {
             int token = generated[--generatedLength];
             allCounts.remove(token);
@@ -127,6 +135,11 @@ public final class SequenceState implements SequenceView {
         }
         maxTokenId = Math.max(maxTokenId, token);
         return token;
+    }
+
+    @Override
+    public <T extends SequenceTracker> T tracker(Object owner, Function<SequenceView, T> create) {
+        return trackers.get(owner, create, this);
     }
 
     /**

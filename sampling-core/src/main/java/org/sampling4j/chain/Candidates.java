@@ -146,6 +146,33 @@ public final class Candidates {
         return dense.write();
     }
 
+    /**
+     * Removes every token whose bit in {@code mask} is 0 (bit {@code j % 32} of word {@code j / 32},
+     * the layout of XGrammar and llguidance; {@code mask.length >= ceil(V / 32)}): one fused pass
+     * over a dense row (copy, mask, max), or a walk over a sparse set's survivors.
+     */
+    public void applyMask(int[] mask) {
+        if (mask.length < (vocabSize + 31) / 32) {
+            throw new IllegalArgumentException("mask.length = " + mask.length + " but " + vocabSize
+                    + " tokens need " + (vocabSize + 31) / 32 + " words");
+        }
+        if (isDense) {
+            if (nucleusPending) {
+                throw new IllegalStateException("a mask came after a deferred top-p cut; "
+                        + "it must not answer preservesRanking() = true");
+            }
+            dense.mask(mask);
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            int t = ids[i];
+            if ((mask[t >>> 5] >>> (t & 31) & 1) == 0 && values[i] != Float.NEGATIVE_INFINITY) {
+                values[i] = Float.NEGATIVE_INFINITY;
+                sorted = false;
+            }
+        }
+    }
+
     /** Whether a deferred top-p cut is pending (the set is then dense). */
     public boolean nucleusPending() {
         return nucleusPending;

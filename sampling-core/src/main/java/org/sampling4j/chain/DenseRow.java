@@ -70,6 +70,16 @@ final class DenseRow {
         return copy;
     }
 
+    /**
+     * Removes (sets to {@code -Inf}) every token whose bit in {@code mask} is 0, in the one pass that
+     * also copies a borrowed row and finds the new max: a grammar mask costs one pass over V.
+     */
+    void mask(int[] mask) {
+        max = kernels.copyMasked(read(), 0, copy, vocabSize, mask);
+        borrowed = null;
+        maxValid = true;
+    }
+
     float max() {
         if (!maxValid) {
             max = kernels.max(read(), 0, vocabSize);

@@ -2,8 +2,9 @@ package org.sampling4j.chain;
 
 /**
  * What a processor or picker may read of the sequence being sampled: its seed and step (the
- * counter of every random draw), its tokens (prompt, then generated) and their counts. Read-only:
- * only the sampler advances a sequence, after the picker has chosen.
+ * counter of every random draw), its tokens (prompt, then generated) and their counts. Read-only
+ * but for the {@link SequenceTracker}s that processors keep in it: only the sampler advances a
+ * sequence, after the picker has chosen.
  */
 public interface SequenceView {
 
@@ -45,4 +46,13 @@ public interface SequenceView {
      * ran. A picker sets the next one with {@link Candidates#setNextPickerState(double)}.
      */
     double pickerState();
+
+    /**
+     * The tracker {@code owner} keeps for this sequence, made by {@code create} on first use. The
+     * factory sees this view and must bring the new tracker up to date with the tokens generated
+     * so far (a sequence resumed mid-generation, or a processor met for the first time); from then
+     * on the sequence feeds it every token it accepts and every rollback. Owners are compared by
+     * identity: one processor instance, one tracker per sequence.
+     */
+    <T extends SequenceTracker> T tracker(Object owner, java.util.function.Function<SequenceView, T> create);
 }
