@@ -22,6 +22,7 @@ public final class Scratch {
     private final TokenCounter windowCounts = new TokenCounter();
     private float[] tokenWeights;
     private int[] historyInts = new int[64];
+    private int[] maskWords;
 
     Scratch(int vocabSize) {
         this.vocabSize = vocabSize;
@@ -59,6 +60,17 @@ public final class Scratch {
             tokenWeights = new float[vocabSize];
         }
         return tokenWeights;
+    }
+
+    /**
+     * {@code ceil(V / 32)} ints for a token mask (bit {@code j % 32} of word {@code j / 32}), which a
+     * grammar fills each step; allocated on first use.
+     */
+    public int[] maskWords() {
+        if (maskWords == null) {
+            maskWords = new int[(vocabSize + 31) / 32];
+        }
+        return maskWords;
     }
 
     /** 4 doubles for kernels that return several sums (moments, entropy). */
