@@ -66,6 +66,17 @@ public final class Candidates {
      * the first write ({@link DenseRow#load}); returns the index of its first NaN or +Inf, or -1.
      */
     int load(float[] logits, int offset, boolean copy, float[] unconditionalRow) {
+        reset(unconditionalRow);
+        return dense.load(logits, offset, copy);
+    }
+
+    /** As {@link #load} then {@link #applyMask}, in one pass over the row. */
+    int loadMasked(float[] logits, int offset, int[] mask, float[] unconditionalRow) {
+        reset(unconditionalRow);
+        return dense.loadMasked(logits, offset, mask);
+    }
+
+    private void reset(float[] unconditionalRow) {
         nucleusPending = false;
         isDense = true;
         size = vocabSize;
@@ -73,7 +84,6 @@ public final class Candidates {
         temperature = 1f;
         draw = 0;
         unconditional = unconditionalRow;
-        return dense.load(logits, offset, copy);
     }
 
     /** The set's own row, for a caller that fills it (from a direct buffer) and then loads it with no second copy. */

@@ -10,7 +10,8 @@ import java.util.StringJoiner;
  * about them decided once, here, rather than at every step: whether the caller's row must be
  * copied (some processor writes it), whether calls must pass an unconditional row (guidance), and
  * which cut, if any, the picker samples without carrying it out (a {@link DeferrableCut} followed
- * only by ranking-preserving steps, before a picker that {@link TokenPicker#samplesPendingNucleus()}).
+ * only by ranking-preserving steps, before a picker that {@link TokenPicker#samplesPendingNucleus()}),
+ * and whether a first {@link MaskingProcessor} is fused into loading the row.
  *
  * <p>One step: {@link #run} loads and validates the row and applies the processors;
  * {@link #pick} chooses; {@link #release} forgets the caller's rows. Immutable and thread-safe.
@@ -22,6 +23,7 @@ public final class Chain {
     private final boolean copyOnLoad;
     private final boolean guided;
     private final int deferredCut;
+    private final boolean maskOnLoad;
 
     /**
      * Compiles {@code processors} then {@code picker} for {@code vocabSize} tokens.
@@ -54,6 +56,7 @@ public final class Chain {
             }
         }
         this.deferredCut = cut;
+        this.maskOnLoad = this.processors.length > 0 && this.processors[0] instanceof MaskingProcessor;
     }
 
     /** The vocabulary size V every row must have. */
@@ -114,12 +117,19 @@ public final class Chain {
     }
 
     private Candidates apply(float[] logits, int offset, float[] unconditional, SequenceView state, Candidates c) {
-        int bad = c.load(logits, offset, copyOnLoad, unconditional);
+        int first = 0;
+        int bad;
+        if (maskOnLoad) {
+            bad = c.loadMasked(logits, offset, ((MaskingProcessor) processors[0]).fillMask(c, state), unconditional);
+            first = 1;
+        } else {
+            bad = c.load(logits, offset, copyOnLoad, unconditional);
+        }
         if (bad >= 0) {
             throw new IllegalArgumentException("logits[" + bad + "] = " + logits[offset + bad]
                     + " is not allowed: logits must be finite or -Inf");
         }
-        for (int i = 0; i < processors.length; i++) {
+        for (int i = first; i < processors.length; i++) {
             if (i == deferredCut && c.isDense()) {
                 c.defer((DeferrableCut) processors[i]);
             } else {

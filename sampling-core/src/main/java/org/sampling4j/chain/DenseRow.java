@@ -37,6 +37,20 @@ final class DenseRow {
             borrowed = logits;
             m = kernels.max(logits, 0, vocabSize);
         }
+        return validated(m, logits, offset);
+    }
+
+    /**
+     * As {@link #load} followed by {@link #mask}, in one pass: always copied, since the mask writes.
+     * Every value is validated, kept or not.
+     */
+    int loadMasked(float[] logits, int offset, int[] mask) {
+        borrowed = null;
+        return validated(kernels.copyMasked(logits, offset, copy, vocabSize, mask), logits, offset);
+    }
+
+    /** Caches {@code m} as the max when it is below +Inf, else finds the first NaN or +Inf. */
+    private int validated(float m, float[] logits, int offset) {
         max = m;
         maxValid = m < Float.POSITIVE_INFINITY;
         if (maxValid) {
