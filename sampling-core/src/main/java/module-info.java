@@ -4,7 +4,7 @@
  * <p>The module exports what an embedder uses ({@code org.sampling4j}: {@link org.sampling4j.Sampler},
  * {@link org.sampling4j.SamplingParams}, {@link org.sampling4j.SequenceState},
  * {@link org.sampling4j.Workspace}, {@link org.sampling4j.SampleResult}), the extension interface
- * ({@code org.sampling4j.chain}), the processors and pickers, batches, the counter-based PRNG, the text layer, the reference
+ * ({@code org.sampling4j.chain}), the processors and pickers, batches, speculative verification, the counter-based PRNG, the text layer, the reference
  * generation loop and the request-shape mappings. The kernels and the internal helpers are not
  * exported: their names and signatures may change in any release.
  *
@@ -32,8 +32,10 @@ module org.sampling4j {
     exports org.sampling4j.batch;
     exports org.sampling4j.generate;
     exports org.sampling4j.interop;
-    // Still to come (later issues; exported when they land, see DESIGN.md section 11):
-    // org.sampling4j.grammar, org.sampling4j.speculative.
+    // Speculative-decoding verification.
+    exports org.sampling4j.speculative;
+    // Still to come (a later issue; exported when it lands, see DESIGN.md section 11):
+    // org.sampling4j.grammar.
 
     // Not exported: org.sampling4j.kernel, org.sampling4j.internal.
 }

@@ -193,6 +193,32 @@ public final class Sampler {
     }
 
     /**
+     * As {@link #sample(float[], int, SequenceState, Workspace, SampleResult)}, with {@code picker}
+     * choosing the token in place of this chain's own picker: the processors, the logprobs in
+     * {@code result}, the stop check and the advance of {@code state} are those of a plain step, so
+     * whatever the picker returns is recorded exactly as if this sampler had drawn it. For rules
+     * that decide from the processed distribution, such as speculative verification (accept a
+     * draft, or draw a correction), or a runtime that forces a token and wants its logprobs. The
+     * picker sees the candidates after every processor (a pending top-p cut goes to its
+     * {@link TokenPicker#pickFromNucleus}, whose default carries the cut out); a state it sets with
+     * {@code Candidates.setNextPickerState} is recorded, else the sequence's picker state carries over.
+     *
+     * @throws IllegalArgumentException as {@link #sample(float[], int, SequenceState, Workspace,
+     *                                  SampleResult)}, or when {@code picker} returns a token id
+     *                                  outside [0, V)
+     */
+    public int sample(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result,
+                      TokenPicker picker) {
+        Objects.requireNonNull(logits, "logits");
+        Objects.requireNonNull(picker, "picker");
+        if (offset < 0 || offset > logits.length - vocabSize) {
+            throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
+                    + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
+        }
+        return steps.sampleRow(logits, offset, null, state, workspace, result, picker);
+    }
+
+    /**
      * Samples from V floats of a {@link FloatBuffer} starting at its position (the position is not
      * changed), as native runtimes (ONNX Runtime, llama.cpp bindings) hand logits over off-heap.
      * Bit-identical to the {@code float[]} path for the same values. A heap buffer's array is read

@@ -3,6 +3,7 @@ package org.sampling4j;
 import java.util.Objects;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Chain;
+import org.sampling4j.chain.TokenPicker;
 
 /**
  * What one call of {@link Sampler} does once its arguments are checked: run the compiled
@@ -26,9 +27,19 @@ final class Steps {
     /** One token from the row at {@code offset}; {@code state} advances by it. */
     int sampleRow(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace,
                   SampleResult result) {
+        return sampleRow(logits, offset, unconditional, state, workspace, result, chain.picker());
+    }
+
+    /** As the plain step, with {@code picker} choosing in place of the chain's own. */
+    int sampleRow(float[] logits, int offset, float[] unconditional, SequenceState state, Workspace workspace,
+                  SampleResult result, TokenPicker picker) {
         Candidates c = run(logits, offset, unconditional, state, workspace);
         try {
-            int token = chain.pick(c, state, 0);
+            int token = chain.pick(c, state, 0, picker);
+            if (token < 0 || token >= chain.vocabSize()) {
+                throw new IllegalArgumentException("the picker " + picker.name() + " returned token " + token
+                        + ", outside [0, " + chain.vocabSize() + ")");
+            }
             if (result != null) {
                 Logprobs.fill(result, c, token, logits, offset, Math.min(topLogprobs, result.capacity()), logprobsMode);
             }

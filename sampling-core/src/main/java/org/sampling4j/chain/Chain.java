@@ -155,7 +155,18 @@ public final class Chain {
      */
     public int pick(Candidates c, SequenceView state, int draw) {
         c.setDraw(draw);
-        return c.nucleusPending() ? picker.pickFromNucleus(c, state, c.nucleus()) : picker.pick(c, state);
+        return pick(c, state, draw, picker);
+    }
+
+    /**
+     * As {@link #pick(Candidates, SequenceView, int)} with {@code with} choosing in place of the
+     * chain's own picker, on the same candidates: a pending top-p cut (deferred because the chain's
+     * picker samples it) goes to {@code with}'s {@link TokenPicker#pickFromNucleus}, whose default
+     * carries the cut out first.
+     */
+    public int pick(Candidates c, SequenceView state, int draw, TokenPicker with) {
+        c.setDraw(draw);
+        return c.nucleusPending() ? with.pickFromNucleus(c, state, c.nucleus()) : with.pick(c, state);
     }
 
     /**

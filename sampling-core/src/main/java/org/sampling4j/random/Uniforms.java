@@ -17,6 +17,11 @@ public final class Uniforms {
     /** The stream of XTC's coin, apart from the picker's so that it never shifts the picker's draws. */
     public static final int STREAM_XTC = 1;
     /**
+     * The stream of speculative verification (acceptance, residual and block draws), apart from the
+     * picker's so that accepting a draft never consumes the uniform plain sampling would use there.
+     */
+    public static final int STREAM_SPECULATIVE = 16;
+    /**
      * A picker that needs several uniforms for one sample (rejection rounds) takes its extra ones
      * from sub-streams: counter word 3 = {@code stream | round << ROUND_SHIFT}, round 0 being the
      * stream itself. The draw index (counter word 2) stays the sample index j, so sample j of a step

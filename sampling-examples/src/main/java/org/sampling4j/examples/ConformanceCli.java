@@ -159,7 +159,7 @@ public final class ConformanceCli implements Callable<Integer> {
         result.set("logprobs", params.n() == 1 ? allLogprobs.get(0) : allLogprobs);
     }
 
-    private static long integer(JsonNode node, String field) {
+    static long integer(JsonNode node, String field) {
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new IllegalArgumentException(field + " = " + node + " is not an integer");
         }
@@ -167,22 +167,7 @@ public final class ConformanceCli implements Callable<Integer> {
     }
 
     private static float[] logits(JsonNode record) {
-        JsonNode b64 = record.get("logits_b64");
-        if (b64 == null || !b64.isTextual()) {
-            throw new IllegalArgumentException("logits_b64 is missing or not a string");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(b64.asText());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("logits_b64 is not valid base64: " + e.getMessage(), e);
-        }
-        if (bytes.length == 0 || bytes.length % 4 != 0) {
-            throw new IllegalArgumentException("logits_b64 decodes to " + bytes.length
-                    + " bytes; expected a positive multiple of 4 (little-endian float32)");
-        }
-        float[] logits = new float[bytes.length / 4];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(logits);
+        float[] logits = floats(record.get("logits_b64"), "logits_b64");
         JsonNode vocab = record.get("vocab");
         if (vocab != null && !vocab.isNull() && vocab.asInt() != logits.length) {
             throw new IllegalArgumentException("vocab = " + vocab + " but logits_b64 holds " + logits.length + " floats");
@@ -190,7 +175,27 @@ public final class ConformanceCli implements Callable<Integer> {
         return logits;
     }
 
-    private static int[] history(JsonNode record) {
+    /** The little-endian float32 values of a base64 string; {@code field} names it in errors. */
+    static float[] floats(JsonNode b64, String field) {
+        if (b64 == null || !b64.isTextual()) {
+            throw new IllegalArgumentException(field + " is missing or not a string");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(b64.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not valid base64: " + e.getMessage(), e);
+        }
+        if (bytes.length == 0 || bytes.length % 4 != 0) {
+            throw new IllegalArgumentException(field + " decodes to " + bytes.length
+                    + " bytes; expected a positive multiple of 4 (little-endian float32)");
+        }
+        float[] values = new float[bytes.length / 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    static int[] history(JsonNode record) {
         JsonNode h = record.get("history");
         if (h == null || h.isNull()) {
             return new int[0];
@@ -210,7 +215,7 @@ public final class ConformanceCli implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(JsonNode node, String field) {
+    static Map<String, Object> map(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return Map.of();
         }
