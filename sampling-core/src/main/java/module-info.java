@@ -32,8 +32,10 @@ module org.sampling4j {
     exports org.sampling4j.batch;
     exports org.sampling4j.generate;
     exports org.sampling4j.interop;
+    // Constrained decoding: Grammar, GrammarMatcher, TokenMask (grammar.syntax, .automaton, .engine stay internal).
+    exports org.sampling4j.grammar;
     // Still to come (later issues; exported when they land, see DESIGN.md section 11):
-    // org.sampling4j.grammar, org.sampling4j.speculative.
+    // org.sampling4j.speculative.
 
     // Not exported: org.sampling4j.kernel, org.sampling4j.internal.
 }

@@ -40,7 +40,7 @@ public final class Main {
     private static final Set<String> EXPORTED = new TreeSet<>(List.of(
             "org.sampling4j", "org.sampling4j.chain", "org.sampling4j.processor", "org.sampling4j.picker",
             "org.sampling4j.random", "org.sampling4j.text", "org.sampling4j.batch", "org.sampling4j.generate",
-            "org.sampling4j.interop"));
+            "org.sampling4j.interop", "org.sampling4j.grammar"));
     private static final List<String> INTERNAL = List.of("org.sampling4j.kernel", "org.sampling4j.internal");
 
     private static final List<String> failures = new ArrayList<>();
