@@ -24,11 +24,13 @@ public final class LazyDfa {
     private static final class State {
         final int[] nfaStates;
         final int accept;
+        final boolean continues;
         final int[] next = new int[256];
 
-        State(int[] nfaStates, int accept) {
+        State(int[] nfaStates, int accept, boolean continues) {
             this.nfaStates = nfaStates;
             this.accept = accept;
+            this.continues = continues;
         }
     }
 
@@ -90,6 +92,20 @@ public final class LazyDfa {
         }
         synchronized (this) {
             return states[state].accept;
+        }
+    }
+
+    /**
+     * Whether some byte leads from {@code state} to a state other than {@link #DEAD}: false for DEAD
+     * and for a state where lexemes have just ended and nothing can extend them.
+     */
+    public boolean continues(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].continues;
+        }
+        synchronized (this) {
+            return states[state].continues;
         }
     }
 
@@ -175,7 +191,11 @@ public final class LazyDfa {
             throw new BudgetException("the lexer needs more than " + maxStates + " DFA states");
         }
         int[] nfaStates = Arrays.copyOf(set, m);
-        State st = new State(nfaStates, acceptId(nfaStates));
+        boolean continues = false;
+        for (int q : nfaStates) {
+            continues |= nfa.kind[q] == ByteNfa.RANGE;
+        }
+        State st = new State(nfaStates, acceptId(nfaStates), continues);
         if (count == states.length) {
             states = Arrays.copyOf(states, count * 2);
         }

@@ -124,22 +124,30 @@ final class Chart {
         for (int i = from; i < to; i++) {
             int d = dfa.next(thrDfa[i], b);
             if (d != LazyDfa.DEAD) {
-                pushThread(thrSet[i], d);
+                pushThread(thrSet[i], d); // provisional: threads that cannot continue are dropped below
                 accepts |= dfa.acceptOf(d) != 0;
             }
         }
-        thrFrom = newFrom;
-        thrTo = nThr;
-        if (!accepts) {
-            return -1;
-        }
-        int k = openSet();
-        for (int i = newFrom; i < thrTo; i++) {
-            int a = dfa.acceptOf(thrDfa[i]);
-            if (a != 0) {
-                completeLexemes(thrSet[i], a);
+        int k = -1;
+        if (accepts) {
+            k = openSet();
+            for (int i = newFrom; i < nThr; i++) {
+                int a = dfa.acceptOf(thrDfa[i]);
+                if (a != 0) {
+                    completeLexemes(thrSet[i], a);
+                }
             }
         }
+        int w = newFrom;
+        for (int i = newFrom; i < nThr; i++) {
+            if (dfa.continues(thrDfa[i])) {
+                thrSet[w] = thrSet[i];
+                thrDfa[w++] = thrDfa[i];
+            }
+        }
+        nThr = w;
+        thrFrom = newFrom;
+        thrTo = nThr;
         return k;
     }
 
