@@ -32,10 +32,11 @@ module org.sampling4j {
     exports org.sampling4j.batch;
     exports org.sampling4j.generate;
     exports org.sampling4j.interop;
+    // Constrained decoding: Grammar, GrammarMatcher, TokenMask (grammar.syntax, .automaton, .engine stay internal).
+    exports org.sampling4j.grammar;
     // Speculative-decoding verification.
     exports org.sampling4j.speculative;
-    // Still to come (a later issue; exported when it lands, see DESIGN.md section 11):
-    // org.sampling4j.grammar.
 
-    // Not exported: org.sampling4j.kernel, org.sampling4j.internal.
+    // Not exported: org.sampling4j.kernel, org.sampling4j.internal, org.sampling4j.grammar.syntax,
+    // org.sampling4j.grammar.automaton, org.sampling4j.grammar.engine.
 }

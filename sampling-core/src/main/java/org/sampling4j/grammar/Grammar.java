@@ -1,0 +1,116 @@
+package org.sampling4j.grammar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sampling4j.grammar.automaton.BudgetException;
+import org.sampling4j.grammar.engine.CompiledGrammar;
+import org.sampling4j.grammar.syntax.Cfg;
+import org.sampling4j.grammar.syntax.Expr;
+import org.sampling4j.grammar.syntax.SyntaxException;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * A grammar compiled for one vocabulary: immutable, thread-safe, shared by every sequence that is
+ * constrained by it. Compiling does linear work only; the lexer DFA and the mask caches are built
+ * lazily as masks ask for them, so the first mask is ready quickly and later masks get faster.
+ *
+ * <pre>{@code
+ * Grammar g = Grammar.choice(List.of("yes", "no"), vocabulary);
+ * GrammarMatcher m = g.newMatcher();
+ * int[] mask = new int[g.maskWords()];
+ * m.fillMask(mask);                 // the tokens that can begin "yes" or "no"
+ * }</pre>
+ *
+ * <p><b>Semantics.</b> Token t is allowed iff the bytes so far plus bytes(t) can still be extended to
+ * a complete string of the language; end-of-sequence ids iff the bytes so far are complete. Special
+ * tokens are never text: they are allowed only where a token terminal of the grammar names them
+ * (GBNF {@code <[id]>}, {@code <name>}, {@code !<...>}). End-of-sequence ids are never text either.
+ * Tokens with no bytes that are not special are never allowed as text. Padding ids past the tokenizer
+ * are never allowed.
+ */
+public final class Grammar {
+    private final CompiledGrammar compiled;
+
+    private Grammar(CompiledGrammar compiled) {
+        this.compiled = compiled;
+    }
+
+    /**
+     * Compiles the grammar IR for {@code vocab}: the one path every front end takes.
+     *
+     * @throws GrammarException INVALID for a grammar with no string or unknown rules or tokens, BUDGET past {@code limits}
+     */
+    static Grammar compile(Cfg cfg, Vocabulary vocab, GrammarLimits limits) {
+        Objects.requireNonNull(cfg, "cfg");
+        Objects.requireNonNull(vocab, "vocab");
+        Objects.requireNonNull(limits, "limits");
+        try {
+            return new Grammar(CompiledGrammar.compile(cfg, vocab, limits.engine()));
+        } catch (SyntaxException e) {
+            throw translate(e);
+        } catch (BudgetException e) {
+            throw translate(e);
+        }
+    }
+
+    /** One of {@code choices}, exactly (a list of literal strings; at least one). */
+    public static Grammar choice(List<String> choices, Vocabulary vocab) {
+        return choice(choices, vocab, GrammarLimits.DEFAULT);
+    }
+
+    /** One of {@code choices}, exactly, under {@code limits}. */
+    public static Grammar choice(List<String> choices, Vocabulary vocab, GrammarLimits limits) {
+        Objects.requireNonNull(choices, "choices");
+        if (choices.isEmpty()) {
+            throw new GrammarException(GrammarException.Kind.INVALID, 0, 0, null,
+                    "invalid: choices is empty: need at least one string", null);
+        }
+        List<Expr> options = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            String c = Objects.requireNonNull(choices.get(i), "choices[" + i + "]");
+            try {
+                options.add(new Expr.Literal(c));
+            } catch (IllegalArgumentException e) {
+                throw new GrammarException(GrammarException.Kind.INVALID, 0, 0, null,
+                        "invalid: choices[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return compile(Cfg.single(new Expr.Alt(options)), vocab, limits);
+    }
+
+    /** A new matcher at the start of the output. */
+    public GrammarMatcher newMatcher() {
+        return new GrammarMatcher(compiled.newState(), compiled.vocabulary());
+    }
+
+    /** The vocabulary this grammar was compiled for. */
+    public Vocabulary vocabulary() {
+        return compiled.vocabulary();
+    }
+
+    /** Words of a mask: {@code ceil(vocabulary().logitsSize() / 32)}. */
+    public int maskWords() {
+        return compiled.maskWords();
+    }
+
+    /** Memory held by the lazily built DFA and the mask caches so far, in bytes (approximate). */
+    public long cacheBytes() {
+        return compiled.cacheBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "Grammar{" + compiled.stats() + ", cache " + cacheBytes() + " bytes}";
+    }
+
+    static GrammarException translate(SyntaxException e) {
+        GrammarException.Kind kind = e.kind() == SyntaxException.Kind.INVALID
+                ? GrammarException.Kind.INVALID : GrammarException.Kind.UNSUPPORTED;
+        return new GrammarException(kind, e.line(), e.column(), null, e.getMessage(), e);
+    }
+
+    static GrammarException translate(BudgetException e) {
+        return new GrammarException(GrammarException.Kind.BUDGET, 0, 0, null, e.getMessage(), e);
+    }
+}

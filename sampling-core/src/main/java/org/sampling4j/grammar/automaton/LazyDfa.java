@@ -1,0 +1,237 @@
+package org.sampling4j.grammar.automaton;
+
+import java.util.Arrays;
+
+/**
+ * The subset construction of a {@link ByteNfa}, built one transition at a time as the parser and
+ * the mask walks ask for it. A DFA state is the sorted set of live important NFA states (interned);
+ * {@link #DEAD} is the empty set, so any other state can still reach an accept. Start states are
+ * interned per set of lexemes and never accept: the empty match of a nullable lexeme is the parser's
+ * business (the lexeme symbol is nullable), so a lexeme only ever ends after at least one byte.
+ *
+ * <p><b>Threads.</b> One instance is shared by every matcher of a compiled grammar. A transition is
+ * a plain array read of {@code id + 1} (0 = not built yet); missing ones are built under this
+ * object's lock and published through final fields and {@link TupleMap}'s release stores, so a
+ * racing reader either sees a complete state or takes the locked slow path, never a torn one.
+ *
+ * <p><b>Budget.</b> At most {@code maxStates} states; the next one throws {@link BudgetException}.
+ */
+public final class LazyDfa {
+    /** The state with no live NFA state: nothing can follow. */
+    public static final int DEAD = 0;
+    private static final int[] NO_LEXEMES = new int[0];
+
+    private static final class State {
+        final int[] nfaStates;
+        final int accept;
+        final boolean continues;
+        final int[] next = new int[256];
+
+        State(int[] nfaStates, int accept, boolean continues) {
+            this.nfaStates = nfaStates;
+            this.accept = accept;
+            this.continues = continues;
+        }
+    }
+
+    private final ByteNfa nfa;
+    private final int maxStates;
+    private volatile State[] states = new State[64];
+    private int count;
+    private final TupleMap<Integer> byNfaSet = new TupleMap<>();
+    private final TupleMap<Integer> startByLexemes = new TupleMap<>();
+    private final TupleMap<Integer> acceptIds = new TupleMap<>();
+    private volatile int[][] acceptSets = new int[16][];
+    private int acceptCount;
+    private final int[] buf;
+    private final int[] seeds;
+    private final int[] stamp;
+    private int mark;
+
+    /** A DFA over {@code nfa} with at most {@code maxStates} states. */
+    public LazyDfa(ByteNfa nfa, int maxStates) {
+        this.nfa = nfa;
+        this.maxStates = maxStates;
+        this.buf = new int[nfa.size()];
+        this.seeds = new int[nfa.size()];
+        this.stamp = new int[nfa.size()];
+        synchronized (this) {
+            acceptSets[0] = NO_LEXEMES;
+            acceptIds.putIfAbsent(NO_LEXEMES, 0, 0, 0);
+            acceptCount = 1;
+            intern(new int[0], 0);
+            Arrays.fill(states[DEAD].next, DEAD + 1);
+        }
+    }
+
+    /** The automaton this DFA determinizes. */
+    public ByteNfa nfa() {
+        return nfa;
+    }
+
+    /** The state after byte {@code b} (0..255) from {@code state}. */
+    public int next(int state, int b) {
+        State[] st = states;
+        if (state < st.length) {
+            State s = st[state];
+            if (s != null) {
+                int t = s.next[b];
+                if (t != 0) {
+                    return t - 1;
+                }
+            }
+        }
+        return slowNext(state, b);
+    }
+
+    /** The id of the set of lexemes that end at {@code state} (0 = none); see {@link #acceptLexemes}. */
+    public int acceptOf(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].accept;
+        }
+        synchronized (this) {
+            return states[state].accept;
+        }
+    }
+
+    /**
+     * Whether some byte leads from {@code state} to a state other than {@link #DEAD}: false for DEAD
+     * and for a state where lexemes have just ended and nothing can extend them.
+     */
+    public boolean continues(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].continues;
+        }
+        synchronized (this) {
+            return states[state].continues;
+        }
+    }
+
+    /** The sorted lexemes of accept set {@code id} (do not modify). */
+    public int[] acceptLexemes(int id) {
+        int[][] a = acceptSets;
+        if (id < a.length && a[id] != null) {
+            return a[id];
+        }
+        synchronized (this) {
+            return acceptSets[id];
+        }
+    }
+
+    /**
+     * The start state for the sorted, distinct lexemes {@code lexemes[off, off + len)}: {@link #DEAD}
+     * when none of them matches a non-empty string. Lock-free once built.
+     */
+    public int startState(int[] lexemes, int off, int len) {
+        Integer s = startByLexemes.get(lexemes, off, len);
+        return s != null ? s : slowStart(lexemes, off, len);
+    }
+
+    /** Number of states built so far. */
+    public synchronized int states() {
+        return count;
+    }
+
+    /** Memory held by the states, transitions and maps built so far, roughly. */
+    public synchronized long bytes() {
+        long b = nfa.bytes() + byNfaSet.bytes() + startByLexemes.bytes() + 12L * nfa.size();
+        for (int i = 0; i < count; i++) {
+            b += 1024 + 48 + 4L * states[i].nfaStates.length;
+        }
+        return b;
+    }
+
+    private synchronized int slowStart(int[] lexemes, int off, int len) {
+        Integer s = startByLexemes.get(lexemes, off, len);
+        if (s != null) {
+            return s;
+        }
+        for (int i = 0; i < len; i++) {
+            seeds[i] = nfa.lexemeStart[lexemes[off + i]];
+        }
+        int m = nfa.closure(seeds, len, buf, stamp, ++mark);
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (nfa.kind[buf[i]] != ByteNfa.ACCEPT) {
+                buf[k++] = buf[i];
+            }
+        }
+        int id = intern(buf, k);
+        startByLexemes.putIfAbsent(lexemes, off, len, id);
+        return id;
+    }
+
+    private synchronized int slowNext(int state, int b) {
+        State s = states[state];
+        int t = s.next[b];
+        if (t != 0) {
+            return t - 1;
+        }
+        int n = 0;
+        for (int q : s.nfaStates) {
+            if (nfa.kind[q] == ByteNfa.RANGE && nfa.lo[q] <= b && b <= nfa.hi[q]) {
+                seeds[n++] = nfa.out1[q];
+            }
+        }
+        int m = nfa.closure(seeds, n, buf, stamp, ++mark);
+        int id = intern(buf, m);
+        s.next[b] = id + 1;
+        return id;
+    }
+
+    /** The id of the NFA-state set {@code set[0, m)}, creating the state if new (caller holds the lock). */
+    private int intern(int[] set, int m) {
+        Integer old = byNfaSet.get(set, 0, m);
+        if (old != null) {
+            return old;
+        }
+        if (count >= maxStates) {
+            throw new BudgetException("the lexer needs more than " + maxStates + " DFA states");
+        }
+        int[] nfaStates = Arrays.copyOf(set, m);
+        boolean continues = false;
+        for (int q : nfaStates) {
+            continues |= nfa.kind[q] == ByteNfa.RANGE;
+        }
+        State st = new State(nfaStates, acceptId(nfaStates), continues);
+        if (count == states.length) {
+            states = Arrays.copyOf(states, count * 2);
+        }
+        State[] arr = states;
+        arr[count] = st;
+        states = arr; // volatile write: publishes the element to readers that read the field afterwards
+        byNfaSet.putIfAbsent(set, 0, m, count);
+        return count++;
+    }
+
+    private int acceptId(int[] nfaStates) {
+        int[] lex = new int[nfaStates.length];
+        int k = 0;
+        for (int q : nfaStates) {
+            if (nfa.kind[q] == ByteNfa.ACCEPT) {
+                lex[k++] = nfa.lexemeOf[q];
+            }
+        }
+        Arrays.sort(lex, 0, k);
+        int u = 0;
+        for (int i = 0; i < k; i++) {
+            if (u == 0 || lex[u - 1] != lex[i]) {
+                lex[u++] = lex[i];
+            }
+        }
+        Integer old = acceptIds.get(lex, 0, u);
+        if (old != null) {
+            return old;
+        }
+        if (acceptCount == acceptSets.length) {
+            acceptSets = Arrays.copyOf(acceptSets, acceptCount * 2);
+        }
+        int[][] a = acceptSets;
+        a[acceptCount] = Arrays.copyOf(lex, u);
+        acceptSets = a;
+        acceptIds.putIfAbsent(lex, 0, u, acceptCount);
+        return acceptCount++;
+    }
+}

@@ -1,0 +1,192 @@
+package org.sampling4j.grammar.automaton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * Builds one {@link ByteNfa} for several lexemes, each a regular {@link Expr} (no {@link Expr.Token};
+ * a {@link Expr.Ref} names a regular rule of {@code rules}, expanded in place).
+ *
+ * <p><b>Construction.</b> Thompson's, built backwards: {@code build(e, next)} returns a state from
+ * which matching {@code e} leads to {@code next}, so no fragment needs patching. Counted repeats
+ * {@code x{m,n}} become {@code m} copies and then {@code n - m} nested optional copies;
+ * {@code x{m,}} ends with a loop. <b>Budgets:</b> at most {@code maxStates} states (a repeat checks
+ * its whole need after its first copy, so {@code x{1,1000000}} fails at once, naming what it needs)
+ * and at most {@code maxNesting} levels of expression nesting plus rule references, so recursion
+ * depth is bounded and a {@code StackOverflowError} cannot happen.
+ */
+public final class NfaBuilder {
+    private final Map<String, Expr> rules;
+    private final int maxStates;
+    private final int maxNesting;
+    private int n;
+    private int[] kind = new int[64];
+    private int[] lo = new int[64];
+    private int[] hi = new int[64];
+    private int[] out1 = new int[64];
+    private int[] out2 = new int[64];
+    private int[] lexemeOf = new int[64];
+    private int[] lexemeStart = new int[8];
+    private int lexemes;
+
+    /** {@code rules}: the bodies of the regular rules a lexeme may refer to. */
+    public NfaBuilder(Map<String, Expr> rules, int maxStates, int maxNesting) {
+        this.rules = rules;
+        this.maxStates = maxStates;
+        this.maxNesting = maxNesting;
+    }
+
+    /** Adds a lexeme and returns its id (0, 1, 2, ... in order of addition). */
+    public int addLexeme(Expr e) {
+        int id = lexemes;
+        int accept = add(ByteNfa.ACCEPT, 0, 0, -1, -1);
+        lexemeOf[accept] = id;
+        int start = build(e, accept, 0);
+        if (lexemes == lexemeStart.length) {
+            lexemeStart = Arrays.copyOf(lexemeStart, lexemes * 2);
+        }
+        lexemeStart[lexemes++] = start;
+        return id;
+    }
+
+    /** Number of states so far. */
+    public int states() {
+        return n;
+    }
+
+    /** The trimmed automaton of the lexemes added so far. */
+    public ByteNfa build() {
+        return new ByteNfa(n, kind, lo, hi, out1, out2, lexemeOf, Arrays.copyOf(lexemeStart, lexemes));
+    }
+
+    private int build(Expr e, int next, int depth) {
+        if (depth > maxNesting) {
+            throw new BudgetException("expression nesting deeper than " + maxNesting + " levels (rules and groups)");
+        }
+        if (e instanceof Expr.Literal lit) {
+            byte[] b = lit.text().getBytes(StandardCharsets.UTF_8);
+            int s = next;
+            for (int i = b.length - 1; i >= 0; i--) {
+                s = add(ByteNfa.RANGE, b[i] & 0xFF, b[i] & 0xFF, s, -1);
+            }
+            return s;
+        }
+        if (e instanceof Expr.Chars chars) {
+            List<int[]> seqs = Utf8Ranges.sequences(chars.ranges());
+            int[] starts = new int[seqs.size()];
+            for (int k = 0; k < starts.length; k++) {
+                int[] seq = seqs.get(k);
+                int s = next;
+                for (int i = seq.length - 2; i >= 0; i -= 2) {
+                    s = add(ByteNfa.RANGE, seq[i], seq[i + 1], s, -1);
+                }
+                starts[k] = s;
+            }
+            return fan(starts);
+        }
+        if (e instanceof Expr.Seq seq) {
+            int s = next;
+            for (int i = seq.items().size() - 1; i >= 0; i--) {
+                s = build(seq.items().get(i), s, depth + 1);
+            }
+            return s;
+        }
+        if (e instanceof Expr.Alt alt) {
+            int[] starts = new int[alt.options().size()];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = build(alt.options().get(k), next, depth + 1);
+            }
+            return fan(starts);
+        }
+        if (e instanceof Expr.Repeat rep) {
+            return repeat(rep, next, depth);
+        }
+        if (e instanceof Expr.Ref ref) {
+            Expr body = rules.get(ref.name());
+            if (body == null) {
+                throw new IllegalStateException("lexeme refers to '" + ref.name() + "', which is not a regular rule");
+            }
+            return build(body, next, depth + 1);
+        }
+        throw new IllegalStateException("a lexeme cannot hold " + e);
+    }
+
+    private int repeat(Expr.Repeat rep, int next, int depth) {
+        boolean unbounded = rep.max() == Expr.Repeat.UNBOUNDED;
+        if (!unbounded && rep.max() == 0) {
+            return next;
+        }
+        int before = n;
+        int s;
+        long remaining;
+        if (unbounded) {
+            int loop = add(ByteNfa.EPSILON, 0, 0, -1, next);
+            int body = build(rep.body(), loop, depth + 1); // before the store: building may grow out1
+            out1[loop] = body;
+            s = loop;
+            remaining = rep.min();
+        } else if (rep.max() > rep.min()) {
+            s = add(ByteNfa.EPSILON, 0, 0, build(rep.body(), next, depth + 1), next);
+            remaining = rep.max() - 1L;
+        } else {
+            s = build(rep.body(), next, depth + 1);
+            remaining = rep.min() - 1L;
+        }
+        long per = Math.max(1, n - before);
+        long need = n + per * remaining;
+        if (need > maxStates) {
+            throw new BudgetException("repetition {" + rep.min() + "," + (unbounded ? "" : rep.max())
+                    + "} needs about " + need + " automaton states, limit " + maxStates);
+        }
+        if (!unbounded) {
+            for (int i = 1; i < rep.max() - rep.min(); i++) {
+                s = add(ByteNfa.EPSILON, 0, 0, build(rep.body(), s, depth + 1), next);
+            }
+        }
+        int mandatory = !unbounded && rep.max() == rep.min() ? rep.min() - 1 : rep.min();
+        for (int i = 0; i < mandatory; i++) {
+            s = build(rep.body(), s, depth + 1);
+        }
+        return s;
+    }
+
+    /** One state with epsilon moves to every start (a chain of binary splits); none matches nothing. */
+    private int fan(int[] starts) {
+        if (starts.length == 1) {
+            return starts[0];
+        }
+        if (starts.length == 0) {
+            return add(ByteNfa.EPSILON, 0, 0, -1, -1);
+        }
+        int s = starts[starts.length - 1];
+        for (int k = starts.length - 2; k >= 0; k--) {
+            s = add(ByteNfa.EPSILON, 0, 0, starts[k], s);
+        }
+        return s;
+    }
+
+    private int add(int k, int l, int h, int o1, int o2) {
+        if (n >= maxStates) {
+            throw new BudgetException("the lexemes need more than " + maxStates + " automaton states");
+        }
+        if (n == kind.length) {
+            int c = n * 2;
+            kind = Arrays.copyOf(kind, c);
+            lo = Arrays.copyOf(lo, c);
+            hi = Arrays.copyOf(hi, c);
+            out1 = Arrays.copyOf(out1, c);
+            out2 = Arrays.copyOf(out2, c);
+            lexemeOf = Arrays.copyOf(lexemeOf, c);
+        }
+        kind[n] = k;
+        lo[n] = l;
+        hi[n] = h;
+        out1[n] = o1;
+        out2[n] = o2;
+        lexemeOf[n] = -1;
+        return n++;
+    }
+}

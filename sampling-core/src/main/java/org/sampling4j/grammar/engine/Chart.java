@@ -1,0 +1,370 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.Arrays;
+import org.sampling4j.grammar.automaton.BudgetException;
+import org.sampling4j.grammar.automaton.LazyDfa;
+
+/**
+ * The byte-level Earley parser over lexemes: Earley sets at lexeme boundaries plus lexer THREADS.
+ * A thread {@code (s, d)} is the lexer run that began at set {@code s} in the start state for the
+ * lexemes that set's items scan, now in DFA state {@code d}. Feeding a byte advances every thread
+ * and drops the dead; a thread that reaches an accepting state completes its lexemes, advancing the
+ * items of {@code s} that expect them into a new set at the new position, which is closed (predict,
+ * complete, Aycock-Horspool for nullable symbols) and starts a thread of its own.
+ *
+ * <p><b>Layout.</b> Items {@code (pos, origin)} in flat arrays, sets as ranges of items, threads on
+ * a stack; everything is append-only, so any earlier state is restored by truncation
+ * ({@link #save}/{@link #restore}): rollback and the hypothetical steps of a mask use the same
+ * mechanism. Arrays grow geometrically; nothing is allocated per byte in a steady state.
+ *
+ * <p><b>Budget.</b> At most {@code maxItems} items in the chart; more throws {@link BudgetException}.
+ */
+final class Chart {
+    /** Ints of a saved state. */
+    static final int SAVED = 6;
+
+    final Productions g;
+    final LazyDfa dfa;
+    private final int maxItems;
+    int[] itemPos = new int[256];
+    int[] itemOrigin = new int[256];
+    int nItems;
+    int[] setStart = new int[64];
+    int nSets;
+    int[] thrSet = new int[64];
+    int[] thrDfa = new int[64];
+    int nThr;
+    /** The threads at the current position: {@code [thrFrom, thrTo)}. */
+    int thrFrom;
+    int thrTo;
+    /** The Earley set at the current position, or -1 when the position is inside a lexeme. */
+    int curSet = -1;
+    private long[] seenKey = new long[64];
+    private int[] seenStamp = new int[64];
+    private int stamp;
+    private int setSize;
+    private int[] lexBuf = new int[16];
+
+    Chart(Productions g, LazyDfa dfa, int maxItems) {
+        this.g = g;
+        this.dfa = dfa;
+        this.maxItems = maxItems;
+    }
+
+    /** The initial state: set 0 from {@code S' -> . root}, closed, with its thread. */
+    void init() {
+        int k = openSet();
+        addItem(g.prodStart[g.ntFirst[0]], 0);
+        finishSet(k);
+        thrFrom = 0;
+        thrTo = nThr;
+        curSet = 0;
+    }
+
+    /** A copy of this chart (deep: every array). */
+    Chart copy() {
+        Chart c = new Chart(g, dfa, maxItems);
+        c.itemPos = itemPos.clone();
+        c.itemOrigin = itemOrigin.clone();
+        c.nItems = nItems;
+        c.setStart = setStart.clone();
+        c.nSets = nSets;
+        c.thrSet = thrSet.clone();
+        c.thrDfa = thrDfa.clone();
+        c.nThr = nThr;
+        c.thrFrom = thrFrom;
+        c.thrTo = thrTo;
+        c.curSet = curSet;
+        return c;
+    }
+
+    void save(int[] into, int at) {
+        into[at] = nItems;
+        into[at + 1] = nSets;
+        into[at + 2] = nThr;
+        into[at + 3] = thrFrom;
+        into[at + 4] = thrTo;
+        into[at + 5] = curSet;
+    }
+
+    void restore(int[] from, int at) {
+        nItems = from[at];
+        nSets = from[at + 1];
+        nThr = from[at + 2];
+        thrFrom = from[at + 3];
+        thrTo = from[at + 4];
+        curSet = from[at + 5];
+    }
+
+    /** Whether anything can follow or the output is complete: some thread lives or a set is here. */
+    boolean viable() {
+        return thrTo > thrFrom || curSet >= 0;
+    }
+
+    /** Feeds one byte (0..255) to the current threads; the new position may be dead (see {@link #viable}). */
+    void feedByte(int b) {
+        int k = advance(b);
+        if (k >= 0) {
+            finishSet(k);
+        }
+        thrTo = nThr;
+        curSet = k;
+    }
+
+    /**
+     * Advances the threads over byte {@code b} onto the top of the thread stack (they become the
+     * current ones, {@code [thrFrom, nThr)}) and, if any accepts, opens the new set with the completed
+     * items; returns that set (still open) or -1.
+     */
+    int advance(int b) {
+        int from = thrFrom;
+        int to = thrTo;
+        int newFrom = nThr;
+        boolean accepts = false;
+        for (int i = from; i < to; i++) {
+            int d = dfa.next(thrDfa[i], b);
+            if (d != LazyDfa.DEAD) {
+                pushThread(thrSet[i], d); // provisional: threads that cannot continue are dropped below
+                accepts |= dfa.acceptOf(d) != 0;
+            }
+        }
+        int k = -1;
+        if (accepts) {
+            k = openSet();
+            for (int i = newFrom; i < nThr; i++) {
+                int a = dfa.acceptOf(thrDfa[i]);
+                if (a != 0) {
+                    completeLexemes(thrSet[i], a);
+                }
+            }
+        }
+        int w = newFrom;
+        for (int i = newFrom; i < nThr; i++) {
+            if (dfa.continues(thrDfa[i])) {
+                thrSet[w] = thrSet[i];
+                thrDfa[w++] = thrDfa[i];
+            }
+        }
+        nThr = w;
+        thrFrom = newFrom;
+        thrTo = nThr;
+        return k;
+    }
+
+    /** Adds to the open set the items of set {@code s} advanced over the lexemes of accept set {@code a}. */
+    void completeLexemes(int s, int a) {
+        int[] lex = dfa.acceptLexemes(a);
+        int end = setEnd(s);
+        for (int j = setStart[s]; j < end; j++) {
+            int sym = g.rhs[itemPos[j]];
+            if (Symbols.isLexeme(sym) && Arrays.binarySearch(lex, Symbols.lexemeOf(sym)) >= 0) {
+                addItem(itemPos[j] + 1, itemOrigin[j]);
+            }
+        }
+    }
+
+    /** Adds to the open set the items of set {@code s} advanced over token terminals that match {@code token}; returns how many. */
+    int completeToken(int s, int token) {
+        int end = setEnd(s);
+        int added = 0;
+        for (int j = setStart[s]; j < end; j++) {
+            int sym = g.rhs[itemPos[j]];
+            if (Symbols.isToken(sym) && g.tokens.matches(Symbols.tokenOf(sym), token)) {
+                addItem(itemPos[j] + 1, itemOrigin[j]);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Opens a new, empty set at the top of the chart and returns its index. */
+    int openSet() {
+        if (nSets + 2 > setStart.length) {
+            setStart = Arrays.copyOf(setStart, setStart.length * 2);
+        }
+        int k = nSets++;
+        setStart[k] = nItems;
+        if (++stamp == Integer.MAX_VALUE) { // never reuse a stamp: start the table afresh
+            Arrays.fill(seenStamp, 0);
+            stamp = 1;
+        }
+        setSize = 0;
+        return k;
+    }
+
+    /** Closes the open set {@code k} and pushes its thread (if it scans a lexeme). */
+    void finishSet(int k) {
+        close(k);
+        int s = startStateOf(k);
+        if (s != LazyDfa.DEAD) {
+            pushThread(k, s);
+        }
+    }
+
+    /** Index one past the last item of set {@code s}. */
+    int setEnd(int s) {
+        return s + 1 < nSets ? setStart[s + 1] : nItems;
+    }
+
+    /** Predictions and completions of the open set {@code k}, with nullable symbols skipped (Aycock-Horspool). */
+    void close(int k) {
+        for (int i = setStart[k]; i < nItems; i++) {
+            int pos = itemPos[i];
+            int origin = itemOrigin[i];
+            int sym = g.rhs[pos];
+            if (sym == Symbols.END) {
+                if (origin == k) {
+                    continue; // a nullable completion: its parents were advanced when they predicted it
+                }
+                int a = g.lhs[pos];
+                int end = setEnd(origin);
+                for (int j = setStart[origin]; j < end; j++) {
+                    if (g.rhs[itemPos[j]] == a) {
+                        addItem(itemPos[j] + 1, itemOrigin[j]);
+                    }
+                }
+            } else if (sym >= 0) {
+                for (int p = g.ntFirst[sym]; p < g.ntFirst[sym + 1]; p++) {
+                    addItem(g.prodStart[p], k);
+                }
+                if (g.nullable[sym]) {
+                    addItem(pos + 1, origin);
+                }
+            } else if (Symbols.isLexeme(sym) && g.nfa.nullable(Symbols.lexemeOf(sym))) {
+                addItem(pos + 1, origin);
+            }
+        }
+    }
+
+    /** The DFA start state for the lexemes that the items of set {@code k} scan ({@link LazyDfa#DEAD} if none). */
+    int startStateOf(int k) {
+        int n = 0;
+        int end = setEnd(k);
+        for (int j = setStart[k]; j < end; j++) {
+            int sym = g.rhs[itemPos[j]];
+            if (Symbols.isLexeme(sym)) {
+                if (n == lexBuf.length) {
+                    lexBuf = Arrays.copyOf(lexBuf, n * 2);
+                }
+                lexBuf[n++] = Symbols.lexemeOf(sym);
+            }
+        }
+        if (n == 0) {
+            return LazyDfa.DEAD;
+        }
+        Arrays.sort(lexBuf, 0, n);
+        int u = 1;
+        for (int i = 1; i < n; i++) {
+            if (lexBuf[i] != lexBuf[u - 1]) {
+                lexBuf[u++] = lexBuf[i];
+            }
+        }
+        return dfa.startState(lexBuf, 0, u);
+    }
+
+    /** Whether set {@code k} holds the completed start item {@code S' -> root .}. */
+    boolean complete(int k) {
+        if (k < 0) {
+            return false;
+        }
+        int end = setEnd(k);
+        for (int j = setStart[k]; j < end; j++) {
+            if (itemPos[j] == g.acceptPos && itemOrigin[j] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether set {@code k} has an item that expects a token terminal. */
+    boolean expectsToken(int k) {
+        if (k < 0) {
+            return false;
+        }
+        int end = setEnd(k);
+        for (int j = setStart[k]; j < end; j++) {
+            if (Symbols.isToken(g.rhs[itemPos[j]])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ORs into {@code mask} every token the token terminals expected by set {@code k} match. */
+    void orTokenTerminals(int k, int[] mask) {
+        int end = setEnd(k);
+        for (int j = setStart[k]; j < end; j++) {
+            int sym = g.rhs[itemPos[j]];
+            if (Symbols.isToken(sym)) {
+                g.tokens.orInto(Symbols.tokenOf(sym), mask);
+            }
+        }
+    }
+
+    private void pushThread(int s, int d) {
+        if (nThr == thrSet.length) {
+            thrSet = Arrays.copyOf(thrSet, nThr * 2);
+            thrDfa = Arrays.copyOf(thrDfa, nThr * 2);
+        }
+        thrSet[nThr] = s;
+        thrDfa[nThr++] = d;
+    }
+
+    /** Appends {@code (pos, origin)} to the open set unless it is there already. */
+    void addItem(int pos, int origin) {
+        if (2 * (setSize + 1) > seenKey.length) {
+            rehash();
+        }
+        long key = ((long) pos << 32) | (origin & 0xFFFFFFFFL);
+        int mask = seenKey.length - 1;
+        int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+        while (seenStamp[h] == stamp) {
+            if (seenKey[h] == key) {
+                return;
+            }
+            h = (h + 1) & mask;
+        }
+        seenStamp[h] = stamp;
+        seenKey[h] = key;
+        setSize++;
+        if (nItems == itemPos.length) {
+            if (nItems >= maxItems) {
+                throw new BudgetException("the parse needs more than " + maxItems + " Earley items");
+            }
+            int c = Math.min(Math.max(nItems * 2, 16), Math.max(maxItems, nItems + 1));
+            itemPos = Arrays.copyOf(itemPos, c);
+            itemOrigin = Arrays.copyOf(itemOrigin, c);
+        }
+        itemPos[nItems] = pos;
+        itemOrigin[nItems++] = origin;
+    }
+
+    /** Doubles the seen-table and re-enters the open set's items (they are the chart's tail). */
+    private void rehash() {
+        int c = seenKey.length * 2;
+        seenKey = new long[c];
+        seenStamp = new int[c];
+        stamp++;
+        int k = nSets - 1;
+        int mask = c - 1;
+        for (int i = setStart[k]; i < nItems; i++) {
+            long key = ((long) itemPos[i] << 32) | (itemOrigin[i] & 0xFFFFFFFFL);
+            int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (seenStamp[h] == stamp) {
+                h = (h + 1) & mask;
+            }
+            seenStamp[h] = stamp;
+            seenKey[h] = key;
+        }
+    }
+
+    /** Moves the current threads down to {@code to} on the thread stack (after a committed token). */
+    void compactThreads(int to) {
+        int n = thrTo - thrFrom;
+        System.arraycopy(thrSet, thrFrom, thrSet, to, n);
+        System.arraycopy(thrDfa, thrFrom, thrDfa, to, n);
+        thrFrom = to;
+        thrTo = to + n;
+        nThr = thrTo;
+    }
+}

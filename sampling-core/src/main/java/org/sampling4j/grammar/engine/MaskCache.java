@@ -1,0 +1,64 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.sampling4j.grammar.automaton.LazyDfa;
+import org.sampling4j.grammar.automaton.TupleMap;
+
+/**
+ * The shared cache of {@link LexerEntry}s of one compiled grammar: root entries by the tuple of the
+ * current threads' DFA states, child entries inside their {@link MaskGroup} by start state. Lookups
+ * are lock-free and allocation-free; a miss walks the trie once and publishes the entry. Past
+ * {@code maxBytes} new entries are computed and used but not kept: masks stay exact, only slower
+ * (chosen over failing, so a long generation never dies of a full cache).
+ */
+final class MaskCache {
+    private final TupleMap<LexerEntry> roots = new TupleMap<>();
+    private final TrieWalker walker;
+    private final long maxBytes;
+    private final AtomicLong bytes = new AtomicLong();
+
+    MaskCache(TokenTrie trie, LazyDfa dfa, int maskWords, long maxBytes) {
+        this.walker = new TrieWalker(trie, dfa, maskWords);
+        this.maxBytes = maxBytes;
+    }
+
+    LexerEntry root(int[] states, int off, int k) {
+        LexerEntry e = roots.get(states, off, k);
+        if (e != null) {
+            return e;
+        }
+        e = walker.root(states, off, k);
+        if (reserve(e.bytes + 16L + 4L * k)) {
+            e = roots.putIfAbsent(states, off, k, e);
+        }
+        return e;
+    }
+
+    LexerEntry child(MaskGroup g, int s) {
+        LexerEntry e = g.child(s);
+        if (e != null) {
+            return e;
+        }
+        e = walker.child(g.nodes, s);
+        if (reserve(e.bytes + 8)) {
+            e = g.putChild(s, e);
+        }
+        return e;
+    }
+
+    long bytes() {
+        return bytes.get() + roots.bytes();
+    }
+
+    private boolean reserve(long b) {
+        while (true) {
+            long now = bytes.get();
+            if (now + b > maxBytes) {
+                return false;
+            }
+            if (bytes.compareAndSet(now, now + b)) {
+                return true;
+            }
+        }
+    }
+}

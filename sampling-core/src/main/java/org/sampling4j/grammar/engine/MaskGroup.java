@@ -1,0 +1,55 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.Arrays;
+
+/**
+ * The trie nodes of one {@link LexerEntry} at which the same threads end the same lexemes
+ * ({@code key}: pairs of thread index and DFA accept-set id) and below which some token is not in
+ * the entry's {@code within}. Below them the answer depends on the parser only through the start
+ * state {@code S} of the Earley set that the completed lexemes create, so the walk of those subtrees
+ * from {@code S} alone is cached here per {@code S} (lock-free lookup, copy-on-write insert).
+ */
+final class MaskGroup {
+    final int[] key;
+    final int[] nodes;
+    private volatile int[] childStates = new int[0];
+    private volatile LexerEntry[] children = new LexerEntry[0];
+
+    MaskGroup(int[] key, int[] nodes) {
+        this.key = key;
+        this.nodes = nodes;
+    }
+
+    /** The cached child entry for start state {@code s}, or null. */
+    LexerEntry child(int s) {
+        LexerEntry[] c = children; // read first: childStates is written before children
+        int[] st = childStates;
+        int n = Math.min(c.length, st.length);
+        for (int i = 0; i < n; i++) {
+            if (st[i] == s) {
+                return c[i];
+            }
+        }
+        return null;
+    }
+
+    /** Caches {@code e} for {@code s} unless one is there; returns the cached one. */
+    synchronized LexerEntry putChild(int s, LexerEntry e) {
+        LexerEntry old = child(s);
+        if (old != null) {
+            return old;
+        }
+        int n = children.length;
+        int[] st = Arrays.copyOf(childStates, n + 1);
+        st[n] = s;
+        LexerEntry[] c = Arrays.copyOf(children, n + 1);
+        c[n] = e;
+        childStates = st;
+        children = c;
+        return e;
+    }
+
+    long bytes() {
+        return 48 + 4L * (key.length + nodes.length);
+    }
+}

@@ -1,0 +1,240 @@
+package org.sampling4j.grammar.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import org.sampling4j.grammar.automaton.LazyDfa;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * One sequence's parse state over a {@link CompiledGrammar}: the {@link Chart}, one saved state per
+ * accepted token (for {@link #rollback}), and whether an end-of-sequence id was accepted where the
+ * output was complete. Not thread-safe; {@link #copy} gives an independent one.
+ *
+ * <p><b>Masks.</b> {@link #fillMask} ORs the root {@link LexerEntry} of the current threads, then
+ * for each of its groups takes the hypothetical parser step (the group's completed lexemes into a
+ * scratch set, closed), looks up the child entry for that set's start state, ORs it, recurses into
+ * the child's groups, and truncates the scratch set away; then the token terminals of the current
+ * set and, when the output is complete, the end-of-sequence ids.
+ */
+public final class MatcherState {
+    private static final int SAVED = Chart.SAVED + 1;
+    private final CompiledGrammar cg;
+    private final Vocabulary vocab;
+    private Chart chart;
+    private int[] history = new int[SAVED * 16];
+    private int accepted;
+    private boolean stopped;
+    private final int[] scratch = new int[SAVED];
+
+    MatcherState(CompiledGrammar cg) {
+        this.cg = cg;
+        this.vocab = cg.vocab;
+        this.chart = new Chart(cg.g, cg.dfa, cg.limits.maxEarleyItems());
+        chart.init();
+    }
+
+    private MatcherState(MatcherState o) {
+        this.cg = o.cg;
+        this.vocab = o.vocab;
+        this.chart = o.chart.copy();
+        this.history = o.history.clone();
+        this.accepted = o.accepted;
+        this.stopped = o.stopped;
+    }
+
+    /** An independent copy. */
+    public MatcherState copy() {
+        return new MatcherState(this);
+    }
+
+    /** Number of tokens accepted. */
+    public int acceptedTokens() {
+        return accepted;
+    }
+
+    /** The output so far is a complete string of the language. */
+    public boolean canStop() {
+        return stopped || chart.complete(chart.curSet);
+    }
+
+    /** Complete, and no non-empty continuation exists. */
+    public boolean isComplete() {
+        return canStop() && chart.thrTo == chart.thrFrom && !chart.expectsToken(chart.curSet);
+    }
+
+    /** Whether {@code token} may come next (a full simulation, no cache). */
+    public boolean isAllowed(int token) {
+        if (!vocab.isToken(token)) {
+            return false;
+        }
+        chart.save(scratch, 0);
+        boolean ok = step(token);
+        chart.restore(scratch, 0);
+        return ok || (vocab.isEos(token) && canStop());
+    }
+
+    /** Accepts {@code token} if allowed; returns false (state unchanged) if not. */
+    public boolean tryAccept(int token) {
+        if (!vocab.isToken(token)) {
+            return false;
+        }
+        if (accepted * SAVED + SAVED > history.length) {
+            history = Arrays.copyOf(history, history.length * 2);
+        }
+        int at = accepted * SAVED;
+        chart.save(history, at);
+        history[at + Chart.SAVED] = stopped ? 1 : 0;
+        boolean eos = vocab.isEos(token) && canStop();
+        boolean ok = step(token);
+        if (!ok && !eos) {
+            chart.restore(history, at);
+            return false;
+        }
+        if (ok) {
+            chart.compactThreads(history[at + 2]);
+        } else {
+            chart.restore(history, at); // only the end-of-sequence reading: nothing can follow
+            chart.thrFrom = chart.thrTo = chart.nThr;
+            chart.curSet = -1;
+        }
+        stopped = eos;
+        accepted++;
+        return true;
+    }
+
+    /** Undoes the last {@code n} accepted tokens. */
+    public void rollback(int n) {
+        if (n < 0 || n > accepted) {
+            throw new IllegalArgumentException("tokens = " + n + " is outside [0, " + accepted + "], the tokens accepted so far");
+        }
+        if (n == 0) {
+            return;
+        }
+        accepted -= n;
+        int at = accepted * SAVED;
+        chart.restore(history, at);
+        stopped = history[at + Chart.SAVED] != 0;
+    }
+
+    /**
+     * Feeds {@code token} to the chart (not committed: the caller restores or compacts); whether the
+     * result is viable. Text tokens go byte by byte through the threads; at the end the token
+     * terminals of the set where the token started that match it join the final set.
+     */
+    private boolean step(int token) {
+        int start = chart.curSet;
+        boolean text = TokenTrie.isText(vocab, token);
+        int k;
+        if (text) {
+            int len = vocab.length(token);
+            for (int i = 0; i < len - 1; i++) {
+                chart.feedByte(vocab.byteAt(token, i));
+                if (!chart.viable()) {
+                    return false;
+                }
+            }
+            k = chart.advance(vocab.byteAt(token, len - 1));
+        } else {
+            chart.thrFrom = chart.thrTo = chart.nThr;
+            k = -1;
+        }
+        if (start >= 0 && cg.g.tokens.count() > 0 && chart.expectsToken(start)) {
+            if (k < 0) {
+                k = chart.openSet();
+            }
+            chart.completeToken(start, token);
+            if (chart.setEnd(k) == chart.setStart[k]) {
+                chart.nSets--; // nothing matched: the set stays empty, drop it
+                k = -1;
+            }
+        }
+        if (k >= 0) {
+            chart.finishSet(k);
+        }
+        chart.thrTo = chart.nThr;
+        chart.curSet = k;
+        return chart.viable();
+    }
+
+    /** Writes the allowed tokens into {@code mask[0, maskWords)} (bit {@code j % 32} of word {@code j / 32}). */
+    public void fillMask(int[] mask) {
+        Arrays.fill(mask, 0, cg.maskWords, 0);
+        int k = chart.thrTo - chart.thrFrom;
+        if (k > 0) {
+            LexerEntry e = cg.cache.root(chart.thrDfa, chart.thrFrom, k);
+            e.orInto(mask);
+            for (MaskGroup group : e.groups) {
+                expand(group, -1, mask);
+            }
+        }
+        if (chart.curSet >= 0) {
+            chart.orTokenTerminals(chart.curSet, mask);
+        }
+        if (canStop()) {
+            for (int id : vocab.eosIds()) {
+                mask[id >>> 5] |= 1 << (id & 31);
+            }
+        }
+    }
+
+    /** The hypothetical step for {@code group}: its threads are the current ones ({@code parent < 0}) or the one of set {@code parent}. */
+    private void expand(MaskGroup group, int parent, int[] mask) {
+        int[] key = group.key;
+        int items = chart.nItems;
+        int k = chart.openSet();
+        for (int i = 0; i < key.length; i += 2) {
+            int s = parent < 0 ? chart.thrSet[chart.thrFrom + key[i]] : parent;
+            chart.completeLexemes(s, key[i + 1]);
+        }
+        chart.close(k);
+        int start = chart.startStateOf(k);
+        if (start != LazyDfa.DEAD) {
+            LexerEntry child = cg.cache.child(group, start);
+            child.orInto(mask);
+            for (MaskGroup g : child.groups) {
+                expand(g, k, mask);
+            }
+        }
+        chart.nSets = k;
+        chart.nItems = items;
+    }
+
+    /**
+     * The bytes every continuation starts with: empty when the output may stop here, a token terminal
+     * may come, or more than one byte may follow. At most {@code limit} bytes.
+     */
+    public byte[] forcedBytes(int limit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] base = new int[Chart.SAVED];
+        int[] one = new int[Chart.SAVED];
+        chart.save(base, 0);
+        try {
+            boolean mayStop = canStop();
+            while (out.size() < limit && !mayStop && !chart.expectsToken(chart.curSet)) {
+                chart.save(one, 0);
+                int only = -1;
+                for (int b = 0; b < 256; b++) {
+                    chart.feedByte(b);
+                    boolean ok = chart.viable();
+                    chart.restore(one, 0);
+                    if (ok) {
+                        if (only >= 0) {
+                            only = -2;
+                            break;
+                        }
+                        only = b;
+                    }
+                }
+                if (only < 0) {
+                    break;
+                }
+                out.write(only);
+                chart.feedByte(only);
+                mayStop = chart.complete(chart.curSet);
+            }
+        } finally {
+            chart.restore(base, 0);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,224 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.grammar.automaton.BudgetException;
+import org.sampling4j.grammar.automaton.NfaBuilder;
+import org.sampling4j.grammar.syntax.Cfg;
+import org.sampling4j.grammar.syntax.Expr;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * Turns a {@link Cfg} into {@link Productions}: regular rules are inlined; in every other rule, each
+ * maximal regular sub-expression (and each run of regular items of a sequence) becomes ONE lexeme,
+ * so as much as possible is decided by the lexer; the rest becomes productions (an alternation gives
+ * alternatives, a repeat of a non-regular body gives left-recursive helper rules, a counted repeat is
+ * expanded under the symbol budget). Identical lexeme expressions share one lexeme.
+ *
+ * <p>Recursion follows the expression nesting only, checked against {@code maxNesting}.
+ */
+final class Normalizer {
+    private final RuleGraph graph;
+    private final EngineLimits limits;
+    private final NfaBuilder nfa;
+    private final TokenTerminals tokens;
+    private final Map<Expr, Integer> lexemeIds = new HashMap<>();
+    private final IdentityHashMap<Expr, Boolean> regularMemo = new IdentityHashMap<>();
+    private final int[] ruleNt;
+    private final List<List<int[]>> productions = new ArrayList<>();
+    private final List<Integer> pending = new ArrayList<>();
+    private long symbols;
+    private int line;
+    private int column;
+
+    private Normalizer(Cfg cfg, Vocabulary vocab, EngineLimits limits) {
+        this.graph = new RuleGraph(cfg);
+        this.limits = limits;
+        Map<String, Expr> regularBodies = new HashMap<>();
+        for (int i = 0; i < graph.rules.size(); i++) {
+            if (graph.regular[i]) {
+                regularBodies.put(graph.rules.get(i).name(), graph.rules.get(i).body());
+            }
+        }
+        this.nfa = new NfaBuilder(regularBodies, limits.maxNfaStates(), limits.maxNesting());
+        this.tokens = new TokenTerminals(vocab);
+        this.ruleNt = new int[graph.rules.size()];
+        java.util.Arrays.fill(ruleNt, -1);
+    }
+
+    /** The productions of {@code cfg} for {@code vocab}; nonterminal 0 is the start {@code S' -> root}. */
+    static Productions normalize(Cfg cfg, Vocabulary vocab, EngineLimits limits) {
+        Normalizer n = new Normalizer(cfg, vocab, limits);
+        Cfg.Rule root = cfg.rootRule();
+        n.line = root.line();
+        n.column = root.column();
+        int start = n.newNt();
+        n.addProduction(start, new int[] {n.symbol(new Expr.Ref(root.name(), root.line(), root.column()), 0)});
+        while (!n.pending.isEmpty()) {
+            int r = n.pending.remove(n.pending.size() - 1);
+            Cfg.Rule rule = n.graph.rules.get(r);
+            n.line = rule.line();
+            n.column = rule.column();
+            n.alternatives(n.ruleNt[r], rule.body(), 0);
+        }
+        return new Productions(n.productions, n.nfa.build(), n.tokens, root.line(), root.column());
+    }
+
+    private int newNt() {
+        productions.add(new ArrayList<>());
+        return productions.size() - 1;
+    }
+
+    private void addProduction(int nt, int[] rhs) {
+        symbols += rhs.length + 1;
+        if (symbols > limits.maxSymbols()) {
+            throw new BudgetException("the grammar needs more than " + limits.maxSymbols() + " production symbols");
+        }
+        productions.get(nt).add(rhs);
+    }
+
+    private void checkDepth(int depth) {
+        if (depth > limits.maxNesting()) {
+            throw new BudgetException("expression nesting deeper than " + limits.maxNesting() + " levels");
+        }
+    }
+
+    /** Adds to {@code nt} one production per top-level alternative of {@code e}. */
+    private void alternatives(int nt, Expr e, int depth) {
+        checkDepth(depth);
+        if (e instanceof Expr.Alt alt && !regular(e, depth)) {
+            for (Expr option : alt.options()) {
+                alternatives(nt, option, depth + 1);
+            }
+            return;
+        }
+        IntList out = new IntList();
+        sequence(e, out, depth + 1);
+        addProduction(nt, out.toArray());
+    }
+
+    /** Appends the symbols of {@code e} as a sequence, merging runs of regular items into one lexeme. */
+    private void sequence(Expr e, IntList out, int depth) {
+        checkDepth(depth);
+        if (!(e instanceof Expr.Seq seq) || regular(e, depth)) {
+            out.add(symbol(e, depth + 1));
+            return;
+        }
+        List<Expr> run = new ArrayList<>();
+        for (Expr item : seq.items()) {
+            if (regular(item, depth + 1)) {
+                run.add(item);
+                continue;
+            }
+            flush(run, out, depth);
+            sequence(item, out, depth + 1);
+        }
+        flush(run, out, depth);
+    }
+
+    private void flush(List<Expr> run, IntList out, int depth) {
+        if (!run.isEmpty()) {
+            out.add(symbol(run.size() == 1 ? run.get(0) : new Expr.Seq(run), depth + 1));
+            run.clear();
+        }
+    }
+
+    /** The one symbol for {@code e}: a lexeme, a rule's nonterminal, a token terminal or a helper nonterminal. */
+    private int symbol(Expr e, int depth) {
+        checkDepth(depth);
+        if (regular(e, depth)) {
+            return Symbols.lexeme(lexeme(e));
+        }
+        if (e instanceof Expr.Ref ref) {
+            int r = graph.index.get(ref.name());
+            if (ruleNt[r] < 0) {
+                ruleNt[r] = newNt();
+                pending.add(r);
+            }
+            return ruleNt[r];
+        }
+        if (e instanceof Expr.Token t) {
+            return Symbols.token(tokens.add(t, line, column));
+        }
+        int h = newNt();
+        if (e instanceof Expr.Repeat rep) {
+            repeat(h, rep, depth);
+        } else {
+            alternatives(h, e, depth + 1);
+        }
+        return h;
+    }
+
+    private void repeat(int h, Expr.Repeat rep, int depth) {
+        int b = symbol(rep.body(), depth + 1);
+        boolean unbounded = rep.max() == Expr.Repeat.UNBOUNDED;
+        long need = rep.min() + 1L + (unbounded ? 4 : 4L * (rep.max() - rep.min()));
+        if (symbols + need > limits.maxSymbols()) {
+            throw new BudgetException("repetition {" + rep.min() + "," + (unbounded ? "" : rep.max()) + "} needs about "
+                    + (symbols + need) + " production symbols, limit " + limits.maxSymbols());
+        }
+        IntList head = new IntList();
+        for (int i = 0; i < rep.min(); i++) {
+            head.add(b);
+        }
+        if (unbounded) {
+            int star = newNt(); // star -> ε | star b: left recursion keeps the Earley sets small
+            addProduction(star, new int[0]);
+            addProduction(star, new int[] {star, b});
+            head.add(star);
+        } else if (rep.max() > rep.min()) {
+            int opt = -1; // opt_k -> ε | b opt_{k-1}
+            for (int k = 1; k <= rep.max() - rep.min(); k++) {
+                int o = newNt();
+                addProduction(o, new int[0]);
+                addProduction(o, opt < 0 ? new int[] {b} : new int[] {b, opt});
+                opt = o;
+            }
+            head.add(opt);
+        }
+        addProduction(h, head.toArray());
+    }
+
+    private int lexeme(Expr e) {
+        Integer id = lexemeIds.get(e);
+        if (id == null) {
+            id = nfa.addLexeme(e);
+            lexemeIds.put(e, id);
+        }
+        return id;
+    }
+
+    /** No token terminal and only references to regular rules. */
+    private boolean regular(Expr e, int depth) {
+        checkDepth(depth);
+        Boolean memo = regularMemo.get(e);
+        if (memo != null) {
+            return memo;
+        }
+        boolean r;
+        if (e instanceof Expr.Token) {
+            r = false;
+        } else if (e instanceof Expr.Ref ref) {
+            r = graph.regular[graph.index.get(ref.name())];
+        } else if (e instanceof Expr.Seq s) {
+            r = true;
+            for (Expr item : s.items()) {
+                r &= regular(item, depth + 1);
+            }
+        } else if (e instanceof Expr.Alt a) {
+            r = true;
+            for (Expr item : a.options()) {
+                r &= regular(item, depth + 1);
+            }
+        } else if (e instanceof Expr.Repeat rep) {
+            r = regular(rep.body(), depth + 1);
+        } else {
+            r = true;
+        }
+        regularMemo.put(e, r);
+        return r;
+    }
+}

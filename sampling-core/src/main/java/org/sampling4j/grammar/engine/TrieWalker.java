@@ -1,0 +1,142 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.grammar.automaton.LazyDfa;
+
+/**
+ * Builds a {@link LexerEntry}: walks regions of the {@link TokenTrie} with a tuple of lexer threads
+ * (one DFA state each, a per-depth stack of them), iteratively, skipping a whole subtree where every
+ * thread is dead. Every visited node has a live or accepting thread, so its tokens go to
+ * {@code within}; a node where some thread accepts and below which a token was skipped becomes a
+ * node of the group for its accept key. Allocates (it runs on a cache miss only).
+ */
+final class TrieWalker {
+    private final TokenTrie trie;
+    private final LazyDfa dfa;
+    private final int maskWords;
+
+    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords) {
+        this.trie = trie;
+        this.dfa = dfa;
+        this.maskWords = maskWords;
+    }
+
+    /** The entry for the whole trie and the threads in {@code states[off, off + k)}. */
+    LexerEntry root(int[] states, int off, int k) {
+        Acc acc = new Acc();
+        walk(0, trie.nodes, 0, states, off, k, acc);
+        return acc.entry();
+    }
+
+    /** The entry for the subtrees strictly below {@code nodes}, from one thread in start state {@code s}. */
+    LexerEntry child(int[] nodes, int s) {
+        Acc acc = new Acc();
+        int[] one = {s};
+        for (int n : nodes) {
+            walk(n + 1, trie.end[n], trie.depth[n], one, 0, 1, acc);
+        }
+        return acc.entry();
+    }
+
+    private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc) {
+        int levels = trie.maxDepth - baseDepth + 1;
+        int[] st = new int[levels * k];
+        System.arraycopy(states, off, st, 0, k);
+        int[] openNode = new int[levels];
+        long[] openSkipped = new long[levels];
+        int open = 0;
+        int i = from;
+        while (i < to) {
+            while (open > 0 && trie.end[openNode[open - 1]] <= i) {
+                open--;
+                acc.closeCandidate(openNode[open], openSkipped[open]);
+            }
+            int level = trie.depth[i] - baseDepth;
+            int b = trie.nodeByte[i] & 0xFF;
+            int src = (level - 1) * k;
+            int dst = level * k;
+            boolean alive = false;
+            boolean accepts = false;
+            for (int j = 0; j < k; j++) {
+                int d = dfa.next(st[src + j], b);
+                st[dst + j] = d;
+                if (d != LazyDfa.DEAD) {
+                    alive = true;
+                    accepts |= dfa.acceptOf(d) != 0;
+                }
+            }
+            if (!alive) {
+                acc.skipped += trie.tokFirst[trie.end[i]] - trie.tokFirst[i];
+                i = trie.end[i];
+                continue;
+            }
+            for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
+                acc.addToken(trie.tokens[t]);
+            }
+            if (accepts && trie.end[i] > i + 1) {
+                int[] key = new int[0];
+                for (int j = 0; j < k; j++) {
+                    int a = dfa.acceptOf(st[dst + j]);
+                    if (a != 0) {
+                        key = Arrays.copyOf(key, key.length + 2);
+                        key[key.length - 2] = j;
+                        key[key.length - 1] = a;
+                    }
+                }
+                acc.openCandidate(i, key);
+                openNode[open] = i;
+                openSkipped[open++] = acc.skipped;
+            }
+            i++;
+        }
+        while (open > 0) {
+            open--;
+            acc.closeCandidate(openNode[open], openSkipped[open]);
+        }
+    }
+
+    /** The tokens and group nodes collected by one or more walks. */
+    private final class Acc {
+        int[] ids = new int[64];
+        int count;
+        long skipped;
+        private final Map<String, int[]> keyOf = new LinkedHashMap<>();
+        private final Map<String, IntList> nodesOf = new LinkedHashMap<>();
+        private final Map<Integer, int[]> candidateKey = new java.util.HashMap<>();
+
+        void addToken(int id) {
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = id;
+        }
+
+        void openCandidate(int node, int[] key) {
+            candidateKey.put(node, key);
+        }
+
+        /** Keeps the node as a group node if some token below it was skipped while it was open. */
+        void closeCandidate(int node, long skippedAtOpen) {
+            int[] key = candidateKey.remove(node);
+            if (skipped == skippedAtOpen) {
+                return;
+            }
+            String s = Arrays.toString(key);
+            keyOf.putIfAbsent(s, key);
+            nodesOf.computeIfAbsent(s, x -> new IntList()).add(node);
+        }
+
+        LexerEntry entry() {
+            List<MaskGroup> groups = new ArrayList<>();
+            for (Map.Entry<String, int[]> e : keyOf.entrySet()) {
+                int[] nodes = Arrays.stream(nodesOf.get(e.getKey()).toArray()).sorted().distinct().toArray();
+                groups.add(new MaskGroup(e.getValue(), nodes));
+            }
+            return new LexerEntry(ids, count, maskWords, groups.toArray(new MaskGroup[0]));
+        }
+    }
+}
