@@ -8,6 +8,8 @@ public final class CharRanges {
     public static final int MAX = 0x10FFFF;
     private static final int SURROGATE_LO = 0xD800;
     private static final int SURROGATE_HI = 0xDFFF;
+    /** Every code point valid text can hold: {@code [0, 0x10FFFF]} without the surrogates. */
+    static final int[] ANY = {0, SURROGATE_LO - 1, SURROGATE_HI + 1, MAX};
 
     private CharRanges() {
     }
