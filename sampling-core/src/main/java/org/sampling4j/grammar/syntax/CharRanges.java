@@ -8,6 +8,8 @@ public final class CharRanges {
     public static final int MAX = 0x10FFFF;
     private static final int SURROGATE_LO = 0xD800;
     private static final int SURROGATE_HI = 0xDFFF;
+    /** Every code point valid text can hold: {@code [0, 0x10FFFF]} without the surrogates. */
+    static final int[] ANY = {0, SURROGATE_LO - 1, SURROGATE_HI + 1, MAX};
 
     private CharRanges() {
     }
@@ -85,13 +87,17 @@ public final class CharRanges {
         return removeSurrogates(Arrays.copyOf(out, m));
     }
 
-    /** Whether {@code cp} is in the set. */
+    /** Whether {@code cp} is in the set (binary search over the pairs). */
     public static boolean contains(int[] ranges, int cp) {
-        for (int i = 0; i < ranges.length; i += 2) {
-            if (cp < ranges[i]) {
-                return false;
-            }
-            if (cp <= ranges[i + 1]) {
+        int lo = 0;
+        int hi = ranges.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cp < ranges[2 * mid]) {
+                hi = mid - 1;
+            } else if (cp > ranges[2 * mid + 1]) {
+                lo = mid + 1;
+            } else {
                 return true;
             }
         }
