@@ -2,6 +2,7 @@ package org.sampling4j;
 
 import java.util.List;
 import org.sampling4j.chain.LogitsProcessor;
+import org.sampling4j.grammar.GrammarMaskProcessor;
 import org.sampling4j.processor.BadWordsProcessor;
 import org.sampling4j.processor.ClassifierFreeGuidanceProcessor;
 import org.sampling4j.processor.DryProcessor;
@@ -30,6 +31,14 @@ import org.sampling4j.processor.XtcProcessor;
  * epsilon and eta.
  */
 enum ChainStage {
+    GRAMMAR {
+        @Override
+        void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {
+            if (GrammarMaskProcessor.enabledBy(p.grammar())) {
+                out.add(new GrammarMaskProcessor(p.grammar()));
+            }
+        }
+    },
     GUIDANCE {
         @Override
         void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {

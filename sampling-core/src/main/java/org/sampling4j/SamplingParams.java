@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.sampling4j.grammar.Grammar;
 import org.sampling4j.processor.PenaltyScope;
 
 /**
@@ -32,6 +33,7 @@ public final class SamplingParams {
     private final LogprobParams logprobParams;
     private final RequestParams requestParams;
     private final TextParams textParams;
+    private final ConstraintParams constraintParams;
 
     private SamplingParams(Builder b) {
         temperatureParams = b.temperatureParams.validated();
@@ -45,6 +47,7 @@ public final class SamplingParams {
         logprobParams = b.logprobParams.validated();
         requestParams = b.requestParams.validated();
         textParams = b.textParams.validated();
+        constraintParams = b.constraintParams.validated();
     }
 
     /** A builder with every default: temperature 1, nothing else enabled. */
@@ -76,6 +79,7 @@ public final class SamplingParams {
         b.logprobParams = logprobParams;
         b.requestParams = requestParams;
         b.textParams = textParams;
+        b.constraintParams = constraintParams;
         return b;
     }
 
@@ -140,6 +144,8 @@ public final class SamplingParams {
     public boolean includeStopStringInOutput() { return textParams.includeStopStringInOutput(); }
     /** Whether special tokens contribute no text (vLLM skip_special_tokens; default true). */
     public boolean skipSpecialTokens() { return textParams.skipSpecialTokens(); }
+    /** The grammar the output must follow (its token mask runs first in the chain), or null for none. */
+    public Grammar grammar() { return constraintParams.grammar(); }
 
     /**
      * Every field as {name, value}: the components of each group record, in order. One list for
@@ -148,7 +154,7 @@ public final class SamplingParams {
     private List<Object[]> fields() {
         List<Object[]> fields = new ArrayList<>();
         for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
-            dryParams, xtcParams, mirostatParams, logprobParams, requestParams, textParams}) {
+            dryParams, xtcParams, mirostatParams, logprobParams, requestParams, textParams, constraintParams}) {
             for (RecordComponent c : group.getClass().getRecordComponents()) {
                 try {
                     fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
@@ -196,6 +202,7 @@ public final class SamplingParams {
         private LogprobParams logprobParams = LogprobParams.DEFAULTS;
         private RequestParams requestParams = RequestParams.DEFAULTS;
         private TextParams textParams = TextParams.DEFAULTS;
+        private ConstraintParams constraintParams = ConstraintParams.DEFAULTS;
 
         private Builder() {
         }
@@ -281,6 +288,12 @@ public final class SamplingParams {
         public Builder includeStopStringInOutput(boolean value) { textParams = textParams.withIncludeStopStringInOutput(value); return this; }
         /** Whether special tokens contribute no text (default true). */
         public Builder skipSpecialTokens(boolean value) { textParams = textParams.withSkipSpecialTokens(value); return this; }
+
+        /**
+         * The grammar the output must follow (vLLM {@code structured_outputs}, llama.cpp {@code grammar},
+         * OpenAI {@code response_format}), compiled for the sampler's vocabulary; null for none.
+         */
+        public Builder grammar(Grammar value) { constraintParams = constraintParams.withGrammar(value); return this; }
 
         /** Validates and builds. @throws IllegalArgumentException naming field, value and range */
         public SamplingParams build() {

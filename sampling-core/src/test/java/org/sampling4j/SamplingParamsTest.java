@@ -114,7 +114,9 @@ class SamplingParamsTest {
                 Map.entry("maxTopLogprobs", b -> b.maxTopLogprobs(30)), Map.entry("chainOrder", b -> b.chainOrder(ChainOrder.VLLM)),
                 Map.entry("stopStrings", b -> b.stopStrings("x")),
                 Map.entry("includeStopStringInOutput", b -> b.includeStopStringInOutput(true)),
-                Map.entry("skipSpecialTokens", b -> b.skipSpecialTokens(false)));
+                Map.entry("skipSpecialTokens", b -> b.skipSpecialTokens(false)),
+                Map.entry("grammar", b -> b.grammar(org.sampling4j.grammar.Grammar.choice(java.util.List.of("a"),
+                        org.sampling4j.text.Vocabulary.builder().add(new byte[] {'a'}).build()))));
         Set<String> accessors = new TreeSet<>();
         for (Method m : SamplingParams.class.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0

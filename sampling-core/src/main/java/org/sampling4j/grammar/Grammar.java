@@ -7,6 +7,8 @@ import org.sampling4j.grammar.automaton.BudgetException;
 import org.sampling4j.grammar.engine.CompiledGrammar;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.grammar.syntax.Expr;
+import org.sampling4j.grammar.syntax.GbnfParser;
+import org.sampling4j.grammar.syntax.RegexParser;
 import org.sampling4j.grammar.syntax.SyntaxException;
 import org.sampling4j.text.Vocabulary;
 
@@ -31,9 +33,11 @@ import org.sampling4j.text.Vocabulary;
  */
 public final class Grammar {
     private final CompiledGrammar compiled;
+    private final String fingerprint;
 
-    private Grammar(CompiledGrammar compiled) {
+    private Grammar(CompiledGrammar compiled, String fingerprint) {
         this.compiled = compiled;
+        this.fingerprint = fingerprint;
     }
 
     /**
@@ -42,11 +46,16 @@ public final class Grammar {
      * @throws GrammarException INVALID for a grammar with no string or unknown rules or tokens, BUDGET past {@code limits}
      */
     static Grammar compile(Cfg cfg, Vocabulary vocab, GrammarLimits limits) {
+        return compile(cfg, vocab, limits, "cfg", String.valueOf(cfg));
+    }
+
+    /** As {@link #compile(Cfg, Vocabulary, GrammarLimits)}, fingerprinted by its form and source text. */
+    static Grammar compile(Cfg cfg, Vocabulary vocab, GrammarLimits limits, String kind, String source) {
         Objects.requireNonNull(cfg, "cfg");
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(limits, "limits");
         try {
-            return new Grammar(CompiledGrammar.compile(cfg, vocab, limits.engine()));
+            return new Grammar(CompiledGrammar.compile(cfg, vocab, limits.engine()), fingerprint(kind, source, vocab));
         } catch (SyntaxException e) {
             throw translate(e);
         } catch (BudgetException e) {
@@ -76,7 +85,68 @@ public final class Grammar {
                         "invalid: choices[" + i + "]: " + e.getMessage(), e);
             }
         }
-        return compile(Cfg.single(new Expr.Alt(options)), vocab, limits);
+        return compile(Cfg.single(new Expr.Alt(options)), vocab, limits, "choice", String.join("\u0000", choices));
+    }
+
+    /**
+     * The strings {@code java.util.regex.Pattern.matches(pattern, s)} accepts, with default flags;
+     * constructs that would change the language if ignored (backreferences, lookaround, possessive
+     * quantifiers, inline flags) are refused as UNSUPPORTED.
+     */
+    public static Grammar regex(String pattern, Vocabulary vocab) {
+        return regex(pattern, vocab, GrammarLimits.DEFAULT);
+    }
+
+    /** As {@link #regex(String, Vocabulary)} under {@code limits}. */
+    public static Grammar regex(String pattern, Vocabulary vocab, GrammarLimits limits) {
+        Objects.requireNonNull(pattern, "pattern");
+        return compile(parsed(() -> RegexParser.parse(pattern)), vocab, limits, "regex", pattern);
+    }
+
+    /**
+     * A GBNF grammar in llama.cpp's syntax ({@code grammars/README.md} of llama.cpp), whose language
+     * is rule {@code root}'s; syntax errors name the line and column.
+     */
+    public static Grammar gbnf(String text, String root, Vocabulary vocab) {
+        return gbnf(text, root, vocab, GrammarLimits.DEFAULT);
+    }
+
+    /** As {@link #gbnf(String, String, Vocabulary)} under {@code limits}. */
+    public static Grammar gbnf(String text, String root, Vocabulary vocab, GrammarLimits limits) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(root, "root");
+        return compile(parsed(() -> GbnfParser.parse(text, root)), vocab, limits, "gbnf", root + "\u0000" + text);
+    }
+
+    private static Cfg parsed(java.util.function.Supplier<Cfg> front) {
+        try {
+            return front.get();
+        } catch (SyntaxException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * A short stable identity of this grammar for a sampler's fingerprint: its form, a SHA-256 of
+     * its source text and the vocabulary's logits size ({@code regex-3f9a...-V200019}). Equal texts of
+     * the same form give equal fingerprints, whichever instance compiled them.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(String kind, String source, Vocabulary vocab) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(kind).append('-');
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.append("-V").append(vocab.logitsSize()).toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 
     /** A new matcher at the start of the output. */
