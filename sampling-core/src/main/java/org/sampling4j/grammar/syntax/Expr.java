@@ -96,7 +96,9 @@ public sealed interface Expr {
      * One whole token of the vocabulary, never text: GBNF {@code <[id]>} and {@code <name>} (the
      * token whose text is {@code <name>}), or with {@code negated} ({@code !<...>}) any one token
      * except those. {@code ids} and {@code names} together list the tokens; names are resolved
-     * against the vocabulary when the grammar is compiled for it.
+     * against the vocabulary when the grammar is compiled for it. A name is the token's whole text,
+     * angle brackets included ({@code "<think>"}), as llama.cpp tokenizes it (special tokens parsed;
+     * it must be exactly one token). {@link GbnfParser} gives each Token one id or one name.
      */
     record Token(List<Integer> ids, List<String> names, boolean negated) implements Expr {
         /** Copies the lists. */

@@ -42,7 +42,7 @@ public final class SyntaxException extends RuntimeException {
         return line;
     }
 
-    /** 1-based column of the source, in characters. */
+    /** 1-based column of the source, in characters (Unicode code points). */
     public int column() {
         return column;
     }

@@ -1,0 +1,131 @@
+package org.sampling4j.grammar.syntax;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Operations on whole grammars.
+ *
+ * <p>{@link #prune}: removes every part that can never produce a finite string, so the engine may
+ * assume that every remaining symbol is productive. Productive is the least fixpoint of: a
+ * non-empty {@code Chars}, a {@code Literal}, a {@code Token} (it stands for a vocabulary token:
+ * whether that token exists is the engine's check) and the empty {@code Seq} are productive; a
+ * {@code Seq} iff all its items are, an {@code Alt} iff one option is, a {@code Repeat} iff its
+ * body is or its minimum is 0, a {@code Ref} iff its rule's body is. Then unproductive options
+ * leave their {@code Alt}, a {@code Repeat} with minimum 0 of an unproductive body becomes the
+ * empty string, and rules whose body is unproductive disappear (no remaining reference points to
+ * them, since every reference to them sat in an unproductive part). Unreachable rules are kept.
+ * If the root is unproductive the grammar accepts no string:
+ * {@link SyntaxException.Kind#INVALID} at the root rule's position.
+ *
+ * <p><b>Cost.</b> O(rules x size) for the fixpoint; expression depth is bounded by
+ * {@link #MAX_DEPTH} (an UNSUPPORTED error beyond it, never a stack overflow).
+ */
+public final class Cfgs {
+    /** Deepest expression nesting {@link #prune} walks. */
+    public static final int MAX_DEPTH = 2000;
+
+    private Cfgs() {
+    }
+
+    /**
+     * The grammar without its unproductive parts.
+     *
+     * @throws SyntaxException INVALID when the root accepts no string
+     */
+    public static Cfg prune(Cfg cfg) {
+        Set<String> productive = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Cfg.Rule rule : cfg.rules().values()) {
+                if (!productive.contains(rule.name()) && productive(rule.body(), productive, 0)) {
+                    productive.add(rule.name());
+                    changed = true;
+                }
+            }
+        }
+        Cfg.Rule root = cfg.rootRule();
+        if (!productive.contains(cfg.root())) {
+            throw new SyntaxException(SyntaxException.Kind.INVALID, root.line(), root.column(),
+                    "the grammar accepts no string (rule '" + cfg.root() + "' cannot produce a finite string)");
+        }
+        Map<String, Cfg.Rule> kept = new LinkedHashMap<>();
+        for (Cfg.Rule rule : cfg.rules().values()) {
+            if (productive.contains(rule.name())) {
+                kept.put(rule.name(), new Cfg.Rule(rule.name(), strip(rule.body(), productive, 0), rule.line(), rule.column()));
+            }
+        }
+        return new Cfg(kept, cfg.root());
+    }
+
+    private static boolean productive(Expr e, Set<String> rules, int depth) {
+        check(depth);
+        if (e instanceof Expr.Chars c) {
+            return c.ranges().length > 0;
+        }
+        if (e instanceof Expr.Literal || e instanceof Expr.Token) {
+            return true;
+        }
+        if (e instanceof Expr.Ref r) {
+            return rules.contains(r.name());
+        }
+        if (e instanceof Expr.Seq s) {
+            for (Expr item : s.items()) {
+                if (!productive(item, rules, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (e instanceof Expr.Alt a) {
+            for (Expr option : a.options()) {
+                if (productive(option, rules, depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Expr.Repeat rep = (Expr.Repeat) e;
+        return rep.min() == 0 || productive(rep.body(), rules, depth + 1);
+    }
+
+    /** {@code e} (productive) with its unproductive parts removed. */
+    private static Expr strip(Expr e, Set<String> rules, int depth) {
+        check(depth);
+        if (e instanceof Expr.Seq s) {
+            List<Expr> items = new ArrayList<>(s.items().size());
+            for (Expr item : s.items()) {
+                items.add(strip(item, rules, depth + 1));
+            }
+            return new Expr.Seq(items);
+        }
+        if (e instanceof Expr.Alt a) {
+            List<Expr> options = new ArrayList<>(a.options().size());
+            for (Expr option : a.options()) {
+                if (productive(option, rules, depth + 1)) {
+                    options.add(strip(option, rules, depth + 1));
+                }
+            }
+            return options.size() == 1 ? options.get(0) : new Expr.Alt(options);
+        }
+        if (e instanceof Expr.Repeat rep) {
+            if (!productive(rep.body(), rules, depth + 1)) {
+                return Expr.EMPTY; // min is 0 here, or e would not be productive
+            }
+            return new Expr.Repeat(strip(rep.body(), rules, depth + 1), rep.min(), rep.max());
+        }
+        return e;
+    }
+
+    private static void check(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new SyntaxException(SyntaxException.Kind.UNSUPPORTED, 1, 1,
+                    "expression nested deeper than " + MAX_DEPTH);
+        }
+    }
+}
