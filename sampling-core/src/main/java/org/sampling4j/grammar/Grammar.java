@@ -1,12 +1,13 @@
 package org.sampling4j.grammar;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.sampling4j.grammar.automaton.BudgetException;
 import org.sampling4j.grammar.engine.CompiledGrammar;
 import org.sampling4j.grammar.syntax.Cfg;
-import org.sampling4j.grammar.syntax.Expr;
+import org.sampling4j.grammar.syntax.Cfgs;
+import org.sampling4j.grammar.syntax.Choices;
+import org.sampling4j.grammar.syntax.JsonGrammars;
 import org.sampling4j.grammar.syntax.GbnfParser;
 import org.sampling4j.grammar.syntax.RegexParser;
 import org.sampling4j.grammar.syntax.SyntaxException;
@@ -55,7 +56,8 @@ public final class Grammar {
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(limits, "limits");
         try {
-            return new Grammar(CompiledGrammar.compile(cfg, vocab, limits.engine()), fingerprint(kind, source, vocab));
+            // Every symbol left must be productive: the engine's "a live lexeme can still complete" rests on it.
+            return new Grammar(CompiledGrammar.compile(Cfgs.prune(cfg), vocab, limits.engine()), fingerprint(kind, source, vocab));
         } catch (SyntaxException e) {
             throw translate(e);
         } catch (BudgetException e) {
@@ -71,21 +73,20 @@ public final class Grammar {
     /** One of {@code choices}, exactly, under {@code limits}. */
     public static Grammar choice(List<String> choices, Vocabulary vocab, GrammarLimits limits) {
         Objects.requireNonNull(choices, "choices");
-        if (choices.isEmpty()) {
-            throw new GrammarException(GrammarException.Kind.INVALID, 0, 0, null,
-                    "invalid: choices is empty: need at least one string", null);
-        }
-        List<Expr> options = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            String c = Objects.requireNonNull(choices.get(i), "choices[" + i + "]");
-            try {
-                options.add(new Expr.Literal(c));
-            } catch (IllegalArgumentException e) {
-                throw new GrammarException(GrammarException.Kind.INVALID, 0, 0, null,
-                        "invalid: choices[" + i + "]: " + e.getMessage(), e);
-            }
-        }
-        return compile(Cfg.single(new Expr.Alt(options)), vocab, limits, "choice", String.join("\u0000", choices));
+        return compile(parsed(() -> Choices.of(choices)), vocab, limits, "choice", String.join("\u0000", choices));
+    }
+
+    /**
+     * Any JSON document (RFC 8259: {@code ws value ws}, whitespace unbounded as the RFC allows,
+     * duplicate keys allowed as the RFC allows).
+     */
+    public static Grammar json(Vocabulary vocab) {
+        return compile(JsonGrammars.json(), vocab, GrammarLimits.DEFAULT, "json", "");
+    }
+
+    /** A JSON document whose value is an object: OpenAI's and llama.cpp's JSON mode. */
+    public static Grammar jsonObject(Vocabulary vocab) {
+        return compile(JsonGrammars.jsonObject(), vocab, GrammarLimits.DEFAULT, "json_object", "");
     }
 
     /**
