@@ -148,4 +148,23 @@ class GrammarInChainTest {
         double p = new ChiSquareTest().chiSquareTest(expected, observed);
         assertTrue(p > 1e-4, "chi-square p = " + p);
     }
+
+    /** The README's constrained-decoding example, verbatim, accepts what it promises and nothing else. */
+    @Test
+    void theReadmeGrammarAcceptsItsLanguage() {
+        Grammar g = Grammar.gbnf("""
+                root   ::= "answer: " ("yes" | "no") ", because " reason "."
+                reason ::= [a-z ]{1,80}
+                """, "root", GrammarSmokeTest.bytesVocab());
+        GrammarMatcher m = g.newMatcher();
+        for (byte b : "answer: yes, because it rains.".getBytes(StandardCharsets.UTF_8)) {
+            m.accept(b & 0xFF);
+        }
+        assertTrue(m.canStop());
+        GrammarMatcher empty = g.newMatcher();
+        for (byte b : "answer: no, because ".getBytes(StandardCharsets.UTF_8)) {
+            empty.accept(b & 0xFF);
+        }
+        assertEquals(false, empty.tryAccept('.'), "a reason has at least one character");
+    }
 }
