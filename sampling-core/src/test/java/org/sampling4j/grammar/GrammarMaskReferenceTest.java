@@ -41,6 +41,24 @@ class GrammarMaskReferenceTest {
     }
 
     @Test
+    void randomGrammarsWithTokenTerminalsMatchTheUncachedMatcher() {
+        Random r = new Random(SEED + 2);
+        int walked = 0;
+        for (int i = 0; i < 40; i++) {
+            Vocabulary v = RandomGrammars.synthetic(r, 200);
+            Cfg cfg = RandomGrammars.randomWithTokens(r, v);
+            Grammar g;
+            try {
+                g = Grammar.compile(cfg, v, GrammarLimits.DEFAULT);
+            } catch (GrammarException e) {
+                continue;
+            }
+            walked += MaskChecks.walk(g, null, r, 20, 0, "grammar " + i + " " + cfg);
+        }
+        assertTrue(walked >= 300, "steps: " + walked);
+    }
+
+    @Test
     void balancedBracketsAndJsonOnSyntheticVocabulary() {
         Random r = new Random(SEED + 1);
         for (Cfg cfg : new Cfg[] {RandomGrammars.parens(), G.json()}) {

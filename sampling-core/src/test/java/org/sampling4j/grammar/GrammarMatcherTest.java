@@ -28,6 +28,10 @@ class GrammarMatcherTest {
     static int[] mask(GrammarMatcher m) {
         int[] mask = new int[TokenMask.words(V.logitsSize())];
         m.fillMask(mask);
+        for (int id = -1; id <= V.logitsSize(); id++) {
+            assertEquals(id >= 0 && id < V.logitsSize() && TokenMask.isAllowed(mask, id), m.isAllowed(id),
+                    "isAllowed(" + id + ") agrees with the mask");
+        }
         return mask;
     }
 
@@ -85,6 +89,9 @@ class GrammarMatcherTest {
         GrammarMatcher m = compile(G.rules("root", G.seq(G.tokens(true, 0, 6), G.lit(")")))).newMatcher();
         // every id but 0 and 6, EOS and the empty token included (whole tokens), never padding
         assertArrayEquals(new int[] {1, 2, 3, 4, 5, 7, 8, 9, 10, 11}, TokenMask.ids(mask(m)));
+        GrammarMatcher twoBytes = m.fork();
+        twoBytes.accept(2); // "ab" as one whole token, though no text reading allows it
+        assertArrayEquals(new int[] {11}, TokenMask.ids(mask(twoBytes)));
         m.accept(8);
         assertArrayEquals(new int[] {11}, TokenMask.ids(mask(m)));
     }
