@@ -15,7 +15,7 @@ import org.sampling4j.text.Vocabulary;
  */
 class GrammarMaskReferenceTest {
     private static final long SEED = 0x6A4D_0012L;
-    private static final int GRAMMARS = 80;
+    private static final int GRAMMARS = 60;
     private static final int STEPS = 25;
 
     @Test
@@ -37,7 +37,25 @@ class GrammarMaskReferenceTest {
             steps += MaskChecks.walk(g, new ReferenceRecognizer(cfg), r, STEPS, 0, "grammar " + i + " " + cfg);
         }
         assertTrue(grammars >= GRAMMARS / 2, "too few productive random grammars: " + grammars);
-        assertTrue(steps >= 800, "too few steps: " + steps);
+        assertTrue(steps >= 600, "too few steps: " + steps);
+    }
+
+    @Test
+    void randomGrammarsWithTokenTerminalsMatchTheUncachedMatcher() {
+        Random r = new Random(SEED + 2);
+        int walked = 0;
+        for (int i = 0; i < 40; i++) {
+            Vocabulary v = RandomGrammars.synthetic(r, 200);
+            Cfg cfg = RandomGrammars.randomWithTokens(r, v);
+            Grammar g;
+            try {
+                g = Grammar.compile(cfg, v, GrammarLimits.DEFAULT);
+            } catch (GrammarException e) {
+                continue;
+            }
+            walked += MaskChecks.walk(g, null, r, 20, 0, "grammar " + i + " " + cfg);
+        }
+        assertTrue(walked >= 300, "steps: " + walked);
     }
 
     @Test

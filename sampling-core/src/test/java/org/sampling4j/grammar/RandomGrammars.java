@@ -34,7 +34,27 @@ final class RandomGrammars {
         return G.rules(nb);
     }
 
+    /** With token terminals: some atoms are one of the special tokens, a listed text token, or any token but a few. */
+    static Cfg randomWithTokens(Random r, Vocabulary v) {
+        tokenVocab = v;
+        try {
+            return random(r);
+        } finally {
+            tokenVocab = null;
+        }
+    }
+
+    private static Vocabulary tokenVocab;
+
     static Expr expr(Random r, int depth, int rules) {
+        if (tokenVocab != null && r.nextInt(6) == 0) {
+            int special = tokenVocab.size() - 2;
+            switch (r.nextInt(3)) {
+                case 0: return G.tokens(false, special);
+                case 1: return G.tokens(false, r.nextInt(tokenVocab.size() - 2), (int) 'a');
+                default: return G.tokens(true, (int) 'a', special, r.nextInt(tokenVocab.size()));
+            }
+        }
         int pick = depth >= 3 ? r.nextInt(2) : r.nextInt(7);
         switch (pick) {
             case 0: {

@@ -125,18 +125,19 @@ public final class MatcherState {
         int start = chart.curSet;
         boolean text = TokenTrie.isText(vocab, token);
         int k;
+        boolean dead = !text;
         if (text) {
             int len = vocab.length(token);
-            for (int i = 0; i < len - 1; i++) {
+            for (int i = 0; i < len - 1 && !dead; i++) {
                 chart.feedByte(vocab.byteAt(token, i));
-                if (!chart.viable()) {
-                    return false;
-                }
+                dead = !chart.viable(); // the text reading died; a token terminal may still match below
             }
-            k = chart.advance(vocab.byteAt(token, len - 1));
-        } else {
+        }
+        if (dead) {
             chart.thrFrom = chart.thrTo = chart.nThr;
             k = -1;
+        } else {
+            k = chart.advance(vocab.byteAt(token, vocab.length(token) - 1));
         }
         if (start >= 0 && cg.g.tokens.count() > 0 && chart.expectsToken(start)) {
             if (k < 0) {

@@ -20,64 +20,95 @@ final class TokenTrie {
     final int[] tokens;
     final int maxDepth;
 
+    /**
+     * Builds the trie by an iterative most-significant-byte-first sort: a frame is a run of ids that
+     * share a prefix; its node is created, the ids that end there are its tokens, the rest are sorted
+     * by their next byte (primitive sort of {@code byte << 32 | id}, so ties keep id order) and split
+     * into child frames, pushed in reverse so the smallest byte comes next: DFS order, no recursion,
+     * O(total bytes * log) work.
+     */
     TokenTrie(Vocabulary v) {
         int size = v.size();
-        Integer[] order = new Integer[size];
+        int[] work = new int[size];
         int n = 0;
         long totalBytes = 0;
         for (int id = 0; id < size; id++) {
             if (isText(v, id)) {
-                order[n++] = id;
+                work[n++] = id;
                 totalBytes += v.length(id);
             }
         }
-        byte[][] bytes = new byte[size][];
-        for (int i = 0; i < n; i++) {
-            bytes[order[i]] = v.bytes(order[i]);
-        }
-        Arrays.sort(order, 0, n, (a, b) -> {
-            int c = Arrays.compareUnsigned(bytes[a], bytes[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, totalBytes + 1);
         byte[] nb = new byte[cap];
         int[] dp = new int[cap];
         int[] en = new int[cap];
         int[] tf = new int[cap + 1];
         int[] toks = new int[n];
-        int[] path = new int[256];
+        long[] keys = new long[n];
+        int nt = 0;
         int m = 0;
-        int depthNow = 0;
         int maxD = 0;
-        byte[] prev = new byte[0];
-        for (int i = 0; i < n; i++) {
-            byte[] b = bytes[order[i]];
-            int common = 0;
-            while (common < prev.length && common < b.length && prev[common] == b[common]) {
-                common++;
+        // frames: from, to, depth (the node of a frame at depth d >= 1 consumes byte d - 1 of its ids)
+        int[] frames = new int[3 * 64];
+        int fp = 0;
+        int[] open = new int[64];
+        int op = 0;
+        frames[fp++] = 0;
+        frames[fp++] = n;
+        frames[fp++] = 0;
+        while (fp > 0) {
+            int d = frames[--fp];
+            int to = frames[--fp];
+            int from = frames[--fp];
+            if (d > 0) {
+                while (op > 0 && dp[open[op - 1]] >= d) {
+                    en[open[--op]] = m;
+                }
+                nb[m] = (byte) v.byteAt(work[from], d - 1);
+                dp[m] = d;
+                tf[m] = nt;
+                if (op == open.length) {
+                    open = Arrays.copyOf(open, op * 2);
+                }
+                open[op++] = m++;
+                maxD = Math.max(maxD, d);
             }
-            while (depthNow > common) { // close the previous path's nodes below the shared prefix
-                en[path[--depthNow]] = m;
+            int k = 0;
+            int w = from;
+            for (int i = from; i < to; i++) {
+                int id = work[i];
+                if (v.length(id) == d) {
+                    toks[nt++] = id; // ends here; ids arrive in increasing order
+                } else {
+                    keys[k++] = ((long) v.byteAt(id, d) << 32) | id;
+                }
             }
-            if (b.length > path.length) {
-                path = Arrays.copyOf(path, b.length * 2);
+            Arrays.sort(keys, 0, k);
+            for (int i = 0; i < k; i++) {
+                work[w + i] = (int) keys[i];
             }
-            for (int d = common; d < b.length; d++) {
-                nb[m] = b[d];
-                dp[m] = d + 1;
-                tf[m] = i; // tokens are assigned in DFS order: this node's (if any) start at i
-                path[depthNow++] = m++;
+            // children in reverse byte order onto the stack
+            int runEnd = w + k;
+            for (int i = k - 1; i >= 0; ) {
+                long b = keys[i] >>> 32;
+                int j = i;
+                while (j >= 0 && keys[j] >>> 32 == b) {
+                    j--;
+                }
+                if (fp + 3 > frames.length) {
+                    frames = Arrays.copyOf(frames, frames.length * 2);
+                }
+                frames[fp++] = w + j + 1;
+                frames[fp++] = runEnd;
+                frames[fp++] = d + 1;
+                runEnd = w + j + 1;
+                i = j;
             }
-            // Sorted order puts a token right after its node's creation (or after its duplicate), so
-            // the node it ends at is the last one created.
-            toks[i] = order[i];
-            maxD = Math.max(maxD, b.length);
-            prev = b;
         }
-        while (depthNow > 0) {
-            en[path[--depthNow]] = m;
+        while (op > 0) {
+            en[open[--op]] = m;
         }
-        tf[m] = n;
+        tf[m] = nt;
         this.nodes = m;
         this.nodeByte = Arrays.copyOf(nb, m);
         this.depth = Arrays.copyOf(dp, m);
