@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorOperators;
  * with the vector loop ({@code loopBound}-style bounds, several accumulators, no
  * {@code reduceLanes} inside loops), then a scalar tail. Max needs no canonical order (it is exact
  * and commutative, {@code Math.max} semantics per lane); sums follow {@link ReductionOrder} with
- * the 16 logical accumulators held in 8-lane or 4-lane double registers, and every exponential is
+ * the 16 logical accumulators held in 8-, 4- or 2-lane double registers, and every exponential is
  * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence, written once
  * ({@code expLanes}). Loaded only by {@link KernelsProvider}, reflectively, when the module is
  * present.
@@ -34,8 +34,8 @@ final class PanamaKernels implements Kernels {
     private static final boolean MASK_TO_LONG_IS_INTRINSIC = Runtime.version().feature() >= 21;
 
     PanamaKernels() {
-        if (F != 8 && F != 16) {
-            throw new IllegalStateException("float vectors of " + F + " lanes; the canonical sum needs 8 or 16");
+        if (F != 4 && F != 8 && F != 16) {
+            throw new IllegalStateException("float vectors of " + F + " lanes; the canonical sum needs 4, 8 or 16");
         }
     }
 
@@ -318,8 +318,10 @@ final class PanamaKernels implements Kernels {
      *
      * <p>Each iteration evaluates {@link #expLanes} on F floats and adds the weights' two F2D halves
      * to two double registers. With 16-lane floats that is accumulators 0..7 and 8..15; with 8-lane
-     * floats the register pairs alternate between iterations, so element {@code 16 b + j} always
-     * lands in accumulator j.
+     * floats the register pairs alternate between iterations, and with 4-lane floats (128-bit
+     * vectors, NEON's width) eight 2-lane registers rotate by two each iteration, so element
+     * {@code 16 b + j} always lands in accumulator j. Which branch runs depends only on the static
+     * final F, so C2 folds the other two away.
      */
     private static double expSumBody(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
             boolean masked) {
@@ -327,6 +329,10 @@ final class PanamaKernels implements Kernels {
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector a5 = a0;
+        DoubleVector a6 = a0;
+        DoubleVector a7 = a0;
         FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
         FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += F) {
@@ -345,13 +351,24 @@ final class PanamaKernels implements Kernels {
             if (F == 16) {
                 a0 = a0.add(low);
                 a1 = a1.add(high);
-            } else {
+            } else if (F == 8) {
                 DoubleVector s0 = a0.add(low);
                 DoubleVector s1 = a1.add(high);
                 a0 = a2;
                 a1 = a3;
                 a2 = s0;
                 a3 = s1;
+            } else {
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = a4;
+                a3 = a5;
+                a4 = a6;
+                a5 = a7;
+                a6 = s0;
+                a7 = s1;
             }
         }
         if (highest.reduceLanes(VectorOperators.MAX) > 0) {
@@ -365,9 +382,14 @@ final class PanamaKernels implements Kernels {
             double t3 = s.lane(3) + s.lane(7);
             return (t0 + t2) + (t1 + t3);
         }
-        // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-        DoubleVector t = a0.add(a2).add(a1.add(a3));
-        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        if (F == 8) {
+            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            DoubleVector t = a0.add(a2).add(a1.add(a3));
+            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        }
+        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
+        return t.lane(0) + t.lane(1);
     }
 
     /**
@@ -380,10 +402,18 @@ final class PanamaKernels implements Kernels {
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector a5 = a0;
+        DoubleVector a6 = a0;
+        DoubleVector a7 = a0;
         DoubleVector b0 = a0;
         DoubleVector b1 = a0;
         DoubleVector b2 = a0;
         DoubleVector b3 = a0;
+        DoubleVector b4 = a0;
+        DoubleVector b5 = a0;
+        DoubleVector b6 = a0;
+        DoubleVector b7 = a0;
         DoubleVector dZero = a0;
         FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
         for (int i = from; i < to; i += F) {
@@ -402,25 +432,47 @@ final class PanamaKernels implements Kernels {
                 if (F == 16) {
                     b0 = b0.add(pLow);
                     b1 = b1.add(pHigh);
-                } else {
+                } else if (F == 8) {
                     DoubleVector q0 = b0.add(pLow);
                     DoubleVector q1 = b1.add(pHigh);
                     b0 = b2;
                     b1 = b3;
                     b2 = q0;
                     b3 = q1;
+                } else {
+                    DoubleVector q0 = b0.add(pLow);
+                    DoubleVector q1 = b1.add(pHigh);
+                    b0 = b2;
+                    b1 = b3;
+                    b2 = b4;
+                    b3 = b5;
+                    b4 = b6;
+                    b5 = b7;
+                    b6 = q0;
+                    b7 = q1;
                 }
             }
             if (F == 16) {
                 a0 = a0.add(low);
                 a1 = a1.add(high);
-            } else {
+            } else if (F == 8) {
                 DoubleVector s0 = a0.add(low);
                 DoubleVector s1 = a1.add(high);
                 a0 = a2;
                 a1 = a3;
                 a2 = s0;
                 a3 = s1;
+            } else {
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = a4;
+                a3 = a5;
+                a4 = a6;
+                a5 = a7;
+                a6 = s0;
+                a7 = s1;
             }
         }
         if (highest.reduceLanes(VectorOperators.MAX) > 0) {
@@ -431,9 +483,14 @@ final class PanamaKernels implements Kernels {
                 DoubleVector s = b0.add(b1);
                 weighted[0] = ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6)))
                         + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
-            } else {
+            } else if (F == 8) {
+                // Registers b0..b3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
                 DoubleVector t = b0.add(b2).add(b1.add(b3));
                 weighted[0] = (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+            } else {
+                // F == 4: b0..b7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+                DoubleVector t = b0.add(b4).add(b2.add(b6)).add(b1.add(b5).add(b3.add(b7)));
+                weighted[0] = t.lane(0) + t.lane(1);
             }
         }
         if (F == 16) {
@@ -444,9 +501,14 @@ final class PanamaKernels implements Kernels {
             double t3 = s.lane(3) + s.lane(7);
             return (t0 + t2) + (t1 + t3);
         }
-        // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-        DoubleVector t = a0.add(a2).add(a1.add(a3));
-        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        if (F == 8) {
+            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            DoubleVector t = a0.add(a2).add(a1.add(a3));
+            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        }
+        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
+        return t.lane(0) + t.lane(1);
     }
 
     /**
@@ -521,6 +583,10 @@ final class PanamaKernels implements Kernels {
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector a5 = a0;
+        DoubleVector a6 = a0;
+        DoubleVector a7 = a0;
         DoubleVector zero = a0;
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
@@ -539,21 +605,38 @@ final class PanamaKernels implements Kernels {
             if (F == 16) {
                 a0 = a0.add(low);
                 a1 = a1.add(high);
-            } else {
+            } else if (F == 8) {
                 DoubleVector s0 = a0.add(low);
                 DoubleVector s1 = a1.add(high);
                 a0 = a2;
                 a1 = a3;
                 a2 = s0;
                 a3 = s1;
+            } else {
+                DoubleVector s0 = a0.add(low);
+                DoubleVector s1 = a1.add(high);
+                a0 = a2;
+                a1 = a3;
+                a2 = a4;
+                a3 = a5;
+                a4 = a6;
+                a5 = a7;
+                a6 = s0;
+                a7 = s1;
             }
         }
         if (F == 16) {
             DoubleVector s = a0.add(a1);
             return ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6))) + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
         }
-        DoubleVector t = a0.add(a2).add(a1.add(a3));
-        return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        if (F == 8) {
+            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            DoubleVector t = a0.add(a2).add(a1.add(a3));
+            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        }
+        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
+        return t.lane(0) + t.lane(1);
     }
 
     /** {@link #expLanes} into {@code out}; a vector with an exponent above 0 goes to the scalar twin. */

@@ -26,6 +26,22 @@ class KernelsSelectionTest {
         }
     }
 
+    /**
+     * {@code -Dsampling4j.test.expectedFloatLanes=4} (the 128-bit CI run, {@code -XX:MaxVectorSize=16})
+     * fails the job unless the Panama twin really runs with 4 float lanes, so a JVM that ignores the
+     * flag cannot pass the 128-bit step by testing the 8- or 16-lane shape again.
+     */
+    @Test
+    void theVectorShapeIsTheOneTheBuildAskedFor() {
+        String expected = System.getProperty("sampling4j.test.expectedFloatLanes");
+        if (expected != null) {
+            assertTrue(MODULE_PRESENT, "expectedFloatLanes needs the jdk.incubator.vector module");
+            assertEquals("panama", KernelsProvider.lookup("auto").name());
+            assertEquals(Integer.parseInt(expected), PanamaConstants.FLOATS.length());
+            assertEquals(Integer.parseInt(expected) / 2, PanamaConstants.DOUBLES.length());
+        }
+    }
+
     @Test
     void autoTakesPanamaExactlyWhenTheModuleIsPresent() {
         assertEquals(MODULE_PRESENT ? "panama" : "scalar", KernelsProvider.lookup("AUTO").name());
