@@ -122,7 +122,7 @@ public final class GbnfParser {
             throw in.expecting("a newline or the end of the rule");
         }
         in.skipSpace(true);
-        rules.remove(name);
+        // llama.cpp's add_rule overwrites a redefined rule; it keeps its first position in the map
         rules.put(name, new Cfg.Rule(name, body, in.line(start), in.column(start)));
     }
 
