@@ -30,7 +30,7 @@ import org.sampling4j.text.Vocabulary;
  * <tr><td>temperature</td><td>0.8; &lt;= 0 greedy</td><td>temperature (negative: 0)</td></tr>
  * <tr><td>dynatemp_range, dynatemp_exponent</td><td>0 (off), 1</td><td>the same</td></tr>
  * <tr><td>top_k</td><td>40; &lt;= 0 off</td><td>topK</td></tr>
- * <tr><td>top_p</td><td>0.95; &gt;= 1 off, &lt;= 0 keeps the top token</td><td>topP</td></tr>
+ * <tr><td>top_p</td><td>0.95; &gt;= 1 off, &lt;= 0 keeps min_keep tokens (at least one), as llama.cpp</td><td>topP</td></tr>
  * <tr><td>min_p</td><td>0.05; &lt;= 0 off</td><td>minP</td></tr>
  * <tr><td>typical_p</td><td>1; &gt;= 1 off</td><td>typicalP</td></tr>
  * <tr><td>top_n_sigma</td><td>-1; &lt;= 0 off</td><td>topNSigma</td></tr>

@@ -12,7 +12,8 @@ import org.sampling4j.text.Vocabulary;
  * field throws {@link UnsupportedSettingException}. For a whole request body of one API, with
  * that API's defaults and wording, use {@link ParamsMapping}.
  * <ul>
- *   <li>OpenAI / vLLM: {@code temperature} [0, 2], {@code top_p} (0, 1], {@code top_k} an int
+ *   <li>OpenAI / vLLM: {@code temperature} [0, 2], {@code top_p} [0, 1] (0 keeps {@code min_keep} tokens, at least
+ *       one, as llama.cpp's top-p; the strict vLLM mapping refuses 0), {@code top_k} an int
  *       ({@code -1} or 0 disables, as vLLM), {@code min_p} [0, 1], {@code repetition_penalty}
  *       (0, 2], {@code frequency_penalty} and {@code presence_penalty} [-2, 2], {@code logit_bias}
  *       token id to bias clamped to [-100, 100] (as the OpenAI API documents), {@code seed} an
@@ -39,7 +40,7 @@ import org.sampling4j.text.Vocabulary;
 public final class OpenAiParams {
     // The OpenAI / vLLM ranges: those APIs' own, narrower than the core's on purpose.
     private static final Range TEMPERATURE = Range.closed(0, 2).withNote("0 means greedy");
-    private static final Range TOP_P = Range.openClosed(0, 1).withNote("1 disables top_p");
+    private static final Range TOP_P = Range.closed(0, 1).withNote("1 disables top_p, 0 keeps min_keep tokens");
     private static final Range MIN_P = Range.closed(0, 1).withNote("0 disables min_p");
     private static final Range REPETITION = Range.openClosed(0, 2).withNote("1 disables repetition_penalty");
     private static final Range PENALTY = Range.closed(-2, 2).withNote("0 disables the penalty");
@@ -87,7 +88,7 @@ public final class OpenAiParams {
                     b.temperature(TEMPERATURE.check(key, MapValues.number(key, v)));
                     break;
                 case "top_p":
-                    b.topP(TOP_P.check(key, MapValues.number(key, v)));
+                    b.topP(HfSteps.llamaCppTopP(TOP_P.check(key, MapValues.number(key, v))));
                     break;
                 case "top_k":
                     b.topK(MapValues.integer(key, v));

@@ -81,7 +81,7 @@ class ConformanceCliTest {
         assertEquals(7, out.size());
         assertEquals("mirostat", out.get(0).get("unsupported").asText(), "mirostat is a picker, not a logits step");
         assertEquals("guidance_scale", out.get(1).get("unsupported").asText(), "a record has no unconditional row");
-        assertEquals("top_p = 1.5 is outside (0, 1]; 1 disables top_p", out.get(2).get("error").asText());
+        assertEquals("top_p = 1.5 is outside [0, 1]; 1 disables top_p, 0 keeps min_keep tokens", out.get(2).get("error").asText());
         assertTrue(out.get(3).get("id").isNull() && out.get(3).has("error"));
         assertTrue(out.get(4).get("error").asText().contains("logits_b64"), out.get(4).toString());
         assertEquals("history token id 5 is outside [0, 5)", out.get(5).get("error").asText());
