@@ -16,6 +16,7 @@ import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
@@ -88,6 +89,14 @@ enum ChainStage {
                 out.add(new DynamicTemperatureProcessor(p.temperature(), p.dynatempRange(), p.dynatempExponent()));
             } else if (TemperatureProcessor.enabledBy(p.temperature())) {
                 out.add(new TemperatureProcessor(p.temperature()));
+            }
+        }
+    },
+    TOP_H {
+        @Override
+        void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {
+            if (TopHProcessor.enabledBy(p.topH())) {
+                out.add(new TopHProcessor(p.topH()));
             }
         }
     },

@@ -109,6 +109,8 @@ public final class SamplingParams {
     public double etaCutoff() { return truncationParams.etaCutoff(); }
     public int noRepeatNgramSize() { return maskParams.noRepeatNgramSize(); }
     public double topNSigma() { return truncationParams.topNSigma(); }
+    /** HF top_h: entropy-bounded truncation; 0 = off. */
+    public double topH() { return truncationParams.topH(); }
     public double xtcProbability() { return xtcParams.xtcProbability(); }
     public double xtcThreshold() { return xtcParams.xtcThreshold(); }
     public double dynatempRange() { return temperatureParams.dynatempRange(); }
@@ -236,6 +238,8 @@ public final class SamplingParams {
         public Builder noRepeatNgramSize(int value) { maskParams = maskParams.withNoRepeatNgramSize(value); return this; }
         /** llama.cpp top_n_sigma. */
         public Builder topNSigma(double value) { truncationParams = truncationParams.withTopNSigma(value); return this; }
+        /** HF top_h, [0, 1]; 0 disables. */
+        public Builder topH(double value) { truncationParams = truncationParams.withTopH(value); return this; }
         /** XTC: the chance of applying it and the probability threshold of a top choice. */
         public Builder xtc(double probability, double threshold) { xtcParams = new XtcParams(probability, threshold); return this; }
         /** Dynamic temperature: temperature +- range scaled by normalised entropy^exponent. */

@@ -20,6 +20,7 @@ import static org.sampling4j.processor.NoRepeatNGramProcessor.NO_REPEAT_NGRAM_SI
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.PENALTY_LAST_N;
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.REPETITION_PENALTY;
 import static org.sampling4j.processor.TemperatureProcessor.TEMPERATURE;
+import static org.sampling4j.processor.TopHProcessor.TOP_H;
 import static org.sampling4j.processor.TopKProcessor.TOP_K;
 import static org.sampling4j.processor.TopNSigmaProcessor.TOP_N_SIGMA;
 import static org.sampling4j.processor.TopPProcessor.MIN_KEEP;
@@ -47,6 +48,7 @@ import org.sampling4j.processor.MinTokensProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
@@ -74,6 +76,7 @@ final class Settings {
             reader(DryProcessor.class, DRY_MULTIPLIER, DRY_BASE, DRY_ALLOWED_LENGTH, DRY_PENALTY_LAST_N),
             reader(TemperatureProcessor.class, TEMPERATURE),
             reader(DynamicTemperatureProcessor.class, TEMPERATURE, DYNATEMP_RANGE, DYNATEMP_EXPONENT),
+            reader(TopHProcessor.class, TOP_H),
             reader(TopNSigmaProcessor.class, TOP_N_SIGMA),
             reader(TopKProcessor.class, TOP_K),
             reader(TopPProcessor.class, TOP_P, MIN_KEEP),

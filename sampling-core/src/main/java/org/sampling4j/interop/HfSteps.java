@@ -16,6 +16,7 @@ import org.sampling4j.processor.MinPProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopPProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
@@ -35,6 +36,7 @@ import org.sampling4j.processor.XtcProcessor;
  *     {@code top_k <= 0} disables the step (llama.cpp, and the README's {@code topK <= 0}), whatever min_keep says</td></tr>
  * <tr><td>top_p</td><td>top_p in [0, 1], min_keep</td><td>{@link TopPProcessor}; {@code top_p = 0} keeps the
  *     min_keep best tokens, as llama.cpp's top-p (its test vectors use it)</td></tr>
+ * <tr><td>top_h</td><td>top_h in (0, 1] (HF's range)</td><td>{@link TopHProcessor}</td></tr>
  * <tr><td>min_p</td><td>min_p, min_keep</td><td>{@link MinPProcessor}</td></tr>
  * <tr><td>epsilon</td><td>epsilon, min_keep</td><td>{@link EpsilonProcessor}</td></tr>
  * <tr><td>eta</td><td>eta, min_keep</td><td>{@link EtaProcessor}</td></tr>
@@ -83,6 +85,14 @@ public final class HfSteps {
             case "top_p": {
                 int minKeep = minKeep(p);
                 processor = new TopPProcessor(llamaCppTopP(MapValues.number("top_p", require(name, p, "top_p"))), minKeep);
+                break;
+            }
+            case "top_h": {
+                double h = MapValues.number("top_h", require(name, p, "top_h"));
+                if (!(h > 0 && h <= 1)) {
+                    throw new IllegalArgumentException("top_h = " + h + " is outside (0, 1] (HF TopHLogitsWarper's range)");
+                }
+                processor = new TopHProcessor(h);
                 break;
             }
             case "min_p": {

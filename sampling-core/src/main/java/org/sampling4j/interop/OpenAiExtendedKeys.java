@@ -11,13 +11,14 @@ import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 import org.sampling4j.processor.XtcProcessor;
 import org.sampling4j.text.Encoder;
 import org.sampling4j.text.Vocabulary;
 
 /**
- * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p},
+ * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p}, {@code top_h},
  * {@code epsilon}, {@code eta}, {@code no_repeat_ngram}), {@code min_keep} and llama.cpp's knobs (top_n_sigma,
  * XTC, dynamic temperature, mirostat, DRY), each checked with the core setting's range and note under the
  * request's name. One instance per request: it collects the llama.cpp knobs and sets them in {@link #applyTo}.
@@ -56,6 +57,9 @@ final class OpenAiExtendedKeys {
                 return true;
             case "typical_p":
                 b.typicalP(number(TypicalProcessor.TYPICAL_P, key, v));
+                return true;
+            case "top_h":
+                b.topH(number(TopHProcessor.TOP_H, key, v));
                 return true;
             case "epsilon":
             case "epsilon_cutoff":

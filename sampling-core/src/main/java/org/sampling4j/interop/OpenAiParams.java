@@ -23,7 +23,7 @@ import org.sampling4j.text.Vocabulary;
  *       a list of strings (none empty; the OpenAI mapping's limit of 4 is {@link ParamsMapping#fromOpenAi}'s),
  *       {@code include_stop_str_in_output} and {@code skip_special_tokens} booleans (vLLM's defaults
  *       false and true).</li>
- *   <li>HF: {@code typical_p}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
+ *   <li>HF: {@code typical_p}, {@code top_h}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
  *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
  *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
  *       {@code xtc_threshold}, {@code dynatemp_range}, {@code dynatemp_exponent}, {@code mirostat},
