@@ -65,7 +65,7 @@ class ArchitectureTest {
     void everyPackageSaysWhatKindOfPackageItIs() {
         TreeSet<String> packages = sources().stream().map(ArchitectureTest::packageOf).collect(Collectors.toCollection(TreeSet::new));
         for (String p : packages) {
-            Path info = MAIN.resolve(p).resolve("package-info.java");
+            Path info = MAIN.resolve(p.replace('.', '/')).resolve("package-info.java");
             assertTrue(Files.exists(info), name(p) + " has no package-info.java");
             String text = read(info);
             assertTrue(text.contains("<b>API</b>") || text.contains("<b>Extension") || text.contains("<b>Internal</b>"),
