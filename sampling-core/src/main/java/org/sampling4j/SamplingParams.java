@@ -27,6 +27,7 @@ public final class SamplingParams {
     private final DryParams dryParams;
     private final XtcParams xtcParams;
     private final MirostatParams mirostatParams;
+    private final AdaptivePParams adaptivePParams;
     private final MaskParams maskParams;
     private final StopParams stopParams;
     private final LogprobParams logprobParams;
@@ -42,6 +43,7 @@ public final class SamplingParams {
         dryParams = b.dryParams.validated();
         xtcParams = b.xtcParams.validated();
         mirostatParams = b.mirostatParams.validated();
+        adaptivePParams = b.adaptivePParams.validated();
         logprobParams = b.logprobParams.validated();
         requestParams = b.requestParams.validated();
         textParams = b.textParams.validated();
@@ -73,6 +75,7 @@ public final class SamplingParams {
         b.dryParams = dryParams;
         b.xtcParams = xtcParams;
         b.mirostatParams = mirostatParams;
+        b.adaptivePParams = adaptivePParams;
         b.logprobParams = logprobParams;
         b.requestParams = requestParams;
         b.textParams = textParams;
@@ -118,6 +121,10 @@ public final class SamplingParams {
     public int mirostat() { return mirostatParams.mirostat(); }
     public double mirostatTau() { return mirostatParams.mirostatTau(); }
     public double mirostatEta() { return mirostatParams.mirostatEta(); }
+    /** llama.cpp adaptive_target: the probability adaptive-p steers toward; negative = off. */
+    public double adaptiveTarget() { return adaptivePParams.adaptiveTarget(); }
+    /** llama.cpp adaptive_decay: the weight of the past in adaptive-p's average. */
+    public double adaptiveDecay() { return adaptivePParams.adaptiveDecay(); }
     public double dryMultiplier() { return dryParams.dryMultiplier(); }
     public double dryBase() { return dryParams.dryBase(); }
     public int dryAllowedLength() { return dryParams.dryAllowedLength(); }
@@ -150,7 +157,7 @@ public final class SamplingParams {
     private List<Object[]> fields() {
         List<Object[]> fields = new ArrayList<>();
         for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
-            dryParams, xtcParams, mirostatParams, logprobParams, requestParams, textParams}) {
+            dryParams, xtcParams, mirostatParams, adaptivePParams, logprobParams, requestParams, textParams}) {
             for (RecordComponent c : group.getClass().getRecordComponents()) {
                 try {
                     fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
@@ -195,6 +202,7 @@ public final class SamplingParams {
         private DryParams dryParams = DryParams.DEFAULTS;
         private XtcParams xtcParams = XtcParams.DEFAULTS;
         private MirostatParams mirostatParams = MirostatParams.DEFAULTS;
+        private AdaptivePParams adaptivePParams = AdaptivePParams.DEFAULTS;
         private LogprobParams logprobParams = LogprobParams.DEFAULTS;
         private RequestParams requestParams = RequestParams.DEFAULTS;
         private TextParams textParams = TextParams.DEFAULTS;
@@ -249,6 +257,11 @@ public final class SamplingParams {
         }
         /** Mirostat version (0 off, 1, 2), target surprise tau and learning rate eta. */
         public Builder mirostat(int version, double tau, double eta) { mirostatParams = new MirostatParams(version, tau, eta); return this; }
+        /**
+         * Adaptive-p (llama.cpp): target probability in [0, 1] (negative disables) and decay in
+         * [0, 0.99]; it picks the token instead of the plain draw, unless greedy or mirostat.
+         */
+        public Builder adaptiveP(double target, double decay) { adaptivePParams = new AdaptivePParams(target, decay); return this; }
         /** DRY multiplier (0 disables), base, allowed length and window (0 = whole sequence). */
         public Builder dry(double multiplier, double base, int allowedLength, int penaltyLastN) {
             dryParams = new DryParams(multiplier, base, allowedLength, penaltyLastN, dryParams.drySequenceBreakers());

@@ -1,5 +1,7 @@
 package org.sampling4j;
 
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_DECAY;
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_TARGET;
 import static org.sampling4j.picker.Mirostat.MIROSTAT;
 import static org.sampling4j.picker.Mirostat.MIROSTAT_ETA;
 import static org.sampling4j.picker.Mirostat.MIROSTAT_TAU;
@@ -34,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.sampling4j.chain.Setting;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.picker.MirostatV1Picker;
 import org.sampling4j.picker.MirostatV2Picker;
@@ -66,7 +69,7 @@ final class Settings {
     record Reader(Class<?> type, List<Setting> settings) {
     }
 
-    /** Every reader, in the default chain's order; the mirostat pickers last. */
+    /** Every reader, in the default chain's order; the pickers (mirostat, adaptive-p) last. */
     static final List<Reader> READERS = List.of(
             reader(ClassifierFreeGuidanceProcessor.class, GUIDANCE_SCALE),
             reader(MinTokensProcessor.class, MIN_TOKENS),
@@ -87,7 +90,8 @@ final class Settings {
             reader(XtcProcessor.class, XTC_PROBABILITY, XTC_THRESHOLD, MIN_KEEP),
             reader(Mirostat.class, MIROSTAT, MIROSTAT_TAU, MIROSTAT_ETA),
             reader(MirostatV1Picker.class, MIROSTAT_TAU, MIROSTAT_ETA),
-            reader(MirostatV2Picker.class, MIROSTAT_TAU, MIROSTAT_ETA));
+            reader(MirostatV2Picker.class, MIROSTAT_TAU, MIROSTAT_ETA),
+            reader(AdaptivePPicker.class, ADAPTIVE_TARGET, ADAPTIVE_DECAY));
 
     private Settings() {
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sampling4j.ChainOrder;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
@@ -52,6 +53,8 @@ import org.sampling4j.text.Vocabulary;
  *     text is encoded and each of its tokens biased; false bans; repeated tokens add up</td></tr>
  * <tr><td>ignore_eos</td><td>false</td><td>bans the {@link Vocabulary}'s EOS ids</td></tr>
  * <tr><td>stop</td><td>list of strings</td><td>stopStrings (match excluded from the text, as the server does)</td></tr>
+ * <tr><td>adaptive_target, adaptive_decay</td><td>-1 (off), 0.9; only with {@code adaptive_p} in samplers;
+ *     target clamped to at most 1, decay to [0, 0.99]</td><td>adaptiveP</td></tr>
  * </table>
  *
  * <p><b>As llama.cpp.</b> logit_bias entries the server skips are skipped here too: a pair that is not
@@ -65,8 +68,8 @@ import org.sampling4j.text.Vocabulary;
  * token), typical_p &lt;= 0, xtc_probability above 1, negative xtc_threshold, min_keep, dry_multiplier,
  * or dry_allowed_length, repeat_penalty &lt;= 0, n_predict 0 (evaluate the prompt only) or below -1, a
  * negative temperature with a dynamic range, mirostat other than 0, 1, 2. Reported unsupported: a custom
- * {@code samplers} order, grammar and json_schema, reasoning_budget_tokens, adaptive_target /
- * adaptive_decay, XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
+ * {@code samplers} order (the default one with {@code adaptive_p} is accepted), grammar and json_schema,
+ * reasoning_budget_tokens, XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
  * argmax), text that needs the missing {@link Encoder} or {@link Vocabulary}.
  * <p><b>Differs, silently.</b> frequency_penalty and presence_penalty count only generated tokens
  * (the OpenAI / vLLM scope of {@link FrequencyPresencePenaltyProcessor}); llama.cpp counts every
@@ -87,6 +90,9 @@ final class LlamaCppRequest {
         "xtc_probability", "xtc_threshold", "repeat_penalty", "frequency_penalty", "presence_penalty", "repeat_last_n",
         "dry_multiplier", "dry_base", "dry_allowed_length", "dry_penalty_last_n", "dry_sequence_breakers",
         "dynatemp_range", "dynatemp_exponent"};
+    /** common_params_sampling's default samplers, by their request names. */
+    private static final List<String> DEFAULT_SAMPLERS = List.of("penalties", "dry", "top_n_sigma", "top_k", "typ_p",
+            "top_p", "min_p", "xtc", "temperature");
     /** LLAMA_DEFAULT_SEED: a seed of 0xFFFFFFFF (-1 as uint32) asks for a random one. */
     private static final long DEFAULT_SEED = 0xFFFFFFFFL;
 
@@ -157,8 +163,7 @@ final class LlamaCppRequest {
             }
             b.stopStrings(strings);
         }
-        f.unsupported("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one (ChainOrder.LLAMA_CPP:"
-                + " penalties, dry, top_n_sigma, top_k, typ_p, top_p, min_p, xtc, temperature); leave the field out for it");
+        adaptiveP(f, b, mirostat, greedy);
         Object grammar = f.raw("grammar");
         if (grammar != null && !"".equals(grammar)) {
             f.unsupported("grammar", "constrained decoding needs a grammar mask from the runtime");
@@ -171,13 +176,57 @@ final class LlamaCppRequest {
         if (budget != null && budget != -1) {
             f.unsupported("reasoning_budget_tokens", "forcing the end-of-reasoning tokens is a generation-loop feature");
         }
-        f.unsupported("adaptive_target", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
-        f.unsupported("adaptive_decay", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
         f.ignore("post_sampling_probs", "read with n_probs: it picks processed instead of raw logprobs");
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
         return f.result(b.build());
+    }
+
+    /**
+     * Adaptive-p, as {@code common_sampler_init} builds it: only when {@code samplers} lists
+     * {@code adaptive_p} (the default order does not), always last in place of {@code dist}, never
+     * under mirostat; a negative target is its no-op; llama.cpp clamps the decay to [0, 0.99] and the
+     * target to at most 1. {@code samplers} is accepted when it is the default order, with or
+     * without {@code adaptive_p} anywhere in it (llama.cpp moves it last); any other order is
+     * reported unsupported.
+     */
+    private static void adaptiveP(RequestFields f, SamplingParams.Builder b, int mirostat, boolean greedy) {
+        Object samplers = f.raw("samplers");
+        boolean listed = false;
+        if (samplers != null) {
+            List<String> names = samplers instanceof List ? MapValues.strings("samplers", samplers) : null;
+            List<String> rest = names == null ? null : new java.util.ArrayList<>(names);
+            if (rest != null) {
+                listed = rest.removeIf("adaptive_p"::equals);
+            }
+            if (rest == null || !rest.equals(DEFAULT_SAMPLERS)) {
+                listed = false;
+                f.unsupportedBecause("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one"
+                        + " (ChainOrder.LLAMA_CPP: " + String.join(", ", DEFAULT_SAMPLERS) + "), optionally with"
+                        + " adaptive_p; leave the field out for it");
+            }
+        }
+        Double rawTarget = f.number("adaptive_target");
+        Double rawDecay = f.number("adaptive_decay");
+        double target = rawTarget == null ? AdaptivePPicker.ADAPTIVE_TARGET.defaultValue() : rawTarget;
+        double decay = rawDecay == null ? AdaptivePPicker.ADAPTIVE_DECAY.defaultValue() : rawDecay;
+        if (Double.isNaN(target) || Double.isNaN(decay)) {
+            throw new IllegalArgumentException("adaptive_target = " + f.raw("adaptive_target") + ", adaptive_decay = "
+                    + f.raw("adaptive_decay") + ": both must be numbers");
+        }
+        String why = !listed ? "llama.cpp runs adaptive-p only when samplers lists adaptive_p"
+                : mirostat != 0 ? "llama.cpp's mirostat chain picks instead of adaptive-p"
+                : greedy ? "a temperature <= 0 picks the argmax: adaptive-p cannot change it" : null;
+        if (why != null || target < 0) {
+            for (String name : new String[] {"adaptive_target", "adaptive_decay"}) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, why != null ? why : "a negative adaptive_target disables adaptive-p");
+                }
+            }
+            return;
+        }
+        b.adaptiveP(Math.min(target, 1), Math.max(0, Math.min(decay, AdaptivePPicker.ADAPTIVE_DECAY.upperBound())));
     }
 
     /** The checks params_from_json_cmpl makes whatever the sampler chain. */

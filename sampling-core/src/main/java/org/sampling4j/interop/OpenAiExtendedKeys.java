@@ -3,6 +3,7 @@ package org.sampling4j.interop;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Range;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
@@ -20,7 +21,7 @@ import org.sampling4j.text.Vocabulary;
 /**
  * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p}, {@code top_h},
  * {@code epsilon}, {@code eta}, {@code no_repeat_ngram}), {@code min_keep} and llama.cpp's knobs (top_n_sigma,
- * XTC, dynamic temperature, mirostat, DRY), each checked with the core setting's range and note under the
+ * XTC, dynamic temperature, mirostat, adaptive-p, DRY), each checked with the core setting's range and note under the
  * request's name. One instance per request: it collects the llama.cpp knobs and sets them in {@link #applyTo}.
  */
 final class OpenAiExtendedKeys {
@@ -34,6 +35,8 @@ final class OpenAiExtendedKeys {
     double dynatempRange = DynamicTemperatureProcessor.DYNATEMP_RANGE.defaultValue();
     double dynatempExponent = DynamicTemperatureProcessor.DYNATEMP_EXPONENT.defaultValue();
     int mirostat = Mirostat.MIROSTAT.defaultInt();
+    double adaptiveTarget = AdaptivePPicker.ADAPTIVE_TARGET.defaultValue();
+    double adaptiveDecay = AdaptivePPicker.ADAPTIVE_DECAY.defaultValue();
     double mirostatTau = Mirostat.MIROSTAT_TAU.defaultValue();
     double mirostatEta = Mirostat.MIROSTAT_ETA.defaultValue();
     double dryMultiplier = DryProcessor.DRY_MULTIPLIER.defaultValue();
@@ -98,6 +101,12 @@ final class OpenAiExtendedKeys {
             case "mirostat":
                 mirostat = integer(Mirostat.MIROSTAT, key, v);
                 return true;
+            case "adaptive_target":
+                adaptiveTarget = number(AdaptivePPicker.ADAPTIVE_TARGET, key, v);
+                return true;
+            case "adaptive_decay":
+                adaptiveDecay = number(AdaptivePPicker.ADAPTIVE_DECAY, key, v);
+                return true;
             case "mirostat_tau":
                 mirostatTau = number(Mirostat.MIROSTAT_TAU, key, v);
                 return true;
@@ -143,7 +152,8 @@ final class OpenAiExtendedKeys {
         b.topNSigma(Math.max(topNSigma, TopNSigmaProcessor.TOP_N_SIGMA.offValue()))
                 .xtc(xtcProbability, xtcThreshold)
                 .dynamicTemperature(dynatempRange, dynatempExponent)
-                .mirostat(mirostat, mirostatTau, mirostatEta);
+                .mirostat(mirostat, mirostatTau, mirostatEta)
+                .adaptiveP(adaptiveTarget, adaptiveDecay);
         // llama.cpp's window 0 turns DRY off and -1 means the whole context; the core's 0 is the latter.
         b.dry(dryPenaltyLastN == 0 ? DryProcessor.DRY_MULTIPLIER.offValue() : dryMultiplier, dryBase, dryAllowedLength,
                 Math.max(dryPenaltyLastN, 0));

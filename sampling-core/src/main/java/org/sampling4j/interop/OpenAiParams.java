@@ -27,7 +27,8 @@ import org.sampling4j.text.Vocabulary;
  *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
  *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
  *       {@code xtc_threshold}, {@code dynatemp_range}, {@code dynatemp_exponent}, {@code mirostat},
- *       {@code mirostat_tau}, {@code mirostat_eta}, {@code dry_multiplier}, {@code dry_base},
+ *       {@code mirostat_tau}, {@code mirostat_eta}, {@code adaptive_target} (negative disables; here it needs no
+ *       {@code samplers} list) and {@code adaptive_decay}, {@code dry_multiplier}, {@code dry_base},
  *       {@code dry_allowed_length}, {@code dry_penalty_last_n} -1 (whole sequence, the default), 0
  *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists (or, with
  *       {@link #fromMap(Map, Encoder, Vocabulary)}, as strings).</li>
