@@ -15,6 +15,7 @@ import org.sampling4j.processor.MinTokensProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
 import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
@@ -26,7 +27,7 @@ import org.sampling4j.processor.XtcProcessor;
 /**
  * A group of processors a {@link ChainOrder} places as one unit; each stage builds its own
  * processors from the params, adding only those the params enable (each processor's
- * {@code enabledBy} rule). MASKS holds allowed / banned ids, min-tokens, bad words and
+ * {@code enabledBy} rule). MASKS holds the thinking budget, allowed / banned ids, min-tokens, bad words and
  * no-repeat-ngram; PENALTIES repetition, frequency / presence, then DRY; TYPICAL typical-p,
  * epsilon and eta.
  */
@@ -42,6 +43,10 @@ enum ChainStage {
     MASKS {
         @Override
         void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {
+            if (ThinkingBudgetProcessor.enabledBy(p.thinkingTokenBudget())) {
+                out.add(new ThinkingBudgetProcessor(p.thinkingTokenBudget(), p.thinkStartTokenIds(), p.thinkEndTokenIds(),
+                        p.thinkingBudgetMessageIds()));
+            }
             if (p.allowedTokenIds() != null) {
                 out.add(TokenMaskProcessor.allowOnly(p.allowedTokenIds()));
             }

@@ -28,6 +28,7 @@ public final class SamplingParams {
     private final XtcParams xtcParams;
     private final MirostatParams mirostatParams;
     private final AdaptivePParams adaptivePParams;
+    private final ThinkingParams thinkingParams;
     private final MaskParams maskParams;
     private final StopParams stopParams;
     private final LogprobParams logprobParams;
@@ -44,6 +45,7 @@ public final class SamplingParams {
         xtcParams = b.xtcParams.validated();
         mirostatParams = b.mirostatParams.validated();
         adaptivePParams = b.adaptivePParams.validated();
+        thinkingParams = b.thinkingParams.validated();
         logprobParams = b.logprobParams.validated();
         requestParams = b.requestParams.validated();
         textParams = b.textParams.validated();
@@ -76,6 +78,7 @@ public final class SamplingParams {
         b.xtcParams = xtcParams;
         b.mirostatParams = mirostatParams;
         b.adaptivePParams = adaptivePParams;
+        b.thinkingParams = thinkingParams;
         b.logprobParams = logprobParams;
         b.requestParams = requestParams;
         b.textParams = textParams;
@@ -133,6 +136,14 @@ public final class SamplingParams {
     public int[][] drySequenceBreakers() { return TokenArrays.deepCopy(dryParams.drySequenceBreakers()); }
     /** Copies of the token sequences, empty for none. */
     public int[][] badWords() { return TokenArrays.deepCopy(maskParams.badWords()); }
+    /** vLLM thinking_token_budget: tokens a reasoning section may hold before its end is forced; -1 = none. */
+    public int thinkingTokenBudget() { return thinkingParams.thinkingTokenBudget(); }
+    /** The token ids that open a reasoning section (a copy; empty without a budget). */
+    public int[] thinkStartTokenIds() { return thinkingParams.thinkStartTokenIds().clone(); }
+    /** The token ids that close a reasoning section (a copy). */
+    public int[] thinkEndTokenIds() { return thinkingParams.thinkEndTokenIds().clone(); }
+    /** The token ids forced before the end ids when the budget runs out (llama.cpp's budget message; a copy). */
+    public int[] thinkingBudgetMessageIds() { return thinkingParams.thinkingBudgetMessageIds().clone(); }
     /** Classifier-free guidance scale (HF guidance_scale); 1 = off. */
     public double guidanceScale() { return requestParams.guidanceScale(); }
     /** How many sequences a request asks for (vLLM / OpenAI n, HF num_return_sequences). */
@@ -157,7 +168,7 @@ public final class SamplingParams {
     private List<Object[]> fields() {
         List<Object[]> fields = new ArrayList<>();
         for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
-            dryParams, xtcParams, mirostatParams, adaptivePParams, logprobParams, requestParams, textParams}) {
+            dryParams, xtcParams, mirostatParams, adaptivePParams, thinkingParams, logprobParams, requestParams, textParams}) {
             for (RecordComponent c : group.getClass().getRecordComponents()) {
                 try {
                     fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
@@ -203,6 +214,7 @@ public final class SamplingParams {
         private XtcParams xtcParams = XtcParams.DEFAULTS;
         private MirostatParams mirostatParams = MirostatParams.DEFAULTS;
         private AdaptivePParams adaptivePParams = AdaptivePParams.DEFAULTS;
+        private ThinkingParams thinkingParams = ThinkingParams.DEFAULTS;
         private LogprobParams logprobParams = LogprobParams.DEFAULTS;
         private RequestParams requestParams = RequestParams.DEFAULTS;
         private TextParams textParams = TextParams.DEFAULTS;
@@ -271,6 +283,20 @@ public final class SamplingParams {
         public Builder drySequenceBreakers(int[]... value) { dryParams = dryParams.withSequenceBreakers(value); return this; }
         /** vLLM bad_words as (non-empty) token-id sequences: the last token is banned after the others. */
         public Builder badWords(int[]... value) { maskParams = maskParams.withBadWords(value); return this; }
+        /**
+         * Thinking budget (vLLM thinking_token_budget, llama.cpp reasoning budget): after {@code budget}
+         * tokens inside a section opened by {@code startTokenIds}, force {@code endTokenIds}; -1 disables.
+         */
+        public Builder thinkingBudget(int budget, int[] startTokenIds, int[] endTokenIds) {
+            thinkingParams = new ThinkingParams(budget, startTokenIds, endTokenIds, thinkingParams.thinkingBudgetMessageIds());
+            return this;
+        }
+        /** Token ids forced before the end ids when the thinking budget runs out (default none). */
+        public Builder thinkingBudgetMessage(int... ids) {
+            thinkingParams = new ThinkingParams(thinkingParams.thinkingTokenBudget(), thinkingParams.thinkStartTokenIds(),
+                    thinkingParams.thinkEndTokenIds(), ids);
+            return this;
+        }
         /** Classifier-free guidance scale; 1 disables. The sampler then needs the unconditional row. */
         public Builder guidanceScale(double value) { requestParams = requestParams.withGuidanceScale(value); return this; }
         /** Number of sequences, [1, +Inf): {@link Sampler#newSequences} makes them, seeded seed + i. */

@@ -22,6 +22,7 @@ import static org.sampling4j.processor.NoRepeatNGramProcessor.NO_REPEAT_NGRAM_SI
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.PENALTY_LAST_N;
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.REPETITION_PENALTY;
 import static org.sampling4j.processor.TemperatureProcessor.TEMPERATURE;
+import static org.sampling4j.processor.ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET;
 import static org.sampling4j.processor.TopHProcessor.TOP_H;
 import static org.sampling4j.processor.TopKProcessor.TOP_K;
 import static org.sampling4j.processor.TopNSigmaProcessor.TOP_N_SIGMA;
@@ -51,6 +52,7 @@ import org.sampling4j.processor.MinTokensProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
 import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
@@ -72,6 +74,7 @@ final class Settings {
     /** Every reader, in the default chain's order; the pickers (mirostat, adaptive-p) last. */
     static final List<Reader> READERS = List.of(
             reader(ClassifierFreeGuidanceProcessor.class, GUIDANCE_SCALE),
+            reader(ThinkingBudgetProcessor.class, THINKING_TOKEN_BUDGET),
             reader(MinTokensProcessor.class, MIN_TOKENS),
             reader(NoRepeatNGramProcessor.class, NO_REPEAT_NGRAM_SIZE),
             reader(RepetitionPenaltyProcessor.class, REPETITION_PENALTY, PENALTY_LAST_N),

@@ -45,4 +45,17 @@ public interface SequenceView {
      * ran. A picker sets the next one with {@link Candidates#setNextPickerState(double)}.
      */
     double pickerState();
+
+    /**
+     * The state of {@code automaton} after every token so far (prompt, then generated). This
+     * default folds the whole history, O(length); {@code SequenceState} keeps the states per
+     * generated token, so each step costs O(new tokens) and a rollback costs nothing.
+     */
+    default long automatonState(TokenAutomaton automaton) {
+        long s = automaton.start();
+        for (int i = 0, n = length(); i < n; i++) {
+            s = automaton.next(s, token(i));
+        }
+        return s;
+    }
 }

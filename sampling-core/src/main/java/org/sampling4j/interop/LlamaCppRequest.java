@@ -53,6 +53,9 @@ import org.sampling4j.text.Vocabulary;
  *     text is encoded and each of its tokens biased; false bans; repeated tokens add up</td></tr>
  * <tr><td>ignore_eos</td><td>false</td><td>bans the {@link Vocabulary}'s EOS ids</td></tr>
  * <tr><td>stop</td><td>list of strings</td><td>stopStrings (match excluded from the text, as the server does)</td></tr>
+ * <tr><td>reasoning_budget_tokens, reasoning_budget_start_tag, reasoning_budget_end_tag,
+ *     reasoning_budget_message</td><td>-1 (unrestricted); tags and message as text, encoded with the
+ *     {@link Encoder} (or token-id lists)</td><td>thinkingBudget, thinkingBudgetMessage</td></tr>
  * <tr><td>adaptive_target, adaptive_decay</td><td>-1 (off), 0.9; only with {@code adaptive_p} in samplers;
  *     target clamped to at most 1, decay to [0, 0.99]</td><td>adaptiveP</td></tr>
  * </table>
@@ -69,7 +72,7 @@ import org.sampling4j.text.Vocabulary;
  * or dry_allowed_length, repeat_penalty &lt;= 0, n_predict 0 (evaluate the prompt only) or below -1, a
  * negative temperature with a dynamic range, mirostat other than 0, 1, 2. Reported unsupported: a custom
  * {@code samplers} order (the default one with {@code adaptive_p} is accepted), grammar and json_schema,
- * reasoning_budget_tokens, XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
+ * XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
  * argmax), text that needs the missing {@link Encoder} or {@link Vocabulary}.
  * <p><b>Differs, silently.</b> frequency_penalty and presence_penalty count only generated tokens
  * (the OpenAI / vLLM scope of {@link FrequencyPresencePenaltyProcessor}); llama.cpp counts every
@@ -83,8 +86,7 @@ final class LlamaCppRequest {
         "return_progress", "timings_per_token", "image_data", "multimodal_data", "n_cache_reuse", "chat_format",
         "reasoning_format", "generation_prompt", "parse_tool_calls", "chat_parser", "input_prefix", "input_suffix",
         "input_extra", "backend_sampling", "preserved_tokens", "speculative.n_min", "speculative.n_max",
-        "speculative.p_min", "speculative.type", "reasoning_budget_start_tag", "reasoning_budget_end_tag",
-        "reasoning_budget_message"};
+        "speculative.p_min", "speculative.type"};
     /** The fields that llama.cpp's mirostat chain (temperature, then mirostat) does not run. */
     private static final String[] NOT_UNDER_MIROSTAT = {"top_k", "top_p", "min_p", "typical_p", "top_n_sigma",
         "xtc_probability", "xtc_threshold", "repeat_penalty", "frequency_penalty", "presence_penalty", "repeat_last_n",
@@ -172,10 +174,7 @@ final class LlamaCppRequest {
         for (String name : new String[] {"grammar_lazy", "grammar_triggers", "grammar_type"}) {
             f.ignore(name, "a grammar setting: only used with grammar");
         }
-        Integer budget = f.integer("reasoning_budget_tokens");
-        if (budget != null && budget != -1) {
-            f.unsupported("reasoning_budget_tokens", "forcing the end-of-reasoning tokens is a generation-loop feature");
-        }
+        reasoningBudget(f, b, encoder);
         f.ignore("post_sampling_probs", "read with n_probs: it picks processed instead of raw logprobs");
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
@@ -227,6 +226,51 @@ final class LlamaCppRequest {
             return;
         }
         b.adaptiveP(Math.min(target, 1), Math.max(0, Math.min(decay, AdaptivePPicker.ADAPTIVE_DECAY.upperBound())));
+    }
+
+    /**
+     * The reasoning budget ({@code common/reasoning-budget.cpp}): {@code reasoning_budget_tokens} (-1
+     * unrestricted, 0 closes at once) with the start and end tags and the optional message the server
+     * tokenizes ({@code common_tokenize(vocab, text, false)}, here the {@link Encoder}); token-id
+     * lists are also accepted (a Sampling4J extension). The forced sequence is the message, then the
+     * end tag.
+     */
+    private static void reasoningBudget(RequestFields f, SamplingParams.Builder b, Encoder encoder) {
+        Integer budget = f.integer("reasoning_budget_tokens");
+        String[] names = {"reasoning_budget_start_tag", "reasoning_budget_end_tag", "reasoning_budget_message"};
+        if (budget == null || budget == -1) {
+            for (String name : names) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, "only used with reasoning_budget_tokens >= 0");
+                }
+            }
+            return;
+        }
+        if (budget < -1) {
+            throw new IllegalArgumentException("reasoning_budget_tokens = " + budget + " is below -1: -1 is unrestricted,"
+                    + " 0 ends reasoning at once, N > 0 is a budget of N tokens");
+        }
+        int[][] ids = new int[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            Object v = f.raw(names[i]);
+            if (v == null) {
+                ids[i] = i == 2 ? new int[0] : null;
+            } else if (v instanceof String) {
+                if (encoder == null) {
+                    f.unsupportedBecause(names[i], "a tag as text needs the model's tokenizer: pass an Encoder, or give token ids");
+                    return;
+                }
+                ids[i] = encoder.encode((String) v);
+            } else {
+                ids[i] = MapValues.tokenIds(names[i], v);
+            }
+        }
+        if (ids[0] == null || ids[1] == null || ids[0].length == 0 || ids[1].length == 0) {
+            f.unsupportedBecause("reasoning_budget_tokens", "needs reasoning_budget_start_tag and reasoning_budget_end_tag"
+                    + " (llama.cpp takes them from the chat template): pass them with the request");
+            return;
+        }
+        b.thinkingBudget(budget, ids[0], ids[1]).thinkingBudgetMessage(ids[2]);
     }
 
     /** The checks params_from_json_cmpl makes whatever the sampler chain. */
