@@ -17,14 +17,16 @@ import org.sampling4j.Sampler;
 import org.sampling4j.SequenceState;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.Workspace;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.InverseCdfPicker;
 import org.sampling4j.picker.MirostatV1Picker;
 import org.sampling4j.picker.MirostatV2Picker;
 
 /**
  * One sampling step with only a picker (no processor), in microseconds per token at V = 128,256:
- * the plain inverse-CDF draw beside mirostat 1.0 and 2.0 (tau 5, eta 0.1). Each step is rolled
- * back, so mu stays at its starting value 2 tau and every call costs the same.
+ * the plain inverse-CDF draw beside mirostat 1.0 and 2.0 (tau 5, eta 0.1) and adaptive-p (target
+ * 0.5, decay 0.9, on the whole dense row: its most expensive case). Each step is rolled back, so mu
+ * (and adaptive-p's average) stays at its starting value and every call costs the same.
  *
  * <pre>
  * java -jar sampling-bench/target/benchmarks.jar PickerBenchmark
@@ -37,7 +39,7 @@ import org.sampling4j.picker.MirostatV2Picker;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class PickerBenchmark {
-    @Param({"inverseCdf", "mirostat1", "mirostat2"})
+    @Param({"inverseCdf", "mirostat1", "mirostat2", "adaptiveP05"})
     public String picker;
 
     @Param({"128256"})
@@ -52,7 +54,8 @@ public class PickerBenchmark {
     public void setUp() {
         logits = BenchmarkRows.logits(vocab);
         TokenPicker p = picker.equals("mirostat1") ? new MirostatV1Picker(5, 0.1, vocab)
-                : picker.equals("mirostat2") ? new MirostatV2Picker(5, 0.1) : InverseCdfPicker.INSTANCE;
+                : picker.equals("mirostat2") ? new MirostatV2Picker(5, 0.1)
+                : picker.equals("adaptiveP05") ? new AdaptivePPicker(0.5, 0.9) : InverseCdfPicker.INSTANCE;
         sampler = Sampler.builder(vocab).picker(p).build();
         workspace = new Workspace(vocab);
         state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));

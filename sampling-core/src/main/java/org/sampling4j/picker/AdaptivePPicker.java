@@ -108,9 +108,11 @@ public final class AdaptivePPicker implements TokenPicker {
         Kernels k = c.kernels();
         k.weights(x, 0, n, max, scale, weights);
         double total = k.expSum(x, 0, n, max, scale);
+        // p_i = w_i / W in float, as llama.cpp's softmax; one reciprocal instead of a division per token.
+        float inverseTotal = (float) (1.0 / total);
         for (int i = 0; i < n; i++) {
             if (x[i] != Float.NEGATIVE_INFINITY) {
-                x[i] = transform((float) (weights[i] / total), adapted);
+                x[i] = transform(weights[i] * inverseTotal, adapted);
             }
         }
         c.setTemperature(1f); // the new logits replace the old ones and their pending temperature
