@@ -12,6 +12,7 @@ import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
 import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 import org.sampling4j.processor.XtcProcessor;
@@ -21,7 +22,7 @@ import org.sampling4j.text.Vocabulary;
 /**
  * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p}, {@code top_h},
  * {@code epsilon}, {@code eta}, {@code no_repeat_ngram}), {@code min_keep} and llama.cpp's knobs (top_n_sigma,
- * XTC, dynamic temperature, mirostat, adaptive-p, DRY), each checked with the core setting's range and note under the
+ * XTC, dynamic temperature, mirostat, adaptive-p, DRY) and vLLM's thinking budget, each checked with the core setting's range and note under the
  * request's name. One instance per request: it collects the llama.cpp knobs and sets them in {@link #applyTo}.
  */
 final class OpenAiExtendedKeys {
@@ -44,6 +45,9 @@ final class OpenAiExtendedKeys {
     int dryAllowedLength = DryProcessor.DRY_ALLOWED_LENGTH.defaultInt();
     int dryPenaltyLastN = LLAMA_CPP_WHOLE_SEQUENCE;
     int[][] dryBreakers;
+    int thinkingTokenBudget = ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET.defaultInt();
+    int[] thinkStart = new int[0];
+    int[] thinkEnd = new int[0];
     private final Encoder encoder;
     private final Vocabulary vocabulary;
 
@@ -126,6 +130,15 @@ final class OpenAiExtendedKeys {
                 dryPenaltyLastN = Range.atLeast(LLAMA_CPP_WHOLE_SEQUENCE).withNote("-1 is the whole sequence, 0 disables DRY")
                         .check(key, MapValues.integer(key, v));
                 return true;
+            case "thinking_token_budget":
+                thinkingTokenBudget = integer(ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET, key, v);
+                return true;
+            case "think_start_token_ids":
+                thinkStart = MapValues.tokenIds(key, v);
+                return true;
+            case "think_end_token_ids":
+                thinkEnd = MapValues.tokenIds(key, v);
+                return true;
             case "dry_sequence_breakers":
                 dryBreakers = breakers(key, v);
                 return true;
@@ -160,6 +173,7 @@ final class OpenAiExtendedKeys {
         if (dryBreakers != null) {
             b.drySequenceBreakers(dryBreakers);
         }
+        b.thinkingBudget(thinkingTokenBudget, thinkStart, thinkEnd);
     }
 
     /** A value checked with the core setting's range and note, named by the request's key. */

@@ -32,6 +32,8 @@ import org.sampling4j.text.Vocabulary;
  *       {@code dry_allowed_length}, {@code dry_penalty_last_n} -1 (whole sequence, the default), 0
  *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists (or, with
  *       {@link #fromMap(Map, Encoder, Vocabulary)}, as strings).</li>
+ *   <li>vLLM's thinking budget: {@code thinking_token_budget} (-1 none, the default) with
+ *       {@code think_start_token_ids} and {@code think_end_token_ids} (vLLM's reasoning_config names).</li>
  * </ul>
  * The HF and llama.cpp names and {@code min_keep} take the core setting's range, note and default
  * ({@code docs/parameters.md}), under the request's name: {@code typical_p = 1.5 is outside (0, 1];

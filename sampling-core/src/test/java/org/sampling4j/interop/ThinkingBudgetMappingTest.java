@@ -30,6 +30,15 @@ class ThinkingBudgetMappingTest {
     }
 
     @Test
+    void cliParamsTakeTheBudgetAndIds() {
+        SamplingParams p = OpenAiParams.fromMap(map("thinking_token_budget", 5, "think_start_token_ids", List.of(1),
+                "think_end_token_ids", List.of(2)));
+        assertEquals(5, p.thinkingTokenBudget());
+        assertEquals("thinkStartTokenIds must hold at least one token id", assertThrows(IllegalArgumentException.class,
+                () -> OpenAiParams.fromMap(map("thinking_token_budget", 5))).getMessage());
+    }
+
+    @Test
     void llamaCppBudgetWithTagsAsTextOrIds() {
         FakeTokenizer tok = new FakeTokenizer("<think>", "</think>", "Enough.", "a");
         SamplingParams p = ParamsMapping.fromLlamaCpp(map("reasoning_budget_tokens", 12, "reasoning_budget_start_tag", "<think>",
