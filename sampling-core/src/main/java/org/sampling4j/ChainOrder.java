@@ -13,18 +13,20 @@ import java.util.List;
 public enum ChainOrder {
     /**
      * HuggingFace {@code generate}: penalties, temperature, top-k, top-p, min-p, typical-p, epsilon,
-     * eta (its warper order). The default. Top-n-sigma and XTC, which HF lacks, sit before top-k and last.
+     * eta (its warper order), with top-h right after temperature, where HF 5.x puts it. The default.
+     * Top-n-sigma and XTC, which HF lacks, sit before top-k and last.
      */
-    HUGGINGFACE(List.of(ChainStage.GUIDANCE, ChainStage.GRAMMAR, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TEMPERATURE, ChainStage.TOP_N_SIGMA,
+    HUGGINGFACE(List.of(ChainStage.GUIDANCE, ChainStage.GRAMMAR, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TEMPERATURE, ChainStage.TOP_H, ChainStage.TOP_N_SIGMA,
             ChainStage.TOP_K, ChainStage.TOP_P, ChainStage.MIN_P, ChainStage.TYPICAL, ChainStage.XTC)),
     /** vLLM: penalties, temperature, min-p, then top-k and top-p (others placed as in HUGGINGFACE). */
     VLLM(List.of(ChainStage.GUIDANCE, ChainStage.GRAMMAR, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TEMPERATURE,
-            ChainStage.MIN_P, ChainStage.TOP_N_SIGMA, ChainStage.TOP_K, ChainStage.TOP_P, ChainStage.TYPICAL, ChainStage.XTC)),
+            ChainStage.TOP_H, ChainStage.MIN_P, ChainStage.TOP_N_SIGMA, ChainStage.TOP_K, ChainStage.TOP_P, ChainStage.TYPICAL, ChainStage.XTC)),
     /**
      * llama.cpp's default sampler chain: penalties, DRY, top-n-sigma, top-k, typical, top-p, min-p,
-     * XTC, then temperature (dynamic when a range is set).
+     * XTC, then temperature (dynamic when a range is set). Top-h, which llama.cpp lacks, opens the
+     * truncations (before temperature, as they all are in this order).
      */
-    LLAMA_CPP(List.of(ChainStage.GUIDANCE, ChainStage.GRAMMAR, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TOP_N_SIGMA,
+    LLAMA_CPP(List.of(ChainStage.GUIDANCE, ChainStage.GRAMMAR, ChainStage.MASKS, ChainStage.BIAS, ChainStage.PENALTIES, ChainStage.TOP_H, ChainStage.TOP_N_SIGMA,
             ChainStage.TOP_K, ChainStage.TYPICAL, ChainStage.TOP_P, ChainStage.MIN_P, ChainStage.XTC, ChainStage.TEMPERATURE));
 
     private final List<ChainStage> stages;

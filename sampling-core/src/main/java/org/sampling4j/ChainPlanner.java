@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.TokenPicker;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.GreedyPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
@@ -12,7 +13,8 @@ import org.sampling4j.processor.DynamicTemperatureProcessor;
  * Plans the chain a {@link SamplingParams} describes: the stages of its {@link ChainOrder}, each
  * building its own processors ({@link ChainStage#build}), then the picker. Greedy and mirostat skip
  * the truncating stages: truncation cannot remove the argmax, and mirostat truncates by itself
- * (llama.cpp's mirostat chain has no other truncation either).
+ * (llama.cpp's mirostat chain has no other truncation either). The picker: greedy, else mirostat,
+ * else adaptive-p when its target is set (llama.cpp's order of precedence), else the plain draw.
  */
 final class ChainPlanner {
     private ChainPlanner() {
@@ -42,6 +44,12 @@ final class ChainPlanner {
     }
 
     private static TokenPicker picker(SamplingParams p, boolean greedy, int vocabSize) {
-        return greedy ? GreedyPicker.INSTANCE : Mirostat.picker(p.mirostat(), p.mirostatTau(), p.mirostatEta(), vocabSize);
+        if (greedy) {
+            return GreedyPicker.INSTANCE;
+        }
+        if (!Mirostat.enabledBy(p.mirostat()) && AdaptivePPicker.enabledBy(p.adaptiveTarget())) {
+            return new AdaptivePPicker(p.adaptiveTarget(), p.adaptiveDecay());
+        }
+        return Mirostat.picker(p.mirostat(), p.mirostatTau(), p.mirostatEta(), vocabSize);
     }
 }

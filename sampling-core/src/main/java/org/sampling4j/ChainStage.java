@@ -16,7 +16,9 @@ import org.sampling4j.processor.MinTokensProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
 import org.sampling4j.processor.TokenMaskProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
@@ -26,7 +28,7 @@ import org.sampling4j.processor.XtcProcessor;
 /**
  * A group of processors a {@link ChainOrder} places as one unit; each stage builds its own
  * processors from the params, adding only those the params enable (each processor's
- * {@code enabledBy} rule). MASKS holds allowed / banned ids, min-tokens, bad words and
+ * {@code enabledBy} rule). MASKS holds the thinking budget, allowed / banned ids, min-tokens, bad words and
  * no-repeat-ngram; PENALTIES repetition, frequency / presence, then DRY; TYPICAL typical-p,
  * epsilon and eta.
  */
@@ -50,6 +52,10 @@ enum ChainStage {
     MASKS {
         @Override
         void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {
+            if (ThinkingBudgetProcessor.enabledBy(p.thinkingTokenBudget())) {
+                out.add(new ThinkingBudgetProcessor(p.thinkingTokenBudget(), p.thinkStartTokenIds(), p.thinkEndTokenIds(),
+                        p.thinkingBudgetMessageIds()));
+            }
             if (p.allowedTokenIds() != null) {
                 out.add(TokenMaskProcessor.allowOnly(p.allowedTokenIds()));
             }
@@ -97,6 +103,14 @@ enum ChainStage {
                 out.add(new DynamicTemperatureProcessor(p.temperature(), p.dynatempRange(), p.dynatempExponent()));
             } else if (TemperatureProcessor.enabledBy(p.temperature())) {
                 out.add(new TemperatureProcessor(p.temperature()));
+            }
+        }
+    },
+    TOP_H {
+        @Override
+        void build(SamplingParams p, int vocabSize, List<LogitsProcessor> out) {
+            if (TopHProcessor.enabledBy(p.topH())) {
+                out.add(new TopHProcessor(p.topH()));
             }
         }
     },

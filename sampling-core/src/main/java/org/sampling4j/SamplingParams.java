@@ -28,6 +28,8 @@ public final class SamplingParams {
     private final DryParams dryParams;
     private final XtcParams xtcParams;
     private final MirostatParams mirostatParams;
+    private final AdaptivePParams adaptivePParams;
+    private final ThinkingParams thinkingParams;
     private final MaskParams maskParams;
     private final StopParams stopParams;
     private final LogprobParams logprobParams;
@@ -44,6 +46,8 @@ public final class SamplingParams {
         dryParams = b.dryParams.validated();
         xtcParams = b.xtcParams.validated();
         mirostatParams = b.mirostatParams.validated();
+        adaptivePParams = b.adaptivePParams.validated();
+        thinkingParams = b.thinkingParams.validated();
         logprobParams = b.logprobParams.validated();
         requestParams = b.requestParams.validated();
         textParams = b.textParams.validated();
@@ -76,6 +80,8 @@ public final class SamplingParams {
         b.dryParams = dryParams;
         b.xtcParams = xtcParams;
         b.mirostatParams = mirostatParams;
+        b.adaptivePParams = adaptivePParams;
+        b.thinkingParams = thinkingParams;
         b.logprobParams = logprobParams;
         b.requestParams = requestParams;
         b.textParams = textParams;
@@ -113,6 +119,8 @@ public final class SamplingParams {
     public double etaCutoff() { return truncationParams.etaCutoff(); }
     public int noRepeatNgramSize() { return maskParams.noRepeatNgramSize(); }
     public double topNSigma() { return truncationParams.topNSigma(); }
+    /** HF top_h: entropy-bounded truncation; 0 = off. */
+    public double topH() { return truncationParams.topH(); }
     public double xtcProbability() { return xtcParams.xtcProbability(); }
     public double xtcThreshold() { return xtcParams.xtcThreshold(); }
     public double dynatempRange() { return temperatureParams.dynatempRange(); }
@@ -120,6 +128,10 @@ public final class SamplingParams {
     public int mirostat() { return mirostatParams.mirostat(); }
     public double mirostatTau() { return mirostatParams.mirostatTau(); }
     public double mirostatEta() { return mirostatParams.mirostatEta(); }
+    /** llama.cpp adaptive_target: the probability adaptive-p steers toward; negative = off. */
+    public double adaptiveTarget() { return adaptivePParams.adaptiveTarget(); }
+    /** llama.cpp adaptive_decay: the weight of the past in adaptive-p's average. */
+    public double adaptiveDecay() { return adaptivePParams.adaptiveDecay(); }
     public double dryMultiplier() { return dryParams.dryMultiplier(); }
     public double dryBase() { return dryParams.dryBase(); }
     public int dryAllowedLength() { return dryParams.dryAllowedLength(); }
@@ -128,6 +140,14 @@ public final class SamplingParams {
     public int[][] drySequenceBreakers() { return TokenArrays.deepCopy(dryParams.drySequenceBreakers()); }
     /** Copies of the token sequences, empty for none. */
     public int[][] badWords() { return TokenArrays.deepCopy(maskParams.badWords()); }
+    /** vLLM thinking_token_budget: tokens a reasoning section may hold before its end is forced; -1 = none. */
+    public int thinkingTokenBudget() { return thinkingParams.thinkingTokenBudget(); }
+    /** The token ids that open a reasoning section (a copy; empty without a budget). */
+    public int[] thinkStartTokenIds() { return thinkingParams.thinkStartTokenIds().clone(); }
+    /** The token ids that close a reasoning section (a copy). */
+    public int[] thinkEndTokenIds() { return thinkingParams.thinkEndTokenIds().clone(); }
+    /** The token ids forced before the end ids when the budget runs out (llama.cpp's budget message; a copy). */
+    public int[] thinkingBudgetMessageIds() { return thinkingParams.thinkingBudgetMessageIds().clone(); }
     /** Classifier-free guidance scale (HF guidance_scale); 1 = off. */
     public double guidanceScale() { return requestParams.guidanceScale(); }
     /** How many sequences a request asks for (vLLM / OpenAI n, HF num_return_sequences). */
@@ -154,7 +174,7 @@ public final class SamplingParams {
     private List<Object[]> fields() {
         List<Object[]> fields = new ArrayList<>();
         for (Record group : new Record[] {temperatureParams, truncationParams, penaltyParams, maskParams, stopParams,
-            dryParams, xtcParams, mirostatParams, logprobParams, requestParams, textParams, constraintParams}) {
+            dryParams, xtcParams, mirostatParams, adaptivePParams, thinkingParams, logprobParams, requestParams, textParams, constraintParams}) {
             for (RecordComponent c : group.getClass().getRecordComponents()) {
                 try {
                     fields.add(new Object[] {c.getName(), c.getAccessor().invoke(group)});
@@ -199,6 +219,8 @@ public final class SamplingParams {
         private DryParams dryParams = DryParams.DEFAULTS;
         private XtcParams xtcParams = XtcParams.DEFAULTS;
         private MirostatParams mirostatParams = MirostatParams.DEFAULTS;
+        private AdaptivePParams adaptivePParams = AdaptivePParams.DEFAULTS;
+        private ThinkingParams thinkingParams = ThinkingParams.DEFAULTS;
         private LogprobParams logprobParams = LogprobParams.DEFAULTS;
         private RequestParams requestParams = RequestParams.DEFAULTS;
         private TextParams textParams = TextParams.DEFAULTS;
@@ -243,6 +265,8 @@ public final class SamplingParams {
         public Builder noRepeatNgramSize(int value) { maskParams = maskParams.withNoRepeatNgramSize(value); return this; }
         /** llama.cpp top_n_sigma. */
         public Builder topNSigma(double value) { truncationParams = truncationParams.withTopNSigma(value); return this; }
+        /** HF top_h, [0, 1]; 0 disables. */
+        public Builder topH(double value) { truncationParams = truncationParams.withTopH(value); return this; }
         /** XTC: the chance of applying it and the probability threshold of a top choice. */
         public Builder xtc(double probability, double threshold) { xtcParams = new XtcParams(probability, threshold); return this; }
         /** Dynamic temperature: temperature +- range scaled by normalised entropy^exponent. */
@@ -252,6 +276,11 @@ public final class SamplingParams {
         }
         /** Mirostat version (0 off, 1, 2), target surprise tau and learning rate eta. */
         public Builder mirostat(int version, double tau, double eta) { mirostatParams = new MirostatParams(version, tau, eta); return this; }
+        /**
+         * Adaptive-p (llama.cpp): target probability in [0, 1] (negative disables) and decay in
+         * [0, 0.99]; it picks the token instead of the plain draw, unless greedy or mirostat.
+         */
+        public Builder adaptiveP(double target, double decay) { adaptivePParams = new AdaptivePParams(target, decay); return this; }
         /** DRY multiplier (0 disables), base, allowed length and window (0 = whole sequence). */
         public Builder dry(double multiplier, double base, int allowedLength, int penaltyLastN) {
             dryParams = new DryParams(multiplier, base, allowedLength, penaltyLastN, dryParams.drySequenceBreakers());
@@ -261,6 +290,20 @@ public final class SamplingParams {
         public Builder drySequenceBreakers(int[]... value) { dryParams = dryParams.withSequenceBreakers(value); return this; }
         /** vLLM bad_words as (non-empty) token-id sequences: the last token is banned after the others. */
         public Builder badWords(int[]... value) { maskParams = maskParams.withBadWords(value); return this; }
+        /**
+         * Thinking budget (vLLM thinking_token_budget, llama.cpp reasoning budget): after {@code budget}
+         * tokens inside a section opened by {@code startTokenIds}, force {@code endTokenIds}; -1 disables.
+         */
+        public Builder thinkingBudget(int budget, int[] startTokenIds, int[] endTokenIds) {
+            thinkingParams = new ThinkingParams(budget, startTokenIds, endTokenIds, thinkingParams.thinkingBudgetMessageIds());
+            return this;
+        }
+        /** Token ids forced before the end ids when the thinking budget runs out (default none). */
+        public Builder thinkingBudgetMessage(int... ids) {
+            thinkingParams = new ThinkingParams(thinkingParams.thinkingTokenBudget(), thinkingParams.thinkStartTokenIds(),
+                    thinkingParams.thinkEndTokenIds(), ids);
+            return this;
+        }
         /** Classifier-free guidance scale; 1 disables. The sampler then needs the unconditional row. */
         public Builder guidanceScale(double value) { requestParams = requestParams.withGuidanceScale(value); return this; }
         /** Number of sequences, [1, +Inf): {@link Sampler#newSequences} makes them, seeded seed + i. */

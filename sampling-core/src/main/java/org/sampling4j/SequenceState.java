@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.sampling4j.chain.SequenceTracker;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.chain.TokenAutomaton;
 import org.sampling4j.chain.TokenCounter;
 import org.sampling4j.chain.TokenCounts;
 import org.sampling4j.internal.Range;
@@ -32,6 +33,12 @@ public final class SequenceState implements SequenceView {
     private final TokenCounter allCounts = new TokenCounter();
     private final TokenCounter generatedCounts = new TokenCounter();
     private final Trackers trackers = new Trackers();
+    /** The automaton whose states are cached (one at a time), its state after the prompt, and after each generated token. */
+    private TokenAutomaton automaton;
+    private long automatonPromptState;
+    private long[] automatonStates;
+    /** automatonStates[0, automatonValid) hold the states after those generated tokens. */
+    private int automatonValid;
 
     private SequenceState(long seed, int[] prompt, int[] generated) {
         this.seed = seed;
@@ -114,6 +121,36 @@ public final class SequenceState implements SequenceView {
             generatedCounts.remove(token);
         }
         step -= tokens;
+        automatonValid = Math.min(automatonValid, generatedLength);
+    }
+
+    /**
+     * The state of {@code automaton} after every token so far, computed incrementally: the states
+     * after each generated token are kept (one automaton at a time; asking for another refolds the
+     * prompt), so a step costs O(tokens since the last call) and {@link #rollback} just forgets
+     * the states past the kept tokens. Memory: one long per generated token, allocated on first use.
+     */
+    @Override
+    public long automatonState(TokenAutomaton a) {
+        if (a != automaton && !a.equals(automaton)) {
+            automaton = a;
+            long s = a.start();
+            for (int token : prompt) {
+                s = a.next(s, token);
+            }
+            automatonPromptState = s;
+            automatonValid = 0;
+        }
+        if (automatonStates == null || automatonStates.length < generatedLength) {
+            automatonStates = Arrays.copyOf(automatonStates == null ? new long[0] : automatonStates, generated.length);
+        }
+        long s = automatonValid == 0 ? automatonPromptState : automatonStates[automatonValid - 1];
+        for (int i = automatonValid; i < generatedLength; i++) {
+            s = a.next(s, generated[i]);
+            automatonStates[i] = s;
+        }
+        automatonValid = generatedLength;
+        return s;
     }
 
     private void append(int token, double pickerState) {

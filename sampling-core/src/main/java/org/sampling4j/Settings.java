@@ -1,5 +1,7 @@
 package org.sampling4j;
 
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_DECAY;
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_TARGET;
 import static org.sampling4j.picker.Mirostat.MIROSTAT;
 import static org.sampling4j.picker.Mirostat.MIROSTAT_ETA;
 import static org.sampling4j.picker.Mirostat.MIROSTAT_TAU;
@@ -20,6 +22,8 @@ import static org.sampling4j.processor.NoRepeatNGramProcessor.NO_REPEAT_NGRAM_SI
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.PENALTY_LAST_N;
 import static org.sampling4j.processor.RepetitionPenaltyProcessor.REPETITION_PENALTY;
 import static org.sampling4j.processor.TemperatureProcessor.TEMPERATURE;
+import static org.sampling4j.processor.ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET;
+import static org.sampling4j.processor.TopHProcessor.TOP_H;
 import static org.sampling4j.processor.TopKProcessor.TOP_K;
 import static org.sampling4j.processor.TopNSigmaProcessor.TOP_N_SIGMA;
 import static org.sampling4j.processor.TopPProcessor.MIN_KEEP;
@@ -33,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.sampling4j.chain.Setting;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.picker.MirostatV1Picker;
 import org.sampling4j.picker.MirostatV2Picker;
@@ -47,6 +52,8 @@ import org.sampling4j.processor.MinTokensProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
@@ -64,9 +71,10 @@ final class Settings {
     record Reader(Class<?> type, List<Setting> settings) {
     }
 
-    /** Every reader, in the default chain's order; the mirostat pickers last. */
+    /** Every reader, in the default chain's order; the pickers (mirostat, adaptive-p) last. */
     static final List<Reader> READERS = List.of(
             reader(ClassifierFreeGuidanceProcessor.class, GUIDANCE_SCALE),
+            reader(ThinkingBudgetProcessor.class, THINKING_TOKEN_BUDGET),
             reader(MinTokensProcessor.class, MIN_TOKENS),
             reader(NoRepeatNGramProcessor.class, NO_REPEAT_NGRAM_SIZE),
             reader(RepetitionPenaltyProcessor.class, REPETITION_PENALTY, PENALTY_LAST_N),
@@ -74,6 +82,7 @@ final class Settings {
             reader(DryProcessor.class, DRY_MULTIPLIER, DRY_BASE, DRY_ALLOWED_LENGTH, DRY_PENALTY_LAST_N),
             reader(TemperatureProcessor.class, TEMPERATURE),
             reader(DynamicTemperatureProcessor.class, TEMPERATURE, DYNATEMP_RANGE, DYNATEMP_EXPONENT),
+            reader(TopHProcessor.class, TOP_H),
             reader(TopNSigmaProcessor.class, TOP_N_SIGMA),
             reader(TopKProcessor.class, TOP_K),
             reader(TopPProcessor.class, TOP_P, MIN_KEEP),
@@ -84,7 +93,8 @@ final class Settings {
             reader(XtcProcessor.class, XTC_PROBABILITY, XTC_THRESHOLD, MIN_KEEP),
             reader(Mirostat.class, MIROSTAT, MIROSTAT_TAU, MIROSTAT_ETA),
             reader(MirostatV1Picker.class, MIROSTAT_TAU, MIROSTAT_ETA),
-            reader(MirostatV2Picker.class, MIROSTAT_TAU, MIROSTAT_ETA));
+            reader(MirostatV2Picker.class, MIROSTAT_TAU, MIROSTAT_ETA),
+            reader(AdaptivePPicker.class, ADAPTIVE_TARGET, ADAPTIVE_DECAY));
 
     private Settings() {
     }

@@ -27,6 +27,10 @@ import static org.sampling4j.processor.RepetitionPenaltyProcessor.REPETITION_PEN
 import static org.sampling4j.processor.TemperatureProcessor.TEMPERATURE;
 import static org.sampling4j.processor.TopKProcessor.TOP_K;
 import static org.sampling4j.processor.TopNSigmaProcessor.TOP_N_SIGMA;
+import static org.sampling4j.processor.TopHProcessor.TOP_H;
+import static org.sampling4j.processor.ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET;
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_DECAY;
+import static org.sampling4j.picker.AdaptivePPicker.ADAPTIVE_TARGET;
 import static org.sampling4j.processor.TopPProcessor.MIN_KEEP;
 import static org.sampling4j.processor.TopPProcessor.TOP_P;
 import static org.sampling4j.processor.TypicalProcessor.TYPICAL_P;
@@ -61,6 +65,9 @@ import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
+import org.sampling4j.picker.AdaptivePPicker;
+import org.sampling4j.processor.TopHProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
 import org.sampling4j.processor.TopPProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 import org.sampling4j.processor.XtcProcessor;
@@ -107,6 +114,10 @@ class SettingsPropertyTest {
         BUILDER.put(DYNATEMP_RANGE, (b, v) -> b.dynamicTemperature(v, DYNATEMP_EXPONENT.defaultValue()));
         BUILDER.put(DYNATEMP_EXPONENT, (b, v) -> b.dynamicTemperature(DYNATEMP_RANGE.defaultValue(), v));
         BUILDER.put(TOP_N_SIGMA, (b, v) -> b.topNSigma(v));
+        BUILDER.put(TOP_H, (b, v) -> b.topH(v));
+        BUILDER.put(THINKING_TOKEN_BUDGET, (b, v) -> b.thinkingBudget((int) v, new int[] {1}, new int[] {2}));
+        BUILDER.put(ADAPTIVE_TARGET, (b, v) -> b.adaptiveP(v, ADAPTIVE_DECAY.defaultValue()));
+        BUILDER.put(ADAPTIVE_DECAY, (b, v) -> b.adaptiveP(ADAPTIVE_TARGET.defaultValue(), v));
         BUILDER.put(TOP_K, (b, v) -> b.topK((int) v));
         BUILDER.put(TOP_P, (b, v) -> b.topP(v));
         BUILDER.put(MIN_KEEP, (b, v) -> b.minKeep((int) v));
@@ -150,6 +161,8 @@ class SettingsPropertyTest {
         reader(DynamicTemperatureProcessor.class, TEMPERATURE, v -> new DynamicTemperatureProcessor(v, range, exponent));
         reader(DynamicTemperatureProcessor.class, DYNATEMP_RANGE, v -> new DynamicTemperatureProcessor(t, v, exponent));
         reader(DynamicTemperatureProcessor.class, DYNATEMP_EXPONENT, v -> new DynamicTemperatureProcessor(t, range, v));
+        reader(TopHProcessor.class, TOP_H, v -> new TopHProcessor(v));
+        reader(ThinkingBudgetProcessor.class, THINKING_TOKEN_BUDGET, v -> new ThinkingBudgetProcessor((int) v, new int[] {1}, new int[] {2}, new int[0]));
         reader(TopNSigmaProcessor.class, TOP_N_SIGMA, v -> new TopNSigmaProcessor(v));
         reader(TopKProcessor.class, TOP_K, v -> new TopKProcessor((int) v));
         reader(TopPProcessor.class, TOP_P, v -> new TopPProcessor(v, keep));
@@ -177,6 +190,8 @@ class SettingsPropertyTest {
         reader(MirostatV1Picker.class, MIROSTAT_ETA, v -> new MirostatV1Picker(tau, v, VOCAB));
         reader(MirostatV2Picker.class, MIROSTAT_TAU, v -> new MirostatV2Picker(v, eta));
         reader(MirostatV2Picker.class, MIROSTAT_ETA, v -> new MirostatV2Picker(tau, v));
+        reader(AdaptivePPicker.class, ADAPTIVE_TARGET, v -> new AdaptivePPicker(v, ADAPTIVE_DECAY.defaultValue()));
+        reader(AdaptivePPicker.class, ADAPTIVE_DECAY, v -> new AdaptivePPicker(ADAPTIVE_TARGET.defaultValue(), v));
 
         // AND gates get the other settings on, OR gates (frequency / presence) off.
         gate(GUIDANCE_SCALE, ClassifierFreeGuidanceProcessor::enabledBy, v -> v == 1);
@@ -189,6 +204,9 @@ class SettingsPropertyTest {
         gate(TEMPERATURE, TemperatureProcessor::enabledBy, v -> v == 1);
         gate(DYNATEMP_RANGE, DynamicTemperatureProcessor::enabledBy, v -> v == 0);
         gate(TOP_N_SIGMA, TopNSigmaProcessor::enabledBy, v -> v == 0);
+        gate(TOP_H, TopHProcessor::enabledBy, v -> v == 0);
+        gate(THINKING_TOKEN_BUDGET, v -> ThinkingBudgetProcessor.enabledBy((int) v), v -> v == -1);
+        gate(ADAPTIVE_TARGET, AdaptivePPicker::enabledBy, v -> v < 0);
         gate(TOP_K, v -> TopKProcessor.enabledBy((int) v, Integer.MAX_VALUE), v -> v <= 0 || v >= Integer.MAX_VALUE);
         gate(TOP_P, TopPProcessor::enabledBy, v -> v == 1);
         gate(MIN_P, MinPProcessor::enabledBy, v -> v == 0);

@@ -17,14 +17,18 @@ import org.sampling4j.Sampler;
 import org.sampling4j.SequenceState;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.Workspace;
+import org.sampling4j.picker.AdaptivePPicker;
+import org.sampling4j.processor.MinPProcessor;
 import org.sampling4j.picker.InverseCdfPicker;
 import org.sampling4j.picker.MirostatV1Picker;
 import org.sampling4j.picker.MirostatV2Picker;
 
 /**
  * One sampling step with only a picker (no processor), in microseconds per token at V = 128,256:
- * the plain inverse-CDF draw beside mirostat 1.0 and 2.0 (tau 5, eta 0.1). Each step is rolled
- * back, so mu stays at its starting value 2 tau and every call costs the same.
+ * the plain inverse-CDF draw beside mirostat 1.0 and 2.0 (tau 5, eta 0.1) and adaptive-p (target
+ * 0.5, decay 0.9, on the whole dense row: its most expensive case); the {@code minP005} variants
+ * run min-p 0.05 first (llama.cpp's default), so the picker sees the few survivors. Each step is rolled back, so mu
+ * (and adaptive-p's average) stays at its starting value and every call costs the same.
  *
  * <pre>
  * java -jar sampling-bench/target/benchmarks.jar PickerBenchmark
@@ -37,7 +41,7 @@ import org.sampling4j.picker.MirostatV2Picker;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dsampling4j.kernels=panama"})
 @State(Scope.Thread)
 public class PickerBenchmark {
-    @Param({"inverseCdf", "mirostat1", "mirostat2"})
+    @Param({"inverseCdf", "mirostat1", "mirostat2", "adaptiveP05", "minP005InverseCdf", "minP005AdaptiveP05"})
     public String picker;
 
     @Param({"128256"})
@@ -51,9 +55,16 @@ public class PickerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         logits = BenchmarkRows.logits(vocab);
-        TokenPicker p = picker.equals("mirostat1") ? new MirostatV1Picker(5, 0.1, vocab)
-                : picker.equals("mirostat2") ? new MirostatV2Picker(5, 0.1) : InverseCdfPicker.INSTANCE;
-        sampler = Sampler.builder(vocab).picker(p).build();
+        String name = picker.startsWith("minP005") ? picker.substring("minP005".length()) : picker;
+        name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        TokenPicker p = name.equals("mirostat1") ? new MirostatV1Picker(5, 0.1, vocab)
+                : name.equals("mirostat2") ? new MirostatV2Picker(5, 0.1)
+                : name.equals("adaptiveP05") ? new AdaptivePPicker(0.5, 0.9) : InverseCdfPicker.INSTANCE;
+        Sampler.Builder b = Sampler.builder(vocab).picker(p);
+        if (picker.startsWith("minP005")) {
+            b.add(new MinPProcessor(0.05, 1)); // llama.cpp's default min-p before the pick: a sparse set
+        }
+        sampler = b.build();
         workspace = new Workspace(vocab);
         state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
     }

@@ -32,6 +32,8 @@ import org.sampling4j.processor.ClassifierFreeGuidanceProcessor;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.XtcProcessor;
@@ -58,7 +60,7 @@ public class ProcessorBenchmark {
     @Param({"none", "temperature07", "topK50", "topP09", "minP005", "epsilon3e4", "eta2e3", "typical09",
         "repetition11",
         "frequencyPresence", "logitBias", "bannedTokens", "topNSigma1", "xtc05", "dynatemp05", "dry08",
-        "badWords", "noRepeatNgram3", "guidance15"})
+        "badWords", "noRepeatNgram3", "guidance15", "topH04", "thinkingBudget", "thinkingForced"})
     public String processor;
 
     @Param({"128256"})
@@ -77,7 +79,7 @@ public class ProcessorBenchmark {
         logits = BenchmarkRows.logits(vocab);
         out = new float[vocab];
         Sampler.Builder b = Sampler.builder(vocab);
-        LogitsProcessor p = create(processor);
+        LogitsProcessor p = create(processor, vocab);
         if (p != null) {
             b.add(p);
         }
@@ -88,6 +90,30 @@ public class ProcessorBenchmark {
         }
         workspace = new Workspace(vocab);
         state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
+        if (processor.startsWith("thinking")) {
+            int kept = sampler.process(logits, state, workspace, out);
+            int expected = processor.equals("thinkingForced") ? 1 : vocab;
+            if (kept != expected) {
+                throw new IllegalStateException(processor + " keeps " + kept + " tokens, expected " + expected);
+            }
+        }
+    }
+
+    /**
+     * The processor for {@code name}. The thinking budgets open their section at the history's first
+     * token and close it with token V - 1 (not in the history): {@code thinkingBudget} (budget 1000)
+     * is still counting after the 64 tokens, {@code thinkingForced} (budget 63: the section holds
+     * the other 63) is forcing the end. Setup checks both.
+     */
+    static LogitsProcessor create(String name, int vocab) {
+        int[] open = {BenchmarkRows.history(vocab)[0]};
+        int[] close = {vocab - 1};
+        switch (name) {
+            case "topH04": return new TopHProcessor(0.4);
+            case "thinkingBudget": return new ThinkingBudgetProcessor(1000, open, close, new int[0]);
+            case "thinkingForced": return new ThinkingBudgetProcessor(BenchmarkRows.HISTORY - 1, open, close, new int[0]);
+            default: return create(name);
+        }
     }
 
     static LogitsProcessor create(String name) {

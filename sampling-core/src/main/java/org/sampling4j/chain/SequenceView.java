@@ -55,4 +55,17 @@ public interface SequenceView {
      * identity: one processor instance, one tracker per sequence.
      */
     <T extends SequenceTracker> T tracker(Object owner, java.util.function.Function<SequenceView, T> create);
+
+    /**
+     * The state of {@code automaton} after every token so far (prompt, then generated). This
+     * default folds the whole history, O(length); {@code SequenceState} keeps the states per
+     * generated token, so each step costs O(new tokens) and a rollback costs nothing.
+     */
+    default long automatonState(TokenAutomaton automaton) {
+        long s = automaton.start();
+        for (int i = 0, n = length(); i < n; i++) {
+            s = automaton.next(s, token(i));
+        }
+        return s;
+    }
 }

@@ -22,7 +22,7 @@ import org.sampling4j.internal.Range;
  */
 public final class Setting {
     /** Which values turn the step off. */
-    private enum Off { NONE, AT, AT_MOST, ABOVE }
+    private enum Off { NONE, AT, AT_MOST, BELOW, ABOVE }
 
     private final String name;
     private final Range range;
@@ -119,6 +119,11 @@ public final class Setting {
         return new Setting(name, range, rangeText, integer, asFloat, defaultValue, Off.AT_MOST, value, note);
     }
 
+    /** Every value {@code < value} turns the step off (llama.cpp's "negative disables"). */
+    public Setting offBelow(double value) {
+        return new Setting(name, range, rangeText, integer, asFloat, defaultValue, Off.BELOW, value, note);
+    }
+
     /** Every value {@code > value} turns the step off. */
     public Setting offAbove(double value) {
         return new Setting(name, range, rangeText, integer, asFloat, defaultValue, Off.ABOVE, value, note);
@@ -166,6 +171,8 @@ public final class Setting {
                 return value == offValue;
             case AT_MOST:
                 return value <= offValue;
+            case BELOW:
+                return value < offValue;
             case ABOVE:
                 return value > offValue;
             default:
@@ -242,6 +249,8 @@ public final class Setting {
                 return Range.format(offValue);
             case AT_MOST:
                 return "<= " + Range.format(offValue);
+            case BELOW:
+                return "< " + Range.format(offValue);
             case ABOVE:
                 return "> " + Range.format(offValue);
             default:

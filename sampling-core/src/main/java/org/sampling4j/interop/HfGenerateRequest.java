@@ -9,7 +9,7 @@ import org.sampling4j.SamplingParams;
  * {@code ValueError}s: {@code "`top_p` has to be a float > 0 and < 1, but is 1.5"}).
  *
  * <p><b>Greedy unless {@code do_sample=True}.</b> As in HF, {@code do_sample} absent or false
- * means greedy: the warpers (temperature, top_k, top_p, min_p, typical_p, epsilon_cutoff,
+ * means greedy: the warpers (temperature, top_h, top_k, top_p, min_p, typical_p, epsilon_cutoff,
  * eta_cutoff) are then reported in {@link ParamsMapping#ignored()}, while the processors
  * (repetition_penalty, no_repeat_ngram_size, bad_words_ids, suppress_tokens, sequence_bias,
  * min_new_tokens, guidance_scale) still apply, since they can change the argmax. With
@@ -23,6 +23,7 @@ import org.sampling4j.SamplingParams;
  * <tr><td>top_k</td><td>0 disables, else &gt; 0; default 50</td><td>topK</td></tr>
  * <tr><td>top_p</td><td>[0, 1]; 1 disables</td><td>topP (0 keeps the top token)</td></tr>
  * <tr><td>min_p</td><td>[0, 1]</td><td>minP</td></tr>
+ * <tr><td>top_h</td><td>(0, 1]; unset disables</td><td>topH (HF 5.x TopHLogitsWarper)</td></tr>
  * <tr><td>typical_p</td><td>(0, 1); 1 disables</td><td>typicalP</td></tr>
  * <tr><td>epsilon_cutoff, eta_cutoff</td><td>(0, 1); 0 disables</td><td>the same</td></tr>
  * <tr><td>repetition_penalty</td><td>&gt; 0</td><td>repetitionPenalty (prompt and output, as HF)</td></tr>
@@ -50,8 +51,8 @@ import org.sampling4j.SamplingParams;
  * watermarking, assisted decoding, multi-token sequence_bias.
  */
 final class HfGenerateRequest {
-    private static final String[] WARPERS = {"temperature", "top_k", "top_p", "min_p", "typical_p", "epsilon_cutoff",
-        "eta_cutoff"};
+    private static final String[] WARPERS = {"temperature", "top_h", "top_k", "top_p", "min_p", "typical_p",
+        "epsilon_cutoff", "eta_cutoff"};
     private static final String[] NOT_SAMPLING = {"pad_token_id", "bos_token_id", "decoder_start_token_id", "use_cache",
         "output_scores", "output_logits", "return_dict_in_generate", "output_attentions", "output_hidden_states",
         "streamer", "max_time", "attention_mask", "cache_implementation", "return_legacy_cache",
@@ -61,7 +62,7 @@ final class HfGenerateRequest {
         "force_words_ids", "forced_bos_token_id", "forced_eos_token_id", "begin_suppress_tokens",
         "exponential_decay_length_penalty", "encoder_repetition_penalty", "encoder_no_repeat_ngram_size",
         "prefix_allowed_tokens_fn", "watermarking_config", "assistant_model", "prompt_lookup_num_tokens",
-        "dola_layers", "top_h", "low_memory"};
+        "dola_layers", "low_memory"};
 
     private HfGenerateRequest() {
     }
@@ -181,6 +182,13 @@ final class HfGenerateRequest {
                 throw new IllegalArgumentException("`top_p` has to be a float > 0 and < 1, but is " + f.raw("top_p"));
             }
             b.topP(topP == 0 ? Double.MIN_VALUE : topP);
+        }
+        Double topH = f.number("top_h");
+        if (topH != null) {
+            if (!(topH > 0 && topH <= 1)) {
+                throw new IllegalArgumentException("`top_h` must be in the range (0, 1].");
+            }
+            b.topH(topH);
         }
         Double minP = f.number("min_p");
         if (minP != null) {

@@ -16,6 +16,7 @@ import org.sampling4j.processor.MinPProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.RepetitionPenaltyProcessor;
 import org.sampling4j.processor.TemperatureProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TopKProcessor;
 import org.sampling4j.processor.TopPProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
@@ -31,8 +32,11 @@ import org.sampling4j.processor.XtcProcessor;
  * <caption>Supported steps</caption>
  * <tr><th>name</th><th>params</th><th>processor</th></tr>
  * <tr><td>temperature</td><td>temperature</td><td>{@link TemperatureProcessor}</td></tr>
- * <tr><td>top_k</td><td>top_k, min_keep</td><td>{@link TopKProcessor} with {@code max(top_k, min_keep)}, as HF</td></tr>
- * <tr><td>top_p</td><td>top_p, min_keep</td><td>{@link TopPProcessor}</td></tr>
+ * <tr><td>top_k</td><td>top_k, min_keep</td><td>{@link TopKProcessor} with {@code max(top_k, min_keep)}, as HF;
+ *     {@code top_k <= 0} disables the step (llama.cpp, and the README's {@code topK <= 0}), whatever min_keep says</td></tr>
+ * <tr><td>top_p</td><td>top_p in [0, 1], min_keep</td><td>{@link TopPProcessor}; {@code top_p = 0} keeps the
+ *     min_keep best tokens, as llama.cpp's top-p (its test vectors use it)</td></tr>
+ * <tr><td>top_h</td><td>top_h in (0, 1] (HF's range)</td><td>{@link TopHProcessor}</td></tr>
  * <tr><td>min_p</td><td>min_p, min_keep</td><td>{@link MinPProcessor}</td></tr>
  * <tr><td>epsilon</td><td>epsilon, min_keep</td><td>{@link EpsilonProcessor}</td></tr>
  * <tr><td>eta</td><td>eta, min_keep</td><td>{@link EtaProcessor}</td></tr>
@@ -49,7 +53,7 @@ import org.sampling4j.processor.XtcProcessor;
  * </table>
  * A parameter left out takes the default its processor declares ({@code docs/parameters.md}, which are
  * llama.cpp's: xtc_threshold, dynatemp_exponent, dry_base, dry_allowed_length; min_keep as HF's);
- * dry_penalty_last_n is llama.cpp's own. A step whose parameters disable it (top_n_sigma &lt;= 0,
+ * dry_penalty_last_n is llama.cpp's own. A step whose parameters disable it (top_k &lt;= 0, top_n_sigma &lt;= 0,
  * dry_multiplier 0) yields null: nothing to run.
  */
 public final class HfSteps {
@@ -74,12 +78,21 @@ public final class HfSteps {
                 break;
             case "top_k": {
                 int minKeep = minKeep(p);
-                processor = new TopKProcessor(Math.max(MapValues.integer("top_k", require(name, p, "top_k")), minKeep));
+                int k = MapValues.integer("top_k", require(name, p, "top_k"));
+                processor = TopKProcessor.TOP_K.isOff(k) ? null : new TopKProcessor(Math.max(k, minKeep));
                 break;
             }
             case "top_p": {
                 int minKeep = minKeep(p);
-                processor = new TopPProcessor(MapValues.number("top_p", require(name, p, "top_p")), minKeep);
+                processor = new TopPProcessor(llamaCppTopP(MapValues.number("top_p", require(name, p, "top_p"))), minKeep);
+                break;
+            }
+            case "top_h": {
+                double h = MapValues.number("top_h", require(name, p, "top_h"));
+                if (!(h > 0 && h <= 1)) {
+                    throw new IllegalArgumentException("top_h = " + h + " is outside (0, 1] (HF TopHLogitsWarper's range)");
+                }
+                processor = new TopHProcessor(h);
                 break;
             }
             case "min_p": {
@@ -167,6 +180,15 @@ public final class HfSteps {
             throw new UnsupportedSettingException(name + "." + p.keySet().iterator().next());
         }
         return processor;
+    }
+
+    /**
+     * llama.cpp's top-p keeps {@code min_keep} tokens (at least one) at {@code top_p = 0}; the core's
+     * top-p keeps exactly that many for any mass at most the best token's, so 0 becomes the
+     * smallest positive mass. Other values pass unchanged (and are range-checked by the processor).
+     */
+    static double llamaCppTopP(double topP) {
+        return topP == 0 ? Double.MIN_VALUE : topP;
     }
 
     private static Object require(String step, Map<String, Object> p, String key) {

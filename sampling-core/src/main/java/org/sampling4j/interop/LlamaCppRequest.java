@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sampling4j.ChainOrder;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
@@ -30,7 +31,7 @@ import org.sampling4j.text.Vocabulary;
  * <tr><td>temperature</td><td>0.8; &lt;= 0 greedy</td><td>temperature (negative: 0)</td></tr>
  * <tr><td>dynatemp_range, dynatemp_exponent</td><td>0 (off), 1</td><td>the same</td></tr>
  * <tr><td>top_k</td><td>40; &lt;= 0 off</td><td>topK</td></tr>
- * <tr><td>top_p</td><td>0.95; &gt;= 1 off, &lt;= 0 keeps the top token</td><td>topP</td></tr>
+ * <tr><td>top_p</td><td>0.95; &gt;= 1 off, &lt;= 0 keeps min_keep tokens (at least one), as llama.cpp</td><td>topP</td></tr>
  * <tr><td>min_p</td><td>0.05; &lt;= 0 off</td><td>minP</td></tr>
  * <tr><td>typical_p</td><td>1; &gt;= 1 off</td><td>typicalP</td></tr>
  * <tr><td>top_n_sigma</td><td>-1; &lt;= 0 off</td><td>topNSigma</td></tr>
@@ -52,6 +53,11 @@ import org.sampling4j.text.Vocabulary;
  *     text is encoded and each of its tokens biased; false bans; repeated tokens add up</td></tr>
  * <tr><td>ignore_eos</td><td>false</td><td>bans the {@link Vocabulary}'s EOS ids</td></tr>
  * <tr><td>stop</td><td>list of strings</td><td>stopStrings (match excluded from the text, as the server does)</td></tr>
+ * <tr><td>reasoning_budget_tokens, reasoning_budget_start_tag, reasoning_budget_end_tag,
+ *     reasoning_budget_message</td><td>-1 (unrestricted); tags and message as text, encoded with the
+ *     {@link Encoder} (or token-id lists)</td><td>thinkingBudget, thinkingBudgetMessage</td></tr>
+ * <tr><td>adaptive_target, adaptive_decay</td><td>-1 (off), 0.9; only with {@code adaptive_p} in samplers;
+ *     target clamped to at most 1, decay to [0, 0.99]</td><td>adaptiveP</td></tr>
  * </table>
  *
  * <p><b>As llama.cpp.</b> logit_bias entries the server skips are skipped here too: a pair that is not
@@ -65,8 +71,8 @@ import org.sampling4j.text.Vocabulary;
  * token), typical_p &lt;= 0, xtc_probability above 1, negative xtc_threshold, min_keep, dry_multiplier,
  * or dry_allowed_length, repeat_penalty &lt;= 0, n_predict 0 (evaluate the prompt only) or below -1, a
  * negative temperature with a dynamic range, mirostat other than 0, 1, 2. Reported unsupported: a custom
- * {@code samplers} order, grammar and json_schema, reasoning_budget_tokens, adaptive_target /
- * adaptive_decay, XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
+ * {@code samplers} order (the default one with {@code adaptive_p} is accepted), grammar and json_schema,
+ * XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
  * argmax), text that needs the missing {@link Encoder} or {@link Vocabulary}.
  * <p><b>Differs, silently.</b> frequency_penalty and presence_penalty count only generated tokens
  * (the OpenAI / vLLM scope of {@link FrequencyPresencePenaltyProcessor}); llama.cpp counts every
@@ -80,13 +86,15 @@ final class LlamaCppRequest {
         "return_progress", "timings_per_token", "image_data", "multimodal_data", "n_cache_reuse", "chat_format",
         "reasoning_format", "generation_prompt", "parse_tool_calls", "chat_parser", "input_prefix", "input_suffix",
         "input_extra", "backend_sampling", "preserved_tokens", "speculative.n_min", "speculative.n_max",
-        "speculative.p_min", "speculative.type", "reasoning_budget_start_tag", "reasoning_budget_end_tag",
-        "reasoning_budget_message"};
+        "speculative.p_min", "speculative.type"};
     /** The fields that llama.cpp's mirostat chain (temperature, then mirostat) does not run. */
     private static final String[] NOT_UNDER_MIROSTAT = {"top_k", "top_p", "min_p", "typical_p", "top_n_sigma",
         "xtc_probability", "xtc_threshold", "repeat_penalty", "frequency_penalty", "presence_penalty", "repeat_last_n",
         "dry_multiplier", "dry_base", "dry_allowed_length", "dry_penalty_last_n", "dry_sequence_breakers",
         "dynatemp_range", "dynatemp_exponent"};
+    /** common_params_sampling's default samplers, by their request names. */
+    private static final List<String> DEFAULT_SAMPLERS = List.of("penalties", "dry", "top_n_sigma", "top_k", "typ_p",
+            "top_p", "min_p", "xtc", "temperature");
     /** LLAMA_DEFAULT_SEED: a seed of 0xFFFFFFFF (-1 as uint32) asks for a random one. */
     private static final long DEFAULT_SEED = 0xFFFFFFFFL;
 
@@ -157,8 +165,7 @@ final class LlamaCppRequest {
             }
             b.stopStrings(strings);
         }
-        f.unsupported("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one (ChainOrder.LLAMA_CPP:"
-                + " penalties, dry, top_n_sigma, top_k, typ_p, top_p, min_p, xtc, temperature); leave the field out for it");
+        adaptiveP(f, b, mirostat, greedy);
         Object grammar = f.raw("grammar");
         if (grammar != null && !"".equals(grammar)) {
             f.unsupported("grammar", "constrained decoding needs a grammar mask from the runtime");
@@ -167,17 +174,103 @@ final class LlamaCppRequest {
         for (String name : new String[] {"grammar_lazy", "grammar_triggers", "grammar_type"}) {
             f.ignore(name, "a grammar setting: only used with grammar");
         }
-        Integer budget = f.integer("reasoning_budget_tokens");
-        if (budget != null && budget != -1) {
-            f.unsupported("reasoning_budget_tokens", "forcing the end-of-reasoning tokens is a generation-loop feature");
-        }
-        f.unsupported("adaptive_target", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
-        f.unsupported("adaptive_decay", "llama.cpp's adaptive-p sampler is not implemented by Sampling4J");
+        reasoningBudget(f, b, encoder);
         f.ignore("post_sampling_probs", "read with n_probs: it picks processed instead of raw logprobs");
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
         return f.result(b.build());
+    }
+
+    /**
+     * Adaptive-p, as {@code common_sampler_init} builds it: only when {@code samplers} lists
+     * {@code adaptive_p} (the default order does not), always last in place of {@code dist}, never
+     * under mirostat; a negative target is its no-op; llama.cpp clamps the decay to [0, 0.99] and the
+     * target to at most 1. {@code samplers} is accepted when it is the default order, with or
+     * without {@code adaptive_p} anywhere in it (llama.cpp moves it last); any other order is
+     * reported unsupported.
+     */
+    private static void adaptiveP(RequestFields f, SamplingParams.Builder b, int mirostat, boolean greedy) {
+        Object samplers = f.raw("samplers");
+        boolean listed = false;
+        if (samplers != null) {
+            List<String> names = samplers instanceof List ? MapValues.strings("samplers", samplers) : null;
+            List<String> rest = names == null ? null : new java.util.ArrayList<>(names);
+            if (rest != null) {
+                listed = rest.removeIf("adaptive_p"::equals);
+            }
+            if (rest == null || !rest.equals(DEFAULT_SAMPLERS)) {
+                listed = false;
+                f.unsupportedBecause("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one"
+                        + " (ChainOrder.LLAMA_CPP: " + String.join(", ", DEFAULT_SAMPLERS) + "), optionally with"
+                        + " adaptive_p; leave the field out for it");
+            }
+        }
+        Double rawTarget = f.number("adaptive_target");
+        Double rawDecay = f.number("adaptive_decay");
+        double target = rawTarget == null ? AdaptivePPicker.ADAPTIVE_TARGET.defaultValue() : rawTarget;
+        double decay = rawDecay == null ? AdaptivePPicker.ADAPTIVE_DECAY.defaultValue() : rawDecay;
+        if (Double.isNaN(target) || Double.isNaN(decay)) {
+            throw new IllegalArgumentException("adaptive_target = " + f.raw("adaptive_target") + ", adaptive_decay = "
+                    + f.raw("adaptive_decay") + ": both must be numbers");
+        }
+        String why = !listed ? "llama.cpp runs adaptive-p only when samplers lists adaptive_p"
+                : mirostat != 0 ? "llama.cpp's mirostat chain picks instead of adaptive-p"
+                : greedy ? "a temperature <= 0 picks the argmax: adaptive-p cannot change it" : null;
+        if (why != null || target < 0) {
+            for (String name : new String[] {"adaptive_target", "adaptive_decay"}) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, why != null ? why : "a negative adaptive_target disables adaptive-p");
+                }
+            }
+            return;
+        }
+        b.adaptiveP(Math.min(target, 1), Math.max(0, Math.min(decay, AdaptivePPicker.ADAPTIVE_DECAY.upperBound())));
+    }
+
+    /**
+     * The reasoning budget ({@code common/reasoning-budget.cpp}): {@code reasoning_budget_tokens} (-1
+     * unrestricted, 0 closes at once) with the start and end tags and the optional message the server
+     * tokenizes ({@code common_tokenize(vocab, text, false)}, here the {@link Encoder}); token-id
+     * lists are also accepted (a Sampling4J extension). The forced sequence is the message, then the
+     * end tag.
+     */
+    private static void reasoningBudget(RequestFields f, SamplingParams.Builder b, Encoder encoder) {
+        Integer budget = f.integer("reasoning_budget_tokens");
+        String[] names = {"reasoning_budget_start_tag", "reasoning_budget_end_tag", "reasoning_budget_message"};
+        if (budget == null || budget == -1) {
+            for (String name : names) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, "only used with reasoning_budget_tokens >= 0");
+                }
+            }
+            return;
+        }
+        if (budget < -1) {
+            throw new IllegalArgumentException("reasoning_budget_tokens = " + budget + " is below -1: -1 is unrestricted,"
+                    + " 0 ends reasoning at once, N > 0 is a budget of N tokens");
+        }
+        int[][] ids = new int[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            Object v = f.raw(names[i]);
+            if (v == null) {
+                ids[i] = i == 2 ? new int[0] : null;
+            } else if (v instanceof String) {
+                if (encoder == null) {
+                    f.unsupportedBecause(names[i], "a tag as text needs the model's tokenizer: pass an Encoder, or give token ids");
+                    return;
+                }
+                ids[i] = encoder.encode((String) v);
+            } else {
+                ids[i] = MapValues.tokenIds(names[i], v);
+            }
+        }
+        if (ids[0] == null || ids[1] == null || ids[0].length == 0 || ids[1].length == 0) {
+            f.unsupportedBecause("reasoning_budget_tokens", "needs reasoning_budget_start_tag and reasoning_budget_end_tag"
+                    + " (llama.cpp takes them from the chat template): pass them with the request");
+            return;
+        }
+        b.thinkingBudget(budget, ids[0], ids[1]).thinkingBudgetMessage(ids[2]);
     }
 
     /** The checks params_from_json_cmpl makes whatever the sampler chain. */

@@ -3,6 +3,7 @@ package org.sampling4j.interop;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Range;
+import org.sampling4j.picker.AdaptivePPicker;
 import org.sampling4j.picker.Mirostat;
 import org.sampling4j.processor.DryProcessor;
 import org.sampling4j.processor.DynamicTemperatureProcessor;
@@ -11,15 +12,17 @@ import org.sampling4j.processor.EtaProcessor;
 import org.sampling4j.processor.NoRepeatNGramProcessor;
 import org.sampling4j.processor.TopNSigmaProcessor;
 import org.sampling4j.processor.TopPProcessor;
+import org.sampling4j.processor.ThinkingBudgetProcessor;
+import org.sampling4j.processor.TopHProcessor;
 import org.sampling4j.processor.TypicalProcessor;
 import org.sampling4j.processor.XtcProcessor;
 import org.sampling4j.text.Encoder;
 import org.sampling4j.text.Vocabulary;
 
 /**
- * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p},
+ * The keys of {@link OpenAiParams} beyond the OpenAI / vLLM core: the HF ones ({@code typical_p}, {@code top_h},
  * {@code epsilon}, {@code eta}, {@code no_repeat_ngram}), {@code min_keep} and llama.cpp's knobs (top_n_sigma,
- * XTC, dynamic temperature, mirostat, DRY), each checked with the core setting's range and note under the
+ * XTC, dynamic temperature, mirostat, adaptive-p, DRY) and vLLM's thinking budget, each checked with the core setting's range and note under the
  * request's name. One instance per request: it collects the llama.cpp knobs and sets them in {@link #applyTo}.
  */
 final class OpenAiExtendedKeys {
@@ -33,6 +36,8 @@ final class OpenAiExtendedKeys {
     double dynatempRange = DynamicTemperatureProcessor.DYNATEMP_RANGE.defaultValue();
     double dynatempExponent = DynamicTemperatureProcessor.DYNATEMP_EXPONENT.defaultValue();
     int mirostat = Mirostat.MIROSTAT.defaultInt();
+    double adaptiveTarget = AdaptivePPicker.ADAPTIVE_TARGET.defaultValue();
+    double adaptiveDecay = AdaptivePPicker.ADAPTIVE_DECAY.defaultValue();
     double mirostatTau = Mirostat.MIROSTAT_TAU.defaultValue();
     double mirostatEta = Mirostat.MIROSTAT_ETA.defaultValue();
     double dryMultiplier = DryProcessor.DRY_MULTIPLIER.defaultValue();
@@ -40,6 +45,9 @@ final class OpenAiExtendedKeys {
     int dryAllowedLength = DryProcessor.DRY_ALLOWED_LENGTH.defaultInt();
     int dryPenaltyLastN = LLAMA_CPP_WHOLE_SEQUENCE;
     int[][] dryBreakers;
+    int thinkingTokenBudget = ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET.defaultInt();
+    int[] thinkStart = new int[0];
+    int[] thinkEnd = new int[0];
     private final Encoder encoder;
     private final Vocabulary vocabulary;
 
@@ -56,6 +64,9 @@ final class OpenAiExtendedKeys {
                 return true;
             case "typical_p":
                 b.typicalP(number(TypicalProcessor.TYPICAL_P, key, v));
+                return true;
+            case "top_h":
+                b.topH(number(TopHProcessor.TOP_H, key, v));
                 return true;
             case "epsilon":
             case "epsilon_cutoff":
@@ -94,6 +105,12 @@ final class OpenAiExtendedKeys {
             case "mirostat":
                 mirostat = integer(Mirostat.MIROSTAT, key, v);
                 return true;
+            case "adaptive_target":
+                adaptiveTarget = number(AdaptivePPicker.ADAPTIVE_TARGET, key, v);
+                return true;
+            case "adaptive_decay":
+                adaptiveDecay = number(AdaptivePPicker.ADAPTIVE_DECAY, key, v);
+                return true;
             case "mirostat_tau":
                 mirostatTau = number(Mirostat.MIROSTAT_TAU, key, v);
                 return true;
@@ -112,6 +129,15 @@ final class OpenAiExtendedKeys {
             case "dry_penalty_last_n": // llama.cpp's range, not the core's: -1 is the whole sequence, 0 turns DRY off
                 dryPenaltyLastN = Range.atLeast(LLAMA_CPP_WHOLE_SEQUENCE).withNote("-1 is the whole sequence, 0 disables DRY")
                         .check(key, MapValues.integer(key, v));
+                return true;
+            case "thinking_token_budget":
+                thinkingTokenBudget = integer(ThinkingBudgetProcessor.THINKING_TOKEN_BUDGET, key, v);
+                return true;
+            case "think_start_token_ids":
+                thinkStart = MapValues.tokenIds(key, v);
+                return true;
+            case "think_end_token_ids":
+                thinkEnd = MapValues.tokenIds(key, v);
                 return true;
             case "dry_sequence_breakers":
                 dryBreakers = breakers(key, v);
@@ -139,13 +165,15 @@ final class OpenAiExtendedKeys {
         b.topNSigma(Math.max(topNSigma, TopNSigmaProcessor.TOP_N_SIGMA.offValue()))
                 .xtc(xtcProbability, xtcThreshold)
                 .dynamicTemperature(dynatempRange, dynatempExponent)
-                .mirostat(mirostat, mirostatTau, mirostatEta);
+                .mirostat(mirostat, mirostatTau, mirostatEta)
+                .adaptiveP(adaptiveTarget, adaptiveDecay);
         // llama.cpp's window 0 turns DRY off and -1 means the whole context; the core's 0 is the latter.
         b.dry(dryPenaltyLastN == 0 ? DryProcessor.DRY_MULTIPLIER.offValue() : dryMultiplier, dryBase, dryAllowedLength,
                 Math.max(dryPenaltyLastN, 0));
         if (dryBreakers != null) {
             b.drySequenceBreakers(dryBreakers);
         }
+        b.thinkingBudget(thinkingTokenBudget, thinkStart, thinkEnd);
     }
 
     /** A value checked with the core setting's range and note, named by the request's key. */

@@ -12,7 +12,8 @@ import org.sampling4j.text.Vocabulary;
  * field throws {@link UnsupportedSettingException}. For a whole request body of one API, with
  * that API's defaults and wording, use {@link ParamsMapping}.
  * <ul>
- *   <li>OpenAI / vLLM: {@code temperature} [0, 2], {@code top_p} (0, 1], {@code top_k} an int
+ *   <li>OpenAI / vLLM: {@code temperature} [0, 2], {@code top_p} [0, 1] (0 keeps {@code min_keep} tokens, at least
+ *       one, as llama.cpp's top-p; the strict vLLM mapping refuses 0), {@code top_k} an int
  *       ({@code -1} or 0 disables, as vLLM), {@code min_p} [0, 1], {@code repetition_penalty}
  *       (0, 2], {@code frequency_penalty} and {@code presence_penalty} [-2, 2], {@code logit_bias}
  *       token id to bias clamped to [-100, 100] (as the OpenAI API documents), {@code seed} an
@@ -22,14 +23,17 @@ import org.sampling4j.text.Vocabulary;
  *       a list of strings (none empty; the OpenAI mapping's limit of 4 is {@link ParamsMapping#fromOpenAi}'s),
  *       {@code include_stop_str_in_output} and {@code skip_special_tokens} booleans (vLLM's defaults
  *       false and true).</li>
- *   <li>HF: {@code typical_p}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
+ *   <li>HF: {@code typical_p}, {@code top_h}, {@code epsilon} / {@code epsilon_cutoff}, {@code eta} /
  *       {@code eta_cutoff}, {@code no_repeat_ngram} / {@code no_repeat_ngram_size}.</li>
  *   <li>llama.cpp: {@code top_n_sigma} (&lt;= 0 disables, as llama.cpp's -1), {@code xtc_probability},
  *       {@code xtc_threshold}, {@code dynatemp_range}, {@code dynatemp_exponent}, {@code mirostat},
- *       {@code mirostat_tau}, {@code mirostat_eta}, {@code dry_multiplier}, {@code dry_base},
+ *       {@code mirostat_tau}, {@code mirostat_eta}, {@code adaptive_target} (negative disables; here it needs no
+ *       {@code samplers} list) and {@code adaptive_decay}, {@code dry_multiplier}, {@code dry_base},
  *       {@code dry_allowed_length}, {@code dry_penalty_last_n} -1 (whole sequence, the default), 0
  *       (DRY off, as llama.cpp) or a window, {@code dry_sequence_breakers} as token-id lists (or, with
  *       {@link #fromMap(Map, Encoder, Vocabulary)}, as strings).</li>
+ *   <li>vLLM's thinking budget: {@code thinking_token_budget} (-1 none, the default) with
+ *       {@code think_start_token_ids} and {@code think_end_token_ids} (vLLM's reasoning_config names).</li>
  * </ul>
  * The HF and llama.cpp names and {@code min_keep} take the core setting's range, note and default
  * ({@code docs/parameters.md}), under the request's name: {@code typical_p = 1.5 is outside (0, 1];
@@ -39,7 +43,7 @@ import org.sampling4j.text.Vocabulary;
 public final class OpenAiParams {
     // The OpenAI / vLLM ranges: those APIs' own, narrower than the core's on purpose.
     private static final Range TEMPERATURE = Range.closed(0, 2).withNote("0 means greedy");
-    private static final Range TOP_P = Range.openClosed(0, 1).withNote("1 disables top_p");
+    private static final Range TOP_P = Range.closed(0, 1).withNote("1 disables top_p, 0 keeps min_keep tokens");
     private static final Range MIN_P = Range.closed(0, 1).withNote("0 disables min_p");
     private static final Range REPETITION = Range.openClosed(0, 2).withNote("1 disables repetition_penalty");
     private static final Range PENALTY = Range.closed(-2, 2).withNote("0 disables the penalty");
@@ -87,7 +91,7 @@ public final class OpenAiParams {
                     b.temperature(TEMPERATURE.check(key, MapValues.number(key, v)));
                     break;
                 case "top_p":
-                    b.topP(TOP_P.check(key, MapValues.number(key, v)));
+                    b.topP(HfSteps.llamaCppTopP(TOP_P.check(key, MapValues.number(key, v))));
                     break;
                 case "top_k":
                     b.topK(MapValues.integer(key, v));

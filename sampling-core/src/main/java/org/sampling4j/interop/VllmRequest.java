@@ -34,22 +34,49 @@ import org.sampling4j.text.Encoder;
  * <tr><td>stop</td><td>a string or a list of strings, none empty; only with detokenize</td><td>stopStrings</td></tr>
  * <tr><td>include_stop_str_in_output</td><td>boolean, default false</td><td>includeStopStringInOutput</td></tr>
  * <tr><td>skip_special_tokens</td><td>boolean, default true</td><td>skipSpecialTokens</td></tr>
+ * <tr><td>thinking_token_budget</td><td>&gt;= 0; absent = none; with the server's
+ *     {@code reasoning_config.think_start_token_ids} / {@code think_end_token_ids}, passed in the same
+ *     map under those names (a Sampling4J extension: vLLM reads them from its config)</td><td>thinkingBudget;
+ *     without the ids, reported unsupported</td></tr>
  * </table>
  * Left to the caller: ignore_eos, detokenize and the other output-text options,
- * prompt_logprobs, output_kind, stream_interval, extra_args, thinking_token_budget,
- * repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
+ * prompt_logprobs, output_kind, stream_interval, extra_args, repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
  * trace_decode_token_ids, and bad_words given as text when no encoder was passed.
  */
 final class VllmRequest {
     private static final String[] NOT_SAMPLING = {"ignore_eos", "detokenize",
         "spaces_between_special_tokens", "output_kind", "stream_interval", "skip_clone",
-        "extra_args", "thinking_token_budget", "repetition_detection", "skip_reading_prefix_cache", "flat_logprobs",
+        "extra_args", "repetition_detection", "skip_reading_prefix_cache", "flat_logprobs",
         "prompt_logprobs", "prompt_logprob_token_ids", "prompt_logprob_start", "truncate_prompt_tokens",
         "routed_experts_prompt_start"};
     private static final double SAMPLING_EPS = 1e-5;
     private static final double MIN_TEMPERATURE = 1e-2;
 
     private VllmRequest() {
+    }
+
+    /** thinking_token_budget with the reasoning config's start and end ids (vLLM's ThinkingTokenBudgetLogitsProcessor). */
+    private static void thinkingBudget(RequestFields f, SamplingParams.Builder b) {
+        Integer budget = f.integer("thinking_token_budget");
+        int[] start = f.tokenIds("think_start_token_ids");
+        int[] end = f.tokenIds("think_end_token_ids");
+        if (budget == null) {
+            for (String name : new String[] {"think_start_token_ids", "think_end_token_ids"}) {
+                if (f.raw(name) != null) {
+                    f.ignoredBecause(name, "only read with thinking_token_budget");
+                }
+            }
+            return;
+        }
+        if (budget < 0) {
+            throw new IllegalArgumentException("thinking_token_budget must be a non-negative integer, got " + budget + ".");
+        }
+        if (start == null || end == null || start.length == 0 || end.length == 0) {
+            f.unsupportedBecause("thinking_token_budget", "needs the model's reasoning_config ids: pass"
+                    + " think_start_token_ids and think_end_token_ids (non-empty) in the same map");
+            return;
+        }
+        b.thinkingBudget(budget, start, end);
     }
 
     static ParamsMapping map(Map<String, ?> dict, Encoder encoder) {
@@ -151,6 +178,7 @@ final class VllmRequest {
         }
         badWords(f, b, encoder);
         stopStrings(f, b);
+        thinkingBudget(f, b);
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }

@@ -62,6 +62,28 @@ class ConformanceCliTest {
     }
 
     @Test
+    void stepsTopKZeroDisablesTopKAndTopPZeroKeepsMinKeep() throws IOException {
+        List<JsonNode> out = run(
+                "{\"id\": 1, \"steps\": [{\"name\": \"top_k\", \"params\": {\"top_k\": 0}}], \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": 2, \"steps\": [{\"name\": \"top_p\", \"params\": {\"top_p\": 0, \"min_keep\": 2}}], \"logits_b64\": \""
+                        + B64 + "\"}");
+        assertArrayEquals(LOGITS, decode(out.get(0).get("logits_b64").asText()), "top_k 0: no step");
+        float ninf = Float.NEGATIVE_INFINITY;
+        assertArrayEquals(new float[] {ninf, ninf, 3f, 4f, ninf}, decode(out.get(1).get("logits_b64").asText()),
+                "top_p 0 keeps min_keep tokens, as llama.cpp");
+    }
+
+    @Test
+    void stepsAcceptTopH() throws IOException {
+        // LOGITS {1, 2, 3, 4, -1}: p ~ e^x; top_h 1 keeps every token (all five are in the best 100).
+        List<JsonNode> out = run(
+                "{\"id\": \"h\", \"steps\": [{\"name\": \"top_h\", \"params\": {\"top_h\": 1}}], \"logits_b64\": \"" + B64 + "\"}",
+                "{\"id\": \"h0\", \"steps\": [{\"name\": \"top_h\", \"params\": {\"top_h\": 0}}], \"logits_b64\": \"" + B64 + "\"}");
+        assertArrayEquals(LOGITS, decode(out.get(0).get("logits_b64").asText()));
+        assertEquals("top_h = 0.0 is outside (0, 1] (HF TopHLogitsWarper's range)", out.get(1).get("error").asText());
+    }
+
+    @Test
     void greedyParamsPickTheArgmaxWithLogprobZero() throws IOException {
         JsonNode d = run("{\"id\": 0, \"params\": {\"temperature\": 0}, \"logits_b64\": \"" + B64 + "\", \"draws\": 3}").get(0);
         assertEquals("[3,3,3]", d.get("tokens").toString());
@@ -81,7 +103,7 @@ class ConformanceCliTest {
         assertEquals(7, out.size());
         assertEquals("mirostat", out.get(0).get("unsupported").asText(), "mirostat is a picker, not a logits step");
         assertEquals("guidance_scale", out.get(1).get("unsupported").asText(), "a record has no unconditional row");
-        assertEquals("top_p = 1.5 is outside (0, 1]; 1 disables top_p", out.get(2).get("error").asText());
+        assertEquals("top_p = 1.5 is outside [0, 1]; 1 disables top_p, 0 keeps min_keep tokens", out.get(2).get("error").asText());
         assertTrue(out.get(3).get("id").isNull() && out.get(3).has("error"));
         assertTrue(out.get(4).get("error").asText().contains("logits_b64"), out.get(4).toString());
         assertEquals("history token id 5 is outside [0, 5)", out.get(5).get("error").asText());
