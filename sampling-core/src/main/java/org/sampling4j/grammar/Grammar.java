@@ -47,7 +47,7 @@ public final class Grammar {
      * @throws GrammarException INVALID for a grammar with no string or unknown rules or tokens, BUDGET past {@code limits}
      */
     static Grammar compile(Cfg cfg, Vocabulary vocab, GrammarLimits limits) {
-        return compile(cfg, vocab, limits, "cfg", String.valueOf(cfg));
+        return compile(cfg, vocab, limits, "cfg", describe(cfg));
     }
 
     /** As {@link #compile(Cfg, Vocabulary, GrammarLimits)}, fingerprinted by its form and source text. */
@@ -134,6 +134,44 @@ public final class Grammar {
      */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * A canonical text of {@code cfg} for its fingerprint, written by an explicit-stack walk: a
+     * grammar nested 200,000 deep (hostile input) must reach the budget checks, not overflow the
+     * stack in a recursive {@code toString}.
+     */
+    private static String describe(Cfg cfg) {
+        StringBuilder out = new StringBuilder("root=").append(cfg.root());
+        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+        for (Cfg.Rule r : cfg.rules().values()) {
+            out.append(';').append(r.name()).append("::=");
+            stack.push(r.body());
+            while (!stack.isEmpty()) {
+                Object top = stack.pop();
+                if (top instanceof String) {
+                    out.append((String) top);
+                } else if (top instanceof Expr.Seq || top instanceof Expr.Alt) {
+                    List<Expr> parts = top instanceof Expr.Seq ? ((Expr.Seq) top).items() : ((Expr.Alt) top).options();
+                    out.append(top instanceof Expr.Seq ? "S(" : "A(");
+                    stack.push(")");
+                    for (int i = parts.size() - 1; i >= 0; i--) {
+                        stack.push(parts.get(i));
+                        if (i > 0) {
+                            stack.push(",");
+                        }
+                    }
+                } else if (top instanceof Expr.Repeat) {
+                    Expr.Repeat rep = (Expr.Repeat) top;
+                    out.append("R").append(rep.min()).append(',').append(rep.max()).append('(');
+                    stack.push(")");
+                    stack.push(rep.body());
+                } else {
+                    out.append(top); // Chars, Literal, Ref, Token: flat records
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static String fingerprint(String kind, String source, Vocabulary vocab) {

@@ -188,7 +188,7 @@ class GrammarMatcherTest {
         GrammarException none = assertThrows(GrammarException.class,
                 () -> compile(G.rules("root", G.seq(G.lit("a"), G.ref("loop")), "loop", G.seq(G.lit("b"), G.ref("loop")))));
         assertEquals(GrammarException.Kind.INVALID, none.kind());
-        assertEquals("invalid: line 1, column 1: the grammar accepts no string", none.getMessage());
+        assertEquals("invalid: line 1, column 1: the grammar accepts no string (rule 'root' cannot produce a finite string)", none.getMessage());
         GrammarException undefined = assertThrows(GrammarException.class,
                 () -> compile(G.rules("root", new org.sampling4j.grammar.syntax.Expr.Ref("nope", 3, 9))));
         assertEquals("invalid: line 3, column 9: undefined rule 'nope'", undefined.getMessage());

@@ -246,6 +246,8 @@ class ThinkingBudgetProcessorTest {
         public org.sampling4j.chain.TokenCounts allCounts() { return s.allCounts(); }
         public org.sampling4j.chain.TokenCounts generatedCounts() { return s.generatedCounts(); }
         public double pickerState() { return s.pickerState(); }
+        public <T extends org.sampling4j.chain.SequenceTracker> T tracker(Object owner,
+                java.util.function.Function<SequenceView, T> create) { return s.tracker(owner, create); }
     }
 
     @Test
