@@ -6,6 +6,7 @@ import org.sampling4j.grammar.automaton.BudgetException;
 import org.sampling4j.grammar.engine.CompiledGrammar;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.grammar.syntax.Cfgs;
+import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.Choices;
 import org.sampling4j.grammar.syntax.JsonGrammars;
 import org.sampling4j.grammar.syntax.GbnfParser;

@@ -38,6 +38,10 @@ public final class Cfgs {
      * @throws SyntaxException INVALID when the root accepts no string
      */
     public static Cfg prune(Cfg cfg) {
+        // An undefined rule is a mistake to name at its reference, not an unproductive option to drop.
+        for (Cfg.Rule rule : cfg.rules().values()) {
+            requireDefined(rule.body(), cfg, 0);
+        }
         Set<String> productive = new HashSet<>();
         boolean changed = true;
         while (changed) {
@@ -120,6 +124,18 @@ public final class Cfgs {
             return new Expr.Repeat(strip(rep.body(), rules, depth + 1), rep.min(), rep.max());
         }
         return e;
+    }
+
+    private static void requireDefined(Expr e, Cfg cfg, int depth) {
+        check(depth);
+        if (e instanceof Expr.Ref r && !cfg.rules().containsKey(r.name())) {
+            throw new SyntaxException(SyntaxException.Kind.INVALID, r.line(), r.column(), "undefined rule '" + r.name() + "'");
+        }
+        List<Expr> parts = e instanceof Expr.Seq s ? s.items() : e instanceof Expr.Alt a ? a.options()
+                : e instanceof Expr.Repeat rep ? List.of(rep.body()) : List.of();
+        for (Expr part : parts) {
+            requireDefined(part, cfg, depth + 1);
+        }
     }
 
     private static void check(int depth) {
