@@ -184,6 +184,22 @@ class GrammarMatcherTest {
     }
 
     @Test
+    void threadsPilingUpInOneLexerStateKeepTheCacheBounded() {
+        // list ::= item | list item; item ::= [a-z]+ : after n letters n threads sit in the same DFA state
+        Grammar g = compile(G.rules("list", G.alt(G.ref("item"), G.seq(G.ref("list"), G.ref("item"))),
+                "item", G.plus(G.chars('a', 'z'))));
+        GrammarMatcher m = g.newMatcher();
+        long after20 = 0;
+        for (int i = 0; i < 200; i++) {
+            int[] mask = mask(m); // also checks isAllowed against it
+            assertArrayEquals(i == 0 ? new int[] {0, 1, 2, 9} : new int[] {0, 1, 2, 7, 9}, TokenMask.ids(mask));
+            m.accept(i % 3 == 0 ? 2 : 1);
+            after20 = i == 20 ? g.cacheBytes() : after20;
+        }
+        assertEquals(after20, g.cacheBytes(), "no new cache entries once the lexer state repeats");
+    }
+
+    @Test
     void errorsAreInvalidWithPositions() {
         GrammarException none = assertThrows(GrammarException.class,
                 () -> compile(G.rules("root", G.seq(G.lit("a"), G.ref("loop")), "loop", G.seq(G.lit("b"), G.ref("loop")))));

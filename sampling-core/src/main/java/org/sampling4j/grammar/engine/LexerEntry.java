@@ -39,6 +39,15 @@ final class LexerEntry {
         this.bytes = b;
     }
 
+    /** Writes {@code within} over {@code mask[0, words)} if it is a bitset (and returns true); else returns false. */
+    boolean copyInto(int[] mask, int words) {
+        if (bits == null) {
+            return false;
+        }
+        System.arraycopy(bits, 0, mask, 0, words);
+        return true;
+    }
+
     /** ORs {@code within} into {@code mask}. */
     void orInto(int[] mask) {
         if (bits != null) {

@@ -25,6 +25,7 @@ public final class MatcherState {
     private int accepted;
     private boolean stopped;
     private final int[] scratch = new int[SAVED];
+    private int[] distinct = new int[8];
 
     MatcherState(CompiledGrammar cg) {
         this.cg = cg;
@@ -159,14 +160,18 @@ public final class MatcherState {
 
     /** Writes the allowed tokens into {@code mask[0, maskWords)} (bit {@code j % 32} of word {@code j / 32}). */
     public void fillMask(int[] mask) {
-        Arrays.fill(mask, 0, cg.maskWords, 0);
-        int k = chart.thrTo - chart.thrFrom;
+        int k = distinctStates();
         if (k > 0) {
-            LexerEntry e = cg.cache.root(chart.thrDfa, chart.thrFrom, k);
-            e.orInto(mask);
+            LexerEntry e = cg.cache.root(distinct, 0, k);
+            if (!e.copyInto(mask, cg.maskWords)) {
+                Arrays.fill(mask, 0, cg.maskWords, 0);
+                e.orInto(mask);
+            }
             for (MaskGroup group : e.groups) {
                 expand(group, -1, mask);
             }
+        } else {
+            Arrays.fill(mask, 0, cg.maskWords, 0);
         }
         if (chart.curSet >= 0) {
             chart.orTokenTerminals(chart.curSet, mask);
@@ -178,14 +183,49 @@ public final class MatcherState {
         }
     }
 
-    /** The hypothetical step for {@code group}: its threads are the current ones ({@code parent < 0}) or the one of set {@code parent}. */
+    /**
+     * The distinct DFA states of the current threads, in order of first appearance, into
+     * {@link #distinct}; returns how many. Threads of different sets in the same DFA state (a lexeme
+     * that can directly follow one that continues it) are one lexer state for the mask: the key stays
+     * short and cached however many such threads pile up; their sets are all completed in {@link #expand}.
+     */
+    private int distinctStates() {
+        int n = 0;
+        if (distinct.length < chart.thrTo - chart.thrFrom) {
+            distinct = new int[Math.max(2 * distinct.length, chart.thrTo - chart.thrFrom)];
+        }
+        for (int i = chart.thrFrom; i < chart.thrTo; i++) {
+            int d = chart.thrDfa[i];
+            int j = 0;
+            while (j < n && distinct[j] != d) {
+                j++;
+            }
+            if (j == n) {
+                distinct[n++] = d;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The hypothetical step for {@code group}: its threads are the current ones, as distinct states
+     * ({@code parent < 0}), or the one of set {@code parent}.
+     */
     private void expand(MaskGroup group, int parent, int[] mask) {
         int[] key = group.key;
         int items = chart.nItems;
         int k = chart.openSet();
         for (int i = 0; i < key.length; i += 2) {
-            int s = parent < 0 ? chart.thrSet[chart.thrFrom + key[i]] : parent;
-            chart.completeLexemes(s, key[i + 1]);
+            if (parent >= 0) {
+                chart.completeLexemes(parent, key[i + 1]);
+                continue;
+            }
+            int d = distinct[key[i]];
+            for (int t = chart.thrFrom; t < chart.thrTo; t++) {
+                if (chart.thrDfa[t] == d) {
+                    chart.completeLexemes(chart.thrSet[t], key[i + 1]);
+                }
+            }
         }
         chart.close(k);
         int start = chart.startStateOf(k);
