@@ -2,6 +2,7 @@ package org.sampling4j.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,6 +19,30 @@ final class PanamaConstants {
     static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
     /** {@code 1 << k} in lane k: a lane's bit in a 32-token mask word shifted to the vector's start. */
     static final IntVector LANE_BITS = IntVector.fromArray(INTS, laneBits(), 0);
+
+    /**
+     * Lane j from lane {@code j ^ 1}, {@code j ^ 2}, {@code j ^ 4} of a {@link #DOUBLES} vector: the butterfly
+     * that ends {@link ReductionOrder}'s tree inside a register. With the accumulators' partial sums
+     * in lanes 0..L-1, {@code v.add(v.rearrange(SWAP_h))} for h = L/2 down to 1 gives lane j
+     * {@code a[j] + a[j + h]} for j below h (the tree's step) and the same sum, by commutativity, in
+     * lane {@code j + h}; so every lane ends with the whole sum, and {@code reduceLanes(MAX)} over
+     * equal lanes returns it exactly, whatever its order. Why not {@code lane(i)}: on JDK 17 it calls
+     * {@code laneHelper}, which is not force-inlined; C2 compiles a kernel with a hot loop after
+     * few calls, so that cold call site is below {@code MinInliningThreshold} (250 calls on JDK
+     * 17, 0 from JDK 18) and is not inlined, and the vector is boxed: 64 bytes a call, as
+     * {@code -XX:+PrintInlining} and {@code -XX:-UseTLAB} JFR allocation events show. Entries that
+     * would leave the vector (h at least L) wrap to the lane itself and are never used.
+     */
+    static final VectorShuffle<Double> SWAP_1 = swap(1);
+    /** See {@link #SWAP_1}. */
+    static final VectorShuffle<Double> SWAP_2 = swap(2);
+    /** See {@link #SWAP_1}. */
+    static final VectorShuffle<Double> SWAP_4 = swap(4);
+
+    private static VectorShuffle<Double> swap(int h) {
+        int lanes = DOUBLES.length();
+        return VectorShuffle.fromOp(DOUBLES, j -> (j ^ h) % lanes);
+    }
 
     private static int[] laneBits() {
         int[] bits = new int[INTS.length()];

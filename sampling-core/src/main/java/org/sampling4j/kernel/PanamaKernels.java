@@ -4,6 +4,9 @@ import static org.sampling4j.kernel.PanamaConstants.DOUBLES;
 import static org.sampling4j.kernel.PanamaConstants.FLOATS;
 import static org.sampling4j.kernel.PanamaConstants.INTS;
 import static org.sampling4j.kernel.PanamaConstants.LANE_BITS;
+import static org.sampling4j.kernel.PanamaConstants.SWAP_1;
+import static org.sampling4j.kernel.PanamaConstants.SWAP_2;
+import static org.sampling4j.kernel.PanamaConstants.SWAP_4;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -374,22 +377,20 @@ final class PanamaKernels implements Kernels {
         if (highest.reduceLanes(VectorOperators.MAX) > 0) {
             return Double.NaN;
         }
+        DoubleVector t;
         if (F == 16) {
-            DoubleVector s = a0.add(a1); // a[j] += a[j + 8]
-            double t0 = s.lane(0) + s.lane(4);
-            double t1 = s.lane(1) + s.lane(5);
-            double t2 = s.lane(2) + s.lane(6);
-            double t3 = s.lane(3) + s.lane(7);
-            return (t0 + t2) + (t1 + t3);
+            t = a0.add(a1); // a[j] += a[j + 8]
+        } else if (F == 8) {
+            // a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            t = a0.add(a2).add(a1.add(a3));
+        } else {
+            // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+            t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
-        if (F == 8) {
-            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-            DoubleVector t = a0.add(a2).add(a1.add(a3));
-            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
-        }
-        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
-        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
-        return t.lane(0) + t.lane(1);
+        // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
+        t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
+        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
     /**
@@ -478,37 +479,34 @@ final class PanamaKernels implements Kernels {
         if (highest.reduceLanes(VectorOperators.MAX) > 0) {
             return Double.NaN;
         }
-        {
-            if (F == 16) {
-                DoubleVector s = b0.add(b1);
-                weighted[0] = ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6)))
-                        + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
-            } else if (F == 8) {
-                // Registers b0..b3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-                DoubleVector t = b0.add(b2).add(b1.add(b3));
-                weighted[0] = (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
-            } else {
-                // F == 4: b0..b7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
-                DoubleVector t = b0.add(b4).add(b2.add(b6)).add(b1.add(b5).add(b3.add(b7)));
-                weighted[0] = t.lane(0) + t.lane(1);
-            }
-        }
+        DoubleVector bt;
         if (F == 16) {
-            DoubleVector s = a0.add(a1); // a[j] += a[j + 8]
-            double t0 = s.lane(0) + s.lane(4);
-            double t1 = s.lane(1) + s.lane(5);
-            double t2 = s.lane(2) + s.lane(6);
-            double t3 = s.lane(3) + s.lane(7);
-            return (t0 + t2) + (t1 + t3);
+            bt = b0.add(b1); // a[j] += a[j + 8]
+        } else if (F == 8) {
+            // b0..b3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            bt = b0.add(b2).add(b1.add(b3));
+        } else {
+            // b0..b7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+            bt = b0.add(b4).add(b2.add(b6)).add(b1.add(b5).add(b3.add(b7)));
         }
-        if (F == 8) {
-            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-            DoubleVector t = a0.add(a2).add(a1.add(a3));
-            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
+        // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
+        bt = F == 16 ? bt.add(bt.rearrange(SWAP_4)) : bt;
+        bt = F >= 8 ? bt.add(bt.rearrange(SWAP_2)) : bt;
+        weighted[0] = bt.add(bt.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
+        DoubleVector t;
+        if (F == 16) {
+            t = a0.add(a1); // a[j] += a[j + 8]
+        } else if (F == 8) {
+            // a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            t = a0.add(a2).add(a1.add(a3));
+        } else {
+            // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+            t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
-        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
-        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
-        return t.lane(0) + t.lane(1);
+        // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
+        t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
+        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
     /**
@@ -625,18 +623,20 @@ final class PanamaKernels implements Kernels {
                 a7 = s1;
             }
         }
+        DoubleVector t;
         if (F == 16) {
-            DoubleVector s = a0.add(a1);
-            return ((s.lane(0) + s.lane(4)) + (s.lane(2) + s.lane(6))) + ((s.lane(1) + s.lane(5)) + (s.lane(3) + s.lane(7)));
+            t = a0.add(a1); // a[j] += a[j + 8]
+        } else if (F == 8) {
+            // a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
+            t = a0.add(a2).add(a1.add(a3));
+        } else {
+            // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
+            t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
-        if (F == 8) {
-            // Registers a0..a3 hold accumulators 0-3, 4-7, 8-11, 12-15: a[j] += a[j + 8], then a[j + 4].
-            DoubleVector t = a0.add(a2).add(a1.add(a3));
-            return (t.lane(0) + t.lane(2)) + (t.lane(1) + t.lane(3));
-        }
-        // F == 4: a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
-        DoubleVector t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
-        return t.lane(0) + t.lane(1);
+        // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
+        t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
+        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
     /** {@link #expLanes} into {@code out}; a vector with an exponent above 0 goes to the scalar twin. */

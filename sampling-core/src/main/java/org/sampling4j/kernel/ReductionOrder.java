@@ -9,8 +9,10 @@ package org.sampling4j.kernel;
  * then {@code a[j] += a[j + 4]}, then {@code a[j] += a[j + 2]}, then {@code a[0] + a[1]}. The
  * {@code (to - from) mod 16} tail elements are added, in index order, to a separate tail sum that
  * is added last. A vector implementation keeps the 16 accumulators in one 16-lane register, or in
- * two 8-lane or four 4-lane ones, and stores them to perform the tree; it never uses
- * {@code reduceLanes}, whose order is unspecified.
+ * two 8-lane, four 4-lane or eight 2-lane ones, adds the registers lane-wise for the tree's first
+ * steps and ends it inside one register with lane-exchanging adds after which every lane holds
+ * the sum; it never adds with {@code reduceLanes}, whose order is unspecified (a MAX over equal
+ * lanes, which has one answer, reads the sum out).
  *
  * <p>Block sums ({@link Kernels#expSumBlocks}) apply this order within each block of
  * {@link #BLOCK} elements and add the block sums in block order.
