@@ -36,9 +36,21 @@ final class PanamaKernels implements Kernels {
      */
     private static final boolean MASK_TO_LONG_IS_INTRINSIC = Runtime.version().feature() >= 21;
 
+    /**
+     * Whether the 4-lane (128-bit, NEON-width) path may be used: its bits equal the other shapes'
+     * (the kernel tests prove it in CI), but C2 still allocates in it (about 1 MB per top-n-sigma
+     * step at V = 128,256, on JDK 17 and 25 alike), which breaks the zero-allocation contract. So
+     * until that is found, 4-lane machines get the scalar twin unless this property opts in.
+     */
+    static final boolean ALLOW_FOUR_LANES = Boolean.getBoolean("sampling4j.panama128");
+
     PanamaKernels() {
         if (F != 4 && F != 8 && F != 16) {
             throw new IllegalStateException("float vectors of " + F + " lanes; the canonical sum needs 4, 8 or 16");
+        }
+        if (F == 4 && !ALLOW_FOUR_LANES) {
+            throw new IllegalStateException("float vectors of 4 lanes: the 128-bit path still allocates in steady state;"
+                    + " -Dsampling4j.panama128=true opts in");
         }
     }
 
