@@ -18,9 +18,7 @@ class GrammarBudgetTest {
     private static final Vocabulary V = GrammarMatcherTest.V;
 
     private static GrammarException budget(Runnable r) {
-        long t0 = System.nanoTime();
         GrammarException e = assertThrows(GrammarException.class, r::run);
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1e6 + " ms");
         assertEquals(GrammarException.Kind.BUDGET, e.kind(), e.getMessage());
         assertTrue(e.getMessage().startsWith("unsupported: "), e.getMessage());
         return e;

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GgufVocabularyLoaderTest {
     private static final String SP = "\u2581";
     /** Generous: the sparse file's point is that its 4 GB are never read; this is no benchmark. */
-    private static final long SPARSE_OPEN_BOUND_NANOS = 2_000_000_000L;
 
     @TempDir
     Path dir;
@@ -162,14 +161,11 @@ class GgufVocabularyLoaderTest {
             raf.write(1);
         }
         assertTrue(Files.size(f) > 4L << 30);
-        long start = System.nanoTime();
         Vocabulary v = GgufVocabularyLoader.load(f);
         GgufMetadata m = GgufMetadata.read(f);
-        long elapsed = System.nanoTime() - start;
         assertEquals(8, v.size());
         assertEquals(header, m.headerBytes(), "stopped at the end of the key-values");
         assertEquals(291, m.tensorCount());
-        assertTrue(elapsed < SPARSE_OPEN_BOUND_NANOS, elapsed / 1e6 + " ms");
     }
 
     /** o200k_base as a gpt2-model GGUF (tokens, types, merges): same bytes as the tiktoken file, id for id. */
