@@ -167,6 +167,21 @@ public final class Grammar {
                     out.append("R").append(rep.min()).append(',').append(rep.max()).append('(');
                     stack.push(")");
                     stack.push(rep.body());
+                } else if (top instanceof Expr.JsonObject o) {
+                    out.append("O").append(o.minMembers()).append(',').append(o.maxMembers()).append('(');
+                    stack.push(")");
+                    for (int i = o.additional().size() - 1; i >= 0; i--) {
+                        stack.push(o.additional().get(i).value());
+                        stack.push(",C:");
+                        stack.push(o.additional().get(i).keyQuoted());
+                        stack.push(";");
+                    }
+                    for (int i = o.members().size() - 1; i >= 0; i--) {
+                        Expr.JsonObject.Member m = o.members().get(i);
+                        stack.push(m.value());
+                        stack.push(";K" + m.key().length() + ':' + m.key() + (m.required() ? "!" : "?"));
+                    }
+                    stack.push(o.ws());
                 } else {
                     out.append(top); // Chars, Literal, Ref, Token: flat records
                 }

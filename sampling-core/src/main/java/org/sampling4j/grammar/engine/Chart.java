@@ -18,10 +18,16 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * mechanism. Arrays grow geometrically; nothing is allocated per byte in a steady state.
  *
  * <p><b>Budget.</b> At most {@code maxItems} items in the chart; more throws {@link BudgetException}.
+ *
+ * <p><b>Guards.</b> With lowered JSON objects ({@link ObjectGuards}) the chart owns a
+ * {@link JsonKeyTracker}, fed each byte at the end of {@link #advance} (so a lexeme's end sees the
+ * tracker before its last byte, the next set's start state after it) and saved and restored with the
+ * chart; {@link #guardAllows} is the one place a guard is asked (a memo of parser steps must not
+ * reuse a step across texts when {@link CompiledGrammar#hasGuards()}).
  */
 final class Chart {
     /** Ints of a saved state. */
-    static final int SAVED = 6;
+    static final int SAVED = 6 + JsonKeyTracker.MARK;
 
     final Productions g;
     final LazyDfa dfa;
@@ -44,11 +50,33 @@ final class Chart {
     private int stamp;
     private int setSize;
     private int[] lexBuf = new int[16];
+    /** The object guards, or null. */
+    final ObjectGuards guards;
+    /** The text's key tracker when there are guards, else null. */
+    JsonKeyTracker tracker;
+    /** When non-null, every guard answer is appended here: lexeme, atStart (0/1), answer (0/1). */
+    IntList guardLog;
 
     Chart(Productions g, LazyDfa dfa, int maxItems) {
         this.g = g;
         this.dfa = dfa;
         this.maxItems = maxItems;
+        this.guards = g.guards;
+        this.tracker = g.guards == null ? null : new JsonKeyTracker();
+    }
+
+    /** Whether the parser may scan lexeme {@code l} here (see {@link ObjectGuards#allows}); true without guards. */
+    boolean guardAllows(int l, boolean atStart) {
+        if (guards == null || !guards.guarded(l)) {
+            return true;
+        }
+        boolean ok = guards.allows(l, tracker, atStart);
+        if (guardLog != null) {
+            guardLog.add(l);
+            guardLog.add(atStart ? 1 : 0);
+            guardLog.add(ok ? 1 : 0);
+        }
+        return ok;
     }
 
     /** The initial state: set 0 from {@code S' -> . root}, closed, with its thread. */
@@ -75,6 +103,7 @@ final class Chart {
         c.thrFrom = thrFrom;
         c.thrTo = thrTo;
         c.curSet = curSet;
+        c.tracker = tracker == null ? null : tracker.copy();
         return c;
     }
 
@@ -85,6 +114,9 @@ final class Chart {
         into[at + 3] = thrFrom;
         into[at + 4] = thrTo;
         into[at + 5] = curSet;
+        if (tracker != null) {
+            tracker.mark(into, at + 6);
+        }
     }
 
     void restore(int[] from, int at) {
@@ -94,6 +126,9 @@ final class Chart {
         thrFrom = from[at + 3];
         thrTo = from[at + 4];
         curSet = from[at + 5];
+        if (tracker != null) {
+            tracker.restore(from, at + 6);
+        }
     }
 
     /** Whether anything can follow or the output is complete: some thread lives or a set is here. */
@@ -137,6 +172,10 @@ final class Chart {
                     completeLexemes(thrSet[i], a);
                 }
             }
+            if (setEnd(k) == setStart[k]) { // every ending lexeme was refused by its guard
+                nSets--;
+                k = -1;
+            }
         }
         int w = newFrom;
         for (int i = newFrom; i < nThr; i++) {
@@ -148,6 +187,9 @@ final class Chart {
         nThr = w;
         thrFrom = newFrom;
         thrTo = nThr;
+        if (tracker != null) {
+            tracker.feed(b);
+        }
         return k;
     }
 
@@ -157,7 +199,8 @@ final class Chart {
         int end = setEnd(s);
         for (int j = setStart[s]; j < end; j++) {
             int sym = g.rhs[itemPos[j]];
-            if (Symbols.isLexeme(sym) && Arrays.binarySearch(lex, Symbols.lexemeOf(sym)) >= 0) {
+            if (Symbols.isLexeme(sym) && Arrays.binarySearch(lex, Symbols.lexemeOf(sym)) >= 0
+                    && guardAllows(Symbols.lexemeOf(sym), false)) {
                 addItem(itemPos[j] + 1, itemOrigin[j]);
             }
         }
@@ -242,7 +285,7 @@ final class Chart {
         int end = setEnd(k);
         for (int j = setStart[k]; j < end; j++) {
             int sym = g.rhs[itemPos[j]];
-            if (Symbols.isLexeme(sym)) {
+            if (Symbols.isLexeme(sym) && guardAllows(Symbols.lexemeOf(sym), true)) {
                 if (n == lexBuf.length) {
                     lexBuf = Arrays.copyOf(lexBuf, n * 2);
                 }

@@ -31,7 +31,18 @@ public final class CompiledGrammar {
         this.dfa = new LazyDfa(g.nfa, limits.maxDfaStates());
         this.trie = trieOf(vocab);
         this.maskWords = (vocab.logitsSize() + 31) >>> 5;
-        this.cache = new MaskCache(trie, dfa, maskWords, limits.maxCacheBytes());
+        this.cache = new MaskCache(trie, dfa, maskWords, limits.maxCacheBytes(),
+                g.guards == null ? null : g.guards.guardedLexemes());
+    }
+
+    /**
+     * Whether the grammar has guarded terminals (a lowered {@code Expr.JsonObject}): then a parser
+     * step's result depends on the text's keys, not only on the chart, and masks take
+     * {@link GuardedMasks}' per-node path. A memo of hypothetical parser steps must skip (or key on
+     * the tracker) the steps that ask {@link Chart#guardAllows}.
+     */
+    public boolean hasGuards() {
+        return g.guards != null;
     }
 
     /**

@@ -12,12 +12,46 @@ import java.util.Arrays;
 final class MaskGroup {
     final int[] key;
     final int[] nodes;
+    /**
+     * The nodes (a sorted subset of {@code nodes}) whose own tokens are PENDING: no thread continues
+     * there and only guarded lexemes end, so they are allowed iff the parser step leaves a non-empty
+     * set (see {@link GuardedMasks}). Empty without guards.
+     */
+    final int[] pending;
     private volatile int[] childStates = new int[0];
     private volatile LexerEntry[] children = new LexerEntry[0];
+    /** One-node groups for the guarded masks' per-node steps, built on demand. */
+    private volatile MaskGroup[] singles;
 
     MaskGroup(int[] key, int[] nodes) {
+        this(key, nodes, new int[0]);
+    }
+
+    MaskGroup(int[] key, int[] nodes, int[] pending) {
         this.key = key;
         this.nodes = nodes;
+        this.pending = pending;
+    }
+
+    /** The group of node {@code nodes[i]} alone (same key), cached: its child entries cover that node only. */
+    MaskGroup single(int i) {
+        MaskGroup[] s = singles;
+        if (s != null && s[i] != null) {
+            return s[i];
+        }
+        synchronized (this) {
+            if (singles == null) {
+                singles = new MaskGroup[nodes.length];
+            }
+            if (singles[i] == null) {
+                int n = nodes[i];
+                boolean own = java.util.Arrays.binarySearch(pending, n) >= 0;
+                MaskGroup[] copy = singles.clone();
+                copy[i] = new MaskGroup(key, new int[] {n}, own ? new int[] {n} : new int[0]);
+                singles = copy;
+            }
+            return singles[i];
+        }
     }
 
     /** The cached child entry for start state {@code s}, or null. */
@@ -50,6 +84,6 @@ final class MaskGroup {
     }
 
     long bytes() {
-        return 48 + 4L * (key.length + nodes.length);
+        return 48 + 4L * (key.length + nodes.length + pending.length);
     }
 }

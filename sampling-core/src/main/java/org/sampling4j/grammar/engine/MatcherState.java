@@ -26,12 +26,14 @@ public final class MatcherState {
     private boolean stopped;
     private final int[] scratch = new int[SAVED];
     private int[] distinct = new int[8];
+    private GuardedMasks guarded;
 
     MatcherState(CompiledGrammar cg) {
         this.cg = cg;
         this.vocab = cg.vocab;
         this.chart = new Chart(cg.g, cg.dfa, cg.limits.maxEarleyItems());
         chart.init();
+        this.guarded = cg.hasGuards() ? new GuardedMasks(cg, chart) : null;
     }
 
     private MatcherState(MatcherState o) {
@@ -41,6 +43,7 @@ public final class MatcherState {
         this.history = o.history.clone();
         this.accepted = o.accepted;
         this.stopped = o.stopped;
+        this.guarded = cg.hasGuards() ? new GuardedMasks(cg, chart) : null;
     }
 
     /** An independent copy. */
@@ -167,8 +170,12 @@ public final class MatcherState {
                 Arrays.fill(mask, 0, cg.maskWords, 0);
                 e.orInto(mask);
             }
-            for (MaskGroup group : e.groups) {
-                expand(group, -1, mask);
+            if (guarded != null) {
+                guarded.expandAll(e, distinct, mask);
+            } else {
+                for (MaskGroup group : e.groups) {
+                    expand(group, -1, mask);
+                }
             }
         } else {
             Arrays.fill(mask, 0, cg.maskWords, 0);

@@ -30,6 +30,7 @@ final class Normalizer {
     private final int[] ruleNt;
     private final List<List<int[]>> productions = new ArrayList<>();
     private final List<Integer> pending = new ArrayList<>();
+    private final ObjectGuards.Builder guards = new ObjectGuards.Builder();
     private long symbols;
     private int line;
     private int column;
@@ -64,7 +65,8 @@ final class Normalizer {
             n.column = rule.column();
             n.alternatives(n.ruleNt[r], rule.body(), 0);
         }
-        return new Productions(n.productions, n.nfa.build(), n.tokens, root.line(), root.column());
+        org.sampling4j.grammar.automaton.ByteNfa nfa = n.nfa.build();
+        return new Productions(n.productions, nfa, n.tokens, root.line(), root.column(), n.guards.build(nfa.lexemes()));
     }
 
     private int newNt() {
@@ -143,6 +145,9 @@ final class Normalizer {
         if (e instanceof Expr.Token t) {
             return Symbols.token(tokens.add(t, line, column));
         }
+        if (e instanceof Expr.JsonObject o) {
+            return object(o, depth);
+        }
         int h = newNt();
         if (e instanceof Expr.Repeat rep) {
             repeat(h, rep, depth);
@@ -150,6 +155,43 @@ final class Normalizer {
             alternatives(h, e, depth + 1);
         }
         return h;
+    }
+
+    /** Lowers {@code o} to guarded terminals (the grammar is in {@link ObjectGuards}); returns its nonterminal. */
+    private int object(Expr.JsonObject o, int depth) {
+        int spec = guards.object(o);
+        Expr ws = o.ws();
+        int obj = newNt();
+        int members = newNt();
+        int member = newNt();
+        int open = Symbols.lexeme(lexeme(new Expr.Literal("{")));
+        int close = Symbols.lexeme(guards.guard(nfa.addLexeme(new Expr.Seq(List.of(ws, new Expr.Literal("}")))),
+                spec, ObjectGuards.CLOSE, -1));
+        int sep = Symbols.lexeme(guards.guard(nfa.addLexeme(new Expr.Seq(List.of(ws, new Expr.Literal(",")))),
+                spec, ObjectGuards.SEP, -1));
+        addProduction(obj, new int[] {open, close});
+        addProduction(obj, new int[] {open, members, close});
+        addProduction(members, new int[] {member});
+        addProduction(members, new int[] {members, sep, member});
+        Expr colon = new Expr.Seq(List.of(ws, new Expr.Literal(":"), ws));
+        for (int i = 0; i < o.members().size(); i++) {
+            Expr.JsonObject.Member m = o.members().get(i);
+            int key = guards.guard(nfa.addLexeme(new Expr.Seq(List.of(ws, JsonKeySpelling.quoted(m.key())))),
+                    spec, ObjectGuards.KEY, i);
+            member(member, key, colon, m.value(), depth);
+        }
+        for (Expr.JsonObject.KeyClass c : o.additional()) {
+            int key = guards.guard(nfa.addLexeme(new Expr.Seq(List.of(ws, c.keyQuoted()))), spec, ObjectGuards.CLASS, -1);
+            member(member, key, colon, c.value(), depth);
+        }
+        return obj;
+    }
+
+    private void member(int member, int keyLexeme, Expr colon, Expr value, int depth) {
+        IntList rhs = new IntList();
+        rhs.add(Symbols.lexeme(keyLexeme));
+        sequence(new Expr.Seq(List.of(colon, value)), rhs, depth + 1);
+        addProduction(member, rhs.toArray());
     }
 
     private void repeat(int h, Expr.Repeat rep, int depth) {
@@ -199,7 +241,7 @@ final class Normalizer {
             return memo;
         }
         boolean r;
-        if (e instanceof Expr.Token) {
+        if (e instanceof Expr.Token || e instanceof Expr.JsonObject) {
             r = false;
         } else if (e instanceof Expr.Ref ref) {
             r = graph.regular[graph.index.get(ref.name())];

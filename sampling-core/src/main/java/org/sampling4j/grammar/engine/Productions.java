@@ -23,8 +23,12 @@ final class Productions {
     final ByteNfa nfa;
     final TokenTerminals tokens;
     final int acceptPos;
+    /** The guards of lowered JSON objects' terminals, or null when there are none. */
+    final ObjectGuards guards;
 
-    Productions(List<List<int[]>> prods, ByteNfa nfa, TokenTerminals tokens, int rootLine, int rootColumn) {
+    Productions(List<List<int[]>> prods, ByteNfa nfa, TokenTerminals tokens, int rootLine, int rootColumn,
+            ObjectGuards guards) {
+        this.guards = guards;
         this.nfa = nfa;
         this.tokens = tokens;
         int nts = prods.size();

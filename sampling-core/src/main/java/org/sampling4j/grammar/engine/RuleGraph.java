@@ -58,6 +58,9 @@ final class RuleGraph {
                 out[m++] = to;
             } else if (e instanceof Expr.Token) {
                 hasToken[r] = true;
+            } else if (e instanceof Expr.JsonObject o) {
+                hasToken[r] = true; // not regular either: it lowers to guarded terminals
+                org.sampling4j.grammar.syntax.Cfgs.parts(o).forEach(stack::push);
             } else if (e instanceof Expr.Seq s) {
                 s.items().forEach(stack::push);
             } else if (e instanceof Expr.Alt a) {

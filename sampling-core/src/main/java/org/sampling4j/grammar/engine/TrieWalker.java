@@ -13,16 +13,36 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * thread is dead. Every visited node has a live or accepting thread, so its tokens go to
  * {@code within}; a node where some thread accepts and below which a token was skipped becomes a
  * node of the group for its accept key. Allocates (it runs on a cache miss only).
+ *
+ * <p>With guarded lexemes ({@link ObjectGuards}), a node where no thread continues and every lexeme
+ * that ends is guarded decides nothing by the lexer: its tokens are not in {@code within} but
+ * PENDING on the node's group, and the parser step of the mask decides them. So entries never
+ * depend on a guard's answer and stay shareable across texts.
  */
 final class TrieWalker {
     private final TokenTrie trie;
     private final LazyDfa dfa;
     private final int maskWords;
+    private final boolean[] guarded;
 
-    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords) {
+    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded) {
         this.trie = trie;
         this.dfa = dfa;
         this.maskWords = maskWords;
+        this.guarded = guarded;
+    }
+
+    /** Whether a thread in state {@code d} (not dead) makes its tokens allowed by the lexer alone. */
+    private boolean decides(int d) {
+        if (guarded == null || dfa.continues(d)) {
+            return true;
+        }
+        for (int l : dfa.acceptLexemes(dfa.acceptOf(d))) {
+            if (l >= guarded.length || !guarded[l]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry for the whole trie and the threads in {@code states[off, off + k)}. */
@@ -61,12 +81,14 @@ final class TrieWalker {
             int dst = level * k;
             boolean alive = false;
             boolean accepts = false;
+            boolean decided = false;
             for (int j = 0; j < k; j++) {
                 int d = dfa.next(st[src + j], b);
                 st[dst + j] = d;
                 if (d != LazyDfa.DEAD) {
                     alive = true;
                     accepts |= dfa.acceptOf(d) != 0;
+                    decided = decided || decides(d);
                 }
             }
             if (!alive) {
@@ -74,10 +96,7 @@ final class TrieWalker {
                 i = trie.end[i];
                 continue;
             }
-            for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
-                acc.addToken(trie.tokens[t]);
-            }
-            if (accepts && trie.end[i] > i + 1) {
+            if (accepts && (trie.end[i] > i + 1 || !decided)) {
                 int[] key = new int[0];
                 for (int j = 0; j < k; j++) {
                     int a = dfa.acceptOf(st[dst + j]);
@@ -90,6 +109,14 @@ final class TrieWalker {
                 acc.openCandidate(i, key);
                 openNode[open] = i;
                 openSkipped[open++] = acc.skipped;
+            }
+            if (decided) {
+                for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
+                    acc.addToken(trie.tokens[t]);
+                }
+            } else if (trie.tokFirst[i + 1] > trie.tokFirst[i]) {
+                acc.skipped += trie.tokFirst[i + 1] - trie.tokFirst[i]; // pending: the parser step decides
+                acc.pending.add(i);
             }
             i++;
         }
@@ -107,6 +134,7 @@ final class TrieWalker {
         private final Map<String, int[]> keyOf = new LinkedHashMap<>();
         private final Map<String, IntList> nodesOf = new LinkedHashMap<>();
         private final Map<Integer, int[]> candidateKey = new java.util.HashMap<>();
+        final java.util.Set<Integer> pending = new java.util.HashSet<>();
 
         void addToken(int id) {
             if (count == ids.length) {
@@ -134,7 +162,8 @@ final class TrieWalker {
             List<MaskGroup> groups = new ArrayList<>();
             for (Map.Entry<String, int[]> e : keyOf.entrySet()) {
                 int[] nodes = Arrays.stream(nodesOf.get(e.getKey()).toArray()).sorted().distinct().toArray();
-                groups.add(new MaskGroup(e.getValue(), nodes));
+                int[] own = Arrays.stream(nodes).filter(pending::contains).toArray();
+                groups.add(new MaskGroup(e.getValue(), nodes, own));
             }
             return new LexerEntry(ids, count, maskWords, groups.toArray(new MaskGroup[0]));
         }

@@ -94,8 +94,34 @@ public final class Cfgs {
             }
             return false;
         }
+        if (e instanceof Expr.JsonObject o) {
+            return productiveObject(o, rules, depth);
+        }
         Expr.Repeat rep = (Expr.Repeat) e;
         return rep.min() == 0 || productive(rep.body(), rules, depth + 1);
+    }
+
+    /**
+     * A {@link Expr.JsonObject} is productive iff every required member's value is, at most
+     * {@code maxMembers} members are required, and {@code minMembers} members can be had: from the
+     * named members with productive values, or from a productive key class (unbounded supply).
+     */
+    private static boolean productiveObject(Expr.JsonObject o, Set<String> rules, int depth) {
+        int required = 0;
+        int available = 0;
+        for (Expr.JsonObject.Member m : o.members()) {
+            boolean p = productive(m.value(), rules, depth + 1);
+            if (m.required() && !p) {
+                return false;
+            }
+            required += m.required() ? 1 : 0;
+            available += p ? 1 : 0;
+        }
+        boolean extra = false;
+        for (Expr.JsonObject.KeyClass c : o.additional()) {
+            extra |= productive(c.keyQuoted(), rules, depth + 1) && productive(c.value(), rules, depth + 1);
+        }
+        return (o.maxMembers() < 0 || required <= o.maxMembers()) && (extra || available >= o.minMembers());
     }
 
     /** {@code e} (productive) with its unproductive parts removed. */
@@ -123,6 +149,22 @@ public final class Cfgs {
             }
             return new Expr.Repeat(strip(rep.body(), rules, depth + 1), rep.min(), rep.max());
         }
+        if (e instanceof Expr.JsonObject o) { // productive here: drop the optional members and classes that are not
+            List<Expr.JsonObject.Member> members = new ArrayList<>();
+            for (Expr.JsonObject.Member m : o.members()) {
+                if (productive(m.value(), rules, depth + 1)) {
+                    members.add(new Expr.JsonObject.Member(m.key(), strip(m.value(), rules, depth + 1), m.required()));
+                }
+            }
+            List<Expr.JsonObject.KeyClass> classes = new ArrayList<>();
+            for (Expr.JsonObject.KeyClass c : o.additional()) {
+                if (productive(c.keyQuoted(), rules, depth + 1) && productive(c.value(), rules, depth + 1)) {
+                    classes.add(new Expr.JsonObject.KeyClass(strip(c.keyQuoted(), rules, depth + 1),
+                            strip(c.value(), rules, depth + 1)));
+                }
+            }
+            return new Expr.JsonObject(members, classes, o.minMembers(), o.maxMembers(), o.ws());
+        }
         return e;
     }
 
@@ -132,10 +174,25 @@ public final class Cfgs {
             throw new SyntaxException(SyntaxException.Kind.INVALID, r.line(), r.column(), "undefined rule '" + r.name() + "'");
         }
         List<Expr> parts = e instanceof Expr.Seq s ? s.items() : e instanceof Expr.Alt a ? a.options()
-                : e instanceof Expr.Repeat rep ? List.of(rep.body()) : List.of();
+                : e instanceof Expr.Repeat rep ? List.of(rep.body())
+                : e instanceof Expr.JsonObject o ? parts(o) : List.of();
         for (Expr part : parts) {
             requireDefined(part, cfg, depth + 1);
         }
+    }
+
+    /** The sub-expressions of {@code o}: its whitespace, the values and the key classes. */
+    public static List<Expr> parts(Expr.JsonObject o) {
+        List<Expr> parts = new ArrayList<>();
+        parts.add(o.ws());
+        for (Expr.JsonObject.Member m : o.members()) {
+            parts.add(m.value());
+        }
+        for (Expr.JsonObject.KeyClass c : o.additional()) {
+            parts.add(c.keyQuoted());
+            parts.add(c.value());
+        }
+        return parts;
     }
 
     private static void check(int depth) {

@@ -107,4 +107,57 @@ public sealed interface Expr {
             names = List.copyOf(names);
         }
     }
+
+    /**
+     * A JSON object, braces included, whose members come in ANY order. {@code ws} is the whitespace
+     * used between tokens (JSON structural whitespace; {@link #EMPTY} for compact). Each named member
+     * appears at most once; its key is a JSON string whose DECODED value equals {@code key}, in every
+     * spelling RFC 8259 allows (literal characters, two-character escapes, {@code \\uXXXX} in either
+     * case, surrogate pairs); {@code required} members must appear; {@code additional} (may be empty)
+     * lists key classes for other keys: {@code keyQuoted} is a regular expression of quoted JSON
+     * strings that the producer has made disjoint from the named keys and from each other. No key,
+     * named or not, appears twice (compared by decoded value), and the number of members is within
+     * {@code [minMembers, maxMembers]} ({@code maxMembers == -1}: unbounded). Values are expressions
+     * (usually references to rules) of JSON text. The engine matches it exactly with guarded
+     * terminals and a key tracker over the text (see {@code grammar.engine.ObjectGuards}); it is never
+     * regular, so it never ends up inside a lexeme.
+     */
+    record JsonObject(List<Member> members, List<KeyClass> additional, int minMembers, int maxMembers, Expr ws)
+            implements Expr {
+        /** Copies the lists and checks {@code 0 <= minMembers}, {@code maxMembers == -1 || minMembers <= maxMembers} and distinct keys. */
+        public JsonObject {
+            members = List.copyOf(members);
+            additional = List.copyOf(additional);
+            Objects.requireNonNull(ws, "ws");
+            if (minMembers < 0 || (maxMembers != -1 && maxMembers < minMembers)) {
+                throw new IllegalArgumentException("members {" + minMembers + "," + maxMembers
+                        + "}: need 0 <= minMembers and maxMembers == -1 or minMembers <= maxMembers");
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (Member m : members) {
+                if (!keys.add(m.key())) {
+                    throw new IllegalArgumentException("members: key \"" + m.key() + "\" is named twice");
+                }
+            }
+        }
+
+        /** One named member: its decoded key, its value, whether it must appear. */
+        public record Member(String key, Expr value, boolean required) {
+            /** Checks the parts ({@code key} valid UTF-16: no lone surrogate). */
+            public Member {
+                Objects.requireNonNull(key, "key");
+                Objects.requireNonNull(value, "value");
+                CharRanges.checkNoLoneSurrogate(key);
+            }
+        }
+
+        /** Members whose quoted key is in {@code keyQuoted} (a regular expression), each with value {@code value}. */
+        public record KeyClass(Expr keyQuoted, Expr value) {
+            /** Checks the parts. */
+            public KeyClass {
+                Objects.requireNonNull(keyQuoted, "keyQuoted");
+                Objects.requireNonNull(value, "value");
+            }
+        }
+    }
 }

@@ -1,0 +1,326 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.Arrays;
+
+/**
+ * Follows JSON text byte by byte and knows, for the innermost open object, the DECODED keys it
+ * holds so far and how many: what the guards of {@link ObjectGuards} read. It is fed every byte the
+ * matcher accepts (only for grammars with an {@code Expr.JsonObject}, whose documents are JSON
+ * text); it never fails: on text that is not JSON it keeps some state, and guards built on it only
+ * ever refuse more.
+ *
+ * <p><b>State.</b> A few scalars (containers open, the innermost object's phase, inside a string
+ * and whether it is a key, escape and {@code \\uXXXX} progress, UTF-8 continuation bytes), a stack
+ * of level slots (object or array, the last key's index, the member count) and two append-only
+ * arenas: key records (previous key of the same level, hash, offset, length) and the decoded
+ * characters of keys as UTF-16 (so {@code "\\uD83D\\uDE00"} and the literal character are the same
+ * key, and {@code "a"} equals {@code "\\u0061"}). Keys are compared by {@link String#hashCode}-style
+ * hash, then characters.
+ *
+ * <p><b>Rollback.</b> {@link #mark} writes {@link #MARK} ints (the scalars and the arena tops);
+ * {@link #restore} goes back to any earlier mark: the arenas are truncated (nothing below a top is
+ * ever rewritten) and every level-slot write since is undone from a small undo log. So a matcher
+ * keeps one mark per accepted token, and a mask replays a token's bytes from a mark and restores it,
+ * allocating nothing once the arrays have grown. Not thread-safe; {@link #copy} is independent.
+ */
+final class JsonKeyTracker {
+    /** Ints written by {@link #mark}. */
+    static final int MARK = 11;
+    private static final int EXPECT_KEY = 0;
+    private static final int AFTER_KEY = 1;
+    private static final int EXPECT_VALUE = 2;
+    private static final int AFTER_VALUE = 3;
+    private static final int VALUE_STRING = 1;
+    private static final int KEY_STRING = 2;
+
+    private int depth;
+    private int phase = AFTER_VALUE;
+    private int str;
+    /** 0: none; 1: after a backslash; 2..5: reading hex digit {@code esc - 2} of {@code \\uXXXX}. */
+    private int esc;
+    private int uacc;
+    private int utfNeed;
+    private int utfAcc;
+    private int keyStart;
+    private int[] lvlObject = new int[16];
+    private int[] lvlLast = new int[16];
+    private int[] lvlCount = new int[16];
+    private int[] keyPrev = new int[16];
+    private int[] keyHash = new int[16];
+    private int[] keyOff = new int[16];
+    private int[] keyLen = new int[16];
+    private int nKeys;
+    private char[] chars = new char[64];
+    private int nChars;
+    private int[] log = new int[64];
+    private int nLog;
+
+    JsonKeyTracker() {
+    }
+
+    /** An independent copy. */
+    JsonKeyTracker copy() {
+        JsonKeyTracker c = new JsonKeyTracker();
+        int[] m = new int[MARK];
+        mark(m, 0);
+        c.lvlObject = lvlObject.clone();
+        c.lvlLast = lvlLast.clone();
+        c.lvlCount = lvlCount.clone();
+        c.keyPrev = keyPrev.clone();
+        c.keyHash = keyHash.clone();
+        c.keyOff = keyOff.clone();
+        c.keyLen = keyLen.clone();
+        c.chars = chars.clone();
+        c.log = log.clone();
+        c.nLog = nLog;
+        c.restore(m, 0);
+        return c;
+    }
+
+    void mark(int[] into, int at) {
+        into[at] = depth;
+        into[at + 1] = phase;
+        into[at + 2] = str;
+        into[at + 3] = esc;
+        into[at + 4] = uacc;
+        into[at + 5] = utfNeed;
+        into[at + 6] = utfAcc;
+        into[at + 7] = keyStart;
+        into[at + 8] = nKeys;
+        into[at + 9] = nChars;
+        into[at + 10] = nLog;
+    }
+
+    /** Back to an earlier {@link #mark} of this tracker (or of the one it was copied from). */
+    void restore(int[] from, int at) {
+        int to = from[at + 10];
+        while (nLog > to) { // undo slot writes, newest first
+            nLog -= 4;
+            int slot = log[nLog];
+            lvlObject[slot] = log[nLog + 1];
+            lvlLast[slot] = log[nLog + 2];
+            lvlCount[slot] = log[nLog + 3];
+        }
+        depth = from[at];
+        phase = from[at + 1];
+        str = from[at + 2];
+        esc = from[at + 3];
+        uacc = from[at + 4];
+        utfNeed = from[at + 5];
+        utfAcc = from[at + 6];
+        keyStart = from[at + 7];
+        nKeys = from[at + 8];
+        nChars = from[at + 9];
+    }
+
+    /** Feeds one byte (0..255) of the text. */
+    void feed(int b) {
+        if (str != 0) {
+            inString(b);
+            return;
+        }
+        switch (b) {
+            case ' ', '\t', '\n', '\r' -> {
+            }
+            case '{' -> {
+                push(1);
+                phase = EXPECT_KEY;
+            }
+            case '[' -> push(0);
+            case '}', ']' -> {
+                if (depth > 0) {
+                    depth--;
+                }
+                phase = AFTER_VALUE;
+            }
+            case '"' -> {
+                str = inObject() && phase == EXPECT_KEY ? KEY_STRING : VALUE_STRING;
+                keyStart = nChars;
+                esc = 0;
+                utfNeed = 0;
+            }
+            case ':' -> phase = EXPECT_VALUE;
+            case ',' -> phase = EXPECT_KEY;
+            default -> phase = AFTER_VALUE; // a character of a number or literal
+        }
+    }
+
+    private void inString(int b) {
+        if (esc == 1) {
+            esc = 0;
+            switch (b) {
+                case '"', '\\', '/' -> append(b);
+                case 'b' -> append('\b');
+                case 'f' -> append('\f');
+                case 'n' -> append('\n');
+                case 'r' -> append('\r');
+                case 't' -> append('\t');
+                case 'u' -> {
+                    esc = 2;
+                    uacc = 0;
+                }
+                default -> {
+                }
+            }
+            return;
+        }
+        if (esc >= 2) {
+            uacc = uacc * 16 + Character.digit(b, 16);
+            if (++esc == 6) {
+                esc = 0;
+                append(uacc & 0xFFFF); // a surrogate half stays a half: a pair decodes to the same UTF-16 as the character
+            }
+            return;
+        }
+        if (utfNeed > 0) {
+            utfAcc = (utfAcc << 6) | (b & 0x3F);
+            if (--utfNeed == 0) {
+                if (utfAcc >= 0x10000) {
+                    append(Character.highSurrogate(utfAcc));
+                    append(Character.lowSurrogate(utfAcc));
+                } else {
+                    append(utfAcc);
+                }
+            }
+            return;
+        }
+        if (b == '"') {
+            if (str == KEY_STRING) {
+                addKey();
+                phase = AFTER_KEY;
+            } else {
+                phase = AFTER_VALUE;
+            }
+            str = 0;
+        } else if (b == '\\') {
+            esc = 1;
+        } else if (b < 0x80) {
+            append(b);
+        } else if (b >= 0xF0) {
+            utfNeed = 3;
+            utfAcc = b & 0x07;
+        } else if (b >= 0xE0) {
+            utfNeed = 2;
+            utfAcc = b & 0x0F;
+        } else if (b >= 0xC0) {
+            utfNeed = 1;
+            utfAcc = b & 0x1F;
+        }
+    }
+
+    private void append(int c) {
+        if (str != KEY_STRING) {
+            return; // value strings are followed, not kept
+        }
+        if (nChars == chars.length) {
+            chars = Arrays.copyOf(chars, nChars * 2);
+        }
+        chars[nChars++] = (char) c;
+    }
+
+    private void push(int object) {
+        if (depth == lvlObject.length) {
+            lvlObject = Arrays.copyOf(lvlObject, depth * 2);
+            lvlLast = Arrays.copyOf(lvlLast, depth * 2);
+            lvlCount = Arrays.copyOf(lvlCount, depth * 2);
+        }
+        logSlot(depth);
+        lvlObject[depth] = object;
+        lvlLast[depth] = -1;
+        lvlCount[depth] = 0;
+        depth++;
+    }
+
+    private void addKey() {
+        if (!inObject()) {
+            return;
+        }
+        int slot = depth - 1;
+        if (nKeys == keyPrev.length) {
+            int c = nKeys * 2;
+            keyPrev = Arrays.copyOf(keyPrev, c);
+            keyHash = Arrays.copyOf(keyHash, c);
+            keyOff = Arrays.copyOf(keyOff, c);
+            keyLen = Arrays.copyOf(keyLen, c);
+        }
+        logSlot(slot);
+        keyPrev[nKeys] = lvlLast[slot];
+        keyHash[nKeys] = hash(chars, keyStart, nChars);
+        keyOff[nKeys] = keyStart;
+        keyLen[nKeys] = nChars - keyStart;
+        lvlLast[slot] = nKeys++;
+        lvlCount[slot]++;
+    }
+
+    private void logSlot(int slot) {
+        if (nLog + 4 > log.length) {
+            log = Arrays.copyOf(log, log.length * 2);
+        }
+        log[nLog++] = slot;
+        log[nLog++] = lvlObject[slot];
+        log[nLog++] = lvlLast[slot];
+        log[nLog++] = lvlCount[slot];
+    }
+
+    static int hash(char[] a, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        return h;
+    }
+
+    /** The innermost open container is an object. */
+    boolean inObject() {
+        return depth > 0 && lvlObject[depth - 1] == 1;
+    }
+
+    /** Members of the innermost object so far (its keys read to their closing quote). */
+    int count() {
+        return inObject() ? lvlCount[depth - 1] : 0;
+    }
+
+    /** Inside a key string, between characters (no escape or UTF-8 sequence half read). */
+    boolean readingKey() {
+        return str == KEY_STRING && esc == 0 && utfNeed == 0;
+    }
+
+    /** Whether the innermost object already holds the decoded key {@code key} ({@code hash} = its {@link String#hashCode}). */
+    boolean used(String key, int hash) {
+        if (!inObject()) {
+            return false;
+        }
+        for (int k = lvlLast[depth - 1]; k >= 0; k = keyPrev[k]) {
+            if (keyHash[k] == hash && keyLen[k] == key.length() && sameChars(k, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the innermost object already holds the key being read (its characters so far). */
+    boolean partialKeyUsed() {
+        if (!inObject()) {
+            return false;
+        }
+        int len = nChars - keyStart;
+        int h = hash(chars, keyStart, nChars);
+        for (int k = lvlLast[depth - 1]; k >= 0; k = keyPrev[k]) {
+            if (keyHash[k] == h && keyLen[k] == len
+                    && Arrays.equals(chars, keyOff[k], keyOff[k] + len, chars, keyStart, nChars)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameChars(int k, String key) {
+        int off = keyOff[k];
+        for (int i = 0; i < key.length(); i++) {
+            if (chars[off + i] != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,167 @@
+package org.sampling4j.grammar.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * The guards of the terminals an {@link Expr.JsonObject} is lowered to (see {@link Normalizer}):
+ * {@code Obj -> OPEN CLOSE | OPEN Members CLOSE}, {@code Members -> Member | Members SEP Member},
+ * {@code Member -> KEY_i Tail_i | CLASS_j Tail_j}, where {@code OPEN = "{"}, {@code CLOSE = ws "}"},
+ * {@code SEP = ws ","}, {@code KEY_i = ws} (every spelling of key i), {@code CLASS_j = ws} (key class
+ * j) are each a lexeme of their own (fresh, never shared with another use) and {@code Tail = ws ":"
+ * ws value}. A guard reads the innermost object of the {@link JsonKeyTracker}: {@code U} its keys,
+ * {@code c} their number, {@code R} the required keys not in {@code U}, {@code N} the named keys not
+ * in {@code U}, {@code fits(n, r) = max == -1 || n + r <= max}:
+ * <ul>
+ *   <li>{@code KEY_i}: {@code key_i} not in {@code U} and {@code fits(c + 1, R - [key_i required])};
+ *   <li>{@code CLASS_j}: {@code fits(c + 1, R)} and, when the key is complete, its decoded value not in {@code U};
+ *   <li>{@code SEP}: a next member can still be added: {@code R > 0 ? fits(c, R) : (classes or N > 0) and fits(c + 1, 0)};
+ *   <li>{@code CLOSE}: {@code R == 0} and {@code c >= min}.
+ * </ul>
+ * These keep every reachable state completable (a required key always fits once {@code fits(c, R)},
+ * and {@code c + N >= min} holds from the start when there is no class, see {@code Cfgs.prune}),
+ * except that a key class whose language is finite may run out of unused keys mid-key.
+ *
+ * <p><b>When a guard runs.</b> Twice, on the same values: when an Earley set is closed, a guarded
+ * lexeme whose guard fails is left out of the set's lexer start state (so no thread reads a key
+ * that may not come), and when the lexeme ends, before its last byte ({@code "} or {@code }} or
+ * {@code ,}) is fed to the tracker. Between the two only whitespace and the key's characters pass,
+ * which change neither {@code U} nor {@code c}; only the class check of the completed key is new.
+ * Guards run in parser steps only, never in the lexer walks that build cached {@code LexerEntry}s,
+ * so cached entries stay context-free (see {@link #guardedLexemes}). Immutable, shared.
+ */
+final class ObjectGuards {
+    static final int KEY = 0;
+    static final int CLASS = 1;
+    static final int SEP = 2;
+    static final int CLOSE = 3;
+
+    private final int[] kindOf;
+    private final int[] objectOf;
+    private final int[] keyOf;
+    private final Spec[] specs;
+
+    /** One object's keys, required flags and member bounds. */
+    record Spec(String[] keys, int[] hashes, boolean[] required, boolean classes, int min, int max) {
+    }
+
+    private ObjectGuards(int[] kindOf, int[] objectOf, int[] keyOf, Spec[] specs) {
+        this.kindOf = kindOf;
+        this.objectOf = objectOf;
+        this.keyOf = keyOf;
+        this.specs = specs;
+    }
+
+    /** Whether lexeme {@code l} is guarded. */
+    boolean guarded(int l) {
+        return l < kindOf.length && kindOf[l] >= 0;
+    }
+
+    /**
+     * Per lexeme, whether it is guarded: the lexer walks treat a thread that can only end such a
+     * lexeme as undecided (the token is left to the parser step), so {@code within} never holds a
+     * token whose only reading ends in a guard.
+     */
+    boolean[] guardedLexemes() {
+        boolean[] g = new boolean[kindOf.length];
+        for (int l = 0; l < g.length; l++) {
+            g[l] = kindOf[l] >= 0;
+        }
+        return g;
+    }
+
+    /**
+     * Whether guarded lexeme {@code l} may be scanned: {@code atStart} when an Earley set's start
+     * state is built (the tracker after that set's last byte), else when it ends (the tracker before
+     * its last byte). Unguarded lexemes: true.
+     */
+    boolean allows(int l, JsonKeyTracker t, boolean atStart) {
+        if (!guarded(l)) {
+            return true;
+        }
+        if (!t.inObject()) {
+            return false;
+        }
+        Spec s = specs[objectOf[l]];
+        int c = t.count();
+        int r = 0;
+        int n = 0;
+        for (int i = 0; i < s.keys.length; i++) {
+            if (!t.used(s.keys[i], s.hashes[i])) {
+                n++;
+                r += s.required[i] ? 1 : 0;
+            }
+        }
+        switch (kindOf[l]) {
+            case KEY -> {
+                int k = keyOf[l];
+                return !t.used(s.keys[k], s.hashes[k]) && fits(s, c + 1, r - (s.required[k] ? 1 : 0));
+            }
+            case CLASS -> {
+                return fits(s, c + 1, r) && (atStart || (t.readingKey() && !t.partialKeyUsed()));
+            }
+            case SEP -> {
+                return r > 0 ? fits(s, c, r) : (s.classes || n > 0) && fits(s, c + 1, 0);
+            }
+            default -> {
+                return r == 0 && c >= s.min;
+            }
+        }
+    }
+
+    private static boolean fits(Spec s, int members, int required) {
+        return s.max < 0 || members + required <= s.max;
+    }
+
+    /** Collects the guarded lexemes while {@link Normalizer} lowers objects. */
+    static final class Builder {
+        private final List<Spec> specs = new ArrayList<>();
+        private int[] kind = new int[0];
+        private int[] object = new int[0];
+        private int[] key = new int[0];
+
+        /** Registers an object; returns its index. */
+        int object(Expr.JsonObject o) {
+            int m = o.members().size();
+            String[] keys = new String[m];
+            int[] hashes = new int[m];
+            boolean[] required = new boolean[m];
+            for (int i = 0; i < m; i++) {
+                keys[i] = o.members().get(i).key();
+                hashes[i] = keys[i].hashCode();
+                required[i] = o.members().get(i).required();
+            }
+            specs.add(new Spec(keys, hashes, required, !o.additional().isEmpty(), o.minMembers(), o.maxMembers()));
+            return specs.size() - 1;
+        }
+
+        /** Marks lexeme {@code l} (fresh) as a guarded terminal of object {@code o}; returns {@code l}. */
+        int guard(int l, int o, int kindOfGuard, int keyIndex) {
+            if (l >= kind.length) {
+                int c = Math.max(2 * kind.length, l + 1);
+                int from = kind.length;
+                kind = Arrays.copyOf(kind, c);
+                object = Arrays.copyOf(object, c);
+                key = Arrays.copyOf(key, c);
+                Arrays.fill(kind, from, c, -1);
+            }
+            kind[l] = kindOfGuard;
+            object[l] = o;
+            key[l] = keyIndex;
+            return l;
+        }
+
+        /** The guards, or null when no object was lowered. */
+        ObjectGuards build(int lexemes) {
+            if (specs.isEmpty()) {
+                return null;
+            }
+            int[] k = Arrays.copyOf(kind, Math.max(lexemes, kind.length));
+            Arrays.fill(k, kind.length, k.length, -1);
+            return new ObjectGuards(k, Arrays.copyOf(object, k.length), Arrays.copyOf(key, k.length),
+                    specs.toArray(new Spec[0]));
+        }
+    }
+}
