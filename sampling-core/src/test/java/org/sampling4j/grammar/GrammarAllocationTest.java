@@ -1,11 +1,11 @@
 package org.sampling4j.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.sampling4j.text.RealVocabularies;
-import org.sampling4j.text.Vocabulary;
 
 /**
  * Zero allocation per mask in a steady state: once a document's masks are cached and the matcher's
@@ -16,11 +16,22 @@ import org.sampling4j.text.Vocabulary;
 class GrammarAllocationTest {
     @Test
     void steadyStateMasksAllocateNothing() {
+        String doc = "{\"name\": \"Ada\", \"born\": 1815, \"tags\": [\"math\", true, null], \"x\": {\"y\": -1.5e3}}";
+        assertSteadyStateAllocatesNothing(Grammar.compile(G.json(), GrammarRealVocabularyTest.o200k(), GrammarLimits.DEFAULT), doc);
+    }
+
+    /** The same with guarded terminals: any-order objects replay token prefixes through the key tracker. */
+    @Test
+    void steadyStateMasksOfAnyOrderObjectsAllocateNothing() {
+        String doc = "{\"e\": 3, \"c\": {\"b\": 2, \"a\": 1}, \"\\u0061\": -7, \"b\": \"xyz\"}";
+        assertTrue(JsonObjectCases.valid(doc));
+        assertSteadyStateAllocatesNothing(Grammar.compile(JsonObjectCases.grammar(true), GrammarRealVocabularyTest.o200k(),
+                GrammarLimits.DEFAULT), doc);
+    }
+
+    private static void assertSteadyStateAllocatesNothing(Grammar g, String doc) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        Vocabulary v = GrammarRealVocabularyTest.o200k();
-        Grammar g = Grammar.compile(G.json(), v, GrammarLimits.DEFAULT);
-        String doc = "{\"name\": \"Ada\", \"born\": 1815, \"tags\": [\"math\", true, null], \"x\": {\"y\": -1.5e3}}";
         int[] ids = RealVocabularies.o200kEncoding().encodeOrdinary(doc).toArray();
         int[] mask = new int[g.maskWords()];
         long allocated = 0;
