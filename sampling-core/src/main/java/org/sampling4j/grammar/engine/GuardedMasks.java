@@ -25,6 +25,10 @@ final class GuardedMasks {
     private final TokenTrie trie;
     private final int[] base = new int[JsonKeyTracker.MARK];
     private final IntList log = new IntList();
+    /** Node 0's tracker signatures before and after its last byte, and whether each exists. */
+    private final int[] sig0 = new int[2 * JsonKeyTracker.SIGNATURE];
+    private final int[] sig = new int[2 * JsonKeyTracker.SIGNATURE];
+    private boolean hasSig0;
     private int[] distinct;
     /** The start state of the set of the last {@link #step}. */
     private int lastStart;
@@ -106,6 +110,8 @@ final class GuardedMasks {
     private int step(MaskGroup group, int parent, int node) {
         int d = trie.depth[node];
         replay(node, d - 1);
+        int since = JsonKeyTracker.keysOf(base, 0);
+        hasSig0 = chart.tracker.signature(sig0, 0, since);
         int[] key = group.key;
         int k = chart.openSet();
         for (int i = 0; i < key.length; i += 2) {
@@ -121,15 +127,32 @@ final class GuardedMasks {
             }
         }
         chart.tracker.feed(pathByte(node, d - 1));
+        hasSig0 &= chart.tracker.signature(sig0, JsonKeyTracker.SIGNATURE, since);
         chart.close(k);
         lastStart = chart.startStateOf(k);
         chart.tracker.restore(base, 0);
         return k;
     }
 
-    /** Whether every logged guard gives the same answer on {@code node}'s path. */
+    /**
+     * Whether every logged guard gives the same answer on {@code node}'s path: at once when the
+     * tracker's signatures equal the first node's (the guards read nothing else), else by asking them.
+     */
     private boolean sameAnswers(int node) {
         int d = trie.depth[node];
+        if (hasSig0) {
+            int since = JsonKeyTracker.keysOf(base, 0);
+            replay(node, d - 1);
+            boolean equal = chart.tracker.signature(sig, 0, since);
+            if (equal) {
+                chart.tracker.feed(pathByte(node, d - 1));
+                equal = chart.tracker.signature(sig, JsonKeyTracker.SIGNATURE, since) && java.util.Arrays.equals(sig, sig0);
+            }
+            chart.tracker.restore(base, 0);
+            if (equal) {
+                return true;
+            }
+        }
         replay(node, d - 1);
         boolean fed = false;
         boolean same = true;

@@ -270,6 +270,33 @@ final class JsonKeyTracker {
         return h;
     }
 
+    /** Ints written by {@link #signature}. */
+    static final int SIGNATURE = 5;
+
+    /** The key-record top of a {@link #mark} at {@code at}: keys with a smaller index are older than it. */
+    static int keysOf(int[] mark, int at) {
+        return mark[at + 8];
+    }
+
+    /**
+     * Writes into {@code sig[at, at + SIGNATURE)} everything a guard reads, as ints that are equal
+     * only if the guards' answers are: the depth, the innermost level's kind, last key index and
+     * count, and the string state; returns false (no signature) inside a key string (the partial
+     * key would have to be compared) or when the innermost object's last key was added at or after
+     * key index {@code since} (two replays may write different keys at one index).
+     */
+    boolean signature(int[] sig, int at, int since) {
+        if (str == KEY_STRING || (depth > 0 && lvlLast[depth - 1] >= since)) {
+            return false;
+        }
+        sig[at] = depth;
+        sig[at + 1] = depth > 0 ? lvlObject[depth - 1] : -1;
+        sig[at + 2] = depth > 0 ? lvlLast[depth - 1] : -1;
+        sig[at + 3] = depth > 0 ? lvlCount[depth - 1] : -1;
+        sig[at + 4] = str;
+        return true;
+    }
+
     /** The innermost open container is an object. */
     boolean inObject() {
         return depth > 0 && lvlObject[depth - 1] == 1;

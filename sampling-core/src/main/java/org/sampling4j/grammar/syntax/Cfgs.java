@@ -15,9 +15,12 @@ import java.util.Set;
  * non-empty {@code Chars}, a {@code Literal}, a {@code Token} (it stands for a vocabulary token:
  * whether that token exists is the engine's check) and the empty {@code Seq} are productive; a
  * {@code Seq} iff all its items are, an {@code Alt} iff one option is, a {@code Repeat} iff its
- * body is or its minimum is 0, a {@code Ref} iff its rule's body is. Then unproductive options
+ * body is or its minimum is 0, a {@code Ref} iff its rule's body is, a {@code JsonObject} iff every
+ * required value is, at most {@code maxMembers} members are required and {@code minMembers} can be
+ * had from productive members (a productive key class counts as unbounded). Then unproductive options
  * leave their {@code Alt}, a {@code Repeat} with minimum 0 of an unproductive body becomes the
- * empty string, and rules whose body is unproductive disappear (no remaining reference points to
+ * empty string, optional members and key classes of a {@code JsonObject} that are unproductive
+ * leave it, and rules whose body is unproductive disappear (no remaining reference points to
  * them, since every reference to them sat in an unproductive part). Unreachable rules are kept.
  * If the root is unproductive the grammar accepts no string:
  * {@link SyntaxException.Kind#INVALID} at the root rule's position.
