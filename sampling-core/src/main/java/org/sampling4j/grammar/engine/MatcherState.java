@@ -14,7 +14,9 @@ import org.sampling4j.text.Vocabulary;
  * for each of its groups takes the hypothetical parser step (the group's completed lexemes into a
  * scratch set, closed), looks up the child entry for that set's start state, ORs it, recurses into
  * the child's groups, and truncates the scratch set away; then the token terminals of the current
- * set and, when the output is complete, the end-of-sequence ids.
+ * set and, when the output is complete, the end-of-sequence ids. With guarded terminals (any-order
+ * JSON objects) the hypothetical steps go through {@link GuardedMasks}, which replays each node's
+ * bytes through the chart's key tracker.
  */
 public final class MatcherState {
     private static final int SAVED = Chart.SAVED + 1;

@@ -16,7 +16,9 @@ import org.sampling4j.text.Vocabulary;
  * maximal regular sub-expression (and each run of regular items of a sequence) becomes ONE lexeme,
  * so as much as possible is decided by the lexer; the rest becomes productions (an alternation gives
  * alternatives, a repeat of a non-regular body gives left-recursive helper rules, a counted repeat is
- * expanded under the symbol budget). Identical lexeme expressions share one lexeme.
+ * expanded under the symbol budget). Identical lexeme expressions share one lexeme. An
+ * {@code Expr.JsonObject} is lowered to productions over fresh guarded lexemes (its keys, its
+ * separator, its closing brace), described in {@link ObjectGuards}.
  *
  * <p>Recursion follows the expression nesting only, checked against {@code maxNesting}.
  */
