@@ -64,6 +64,8 @@ import org.sampling4j.picker.InverseCdfPicker;
  * SpeculativeVerifier verifier = SpeculativeVerifier.standard();
  * Verification out = new Verification(4);
  * verifier.verify(sampler, state, workspace, drafts, targetLogits, draftLogits, out); // rows: (K+1) x V, K x V
+ * // or, with the drafter's log q(x_i) of each draft (no draft row read unless one is rejected):
+ * verifier.verify(sampler, state, workspace, drafts, targetLogits, 0, draftLogits, 0, draftLogProbs, out);
  * for (int i = 0; i < out.count(); i++) emit(out.token(i));
  * }</pre>
  * Immutable and thread-safe; give each thread its own {@link Workspace} and {@link Verification}.
