@@ -29,6 +29,7 @@ import org.sampling4j.picker.MirostatV2Picker;
  * 0.5, decay 0.9, on the whole dense row: its most expensive case); the {@code minP005} variants
  * run min-p 0.05 first (llama.cpp's default), so the picker sees the few survivors. Each step is rolled back, so mu
  * (and adaptive-p's average) stays at its starting value and every call costs the same.
+ * {@code floor} is one SIMD max pass over the row, the unit of the README's "x floor".
  *
  * <pre>
  * java -jar sampling-bench/target/benchmarks.jar PickerBenchmark
@@ -67,6 +68,12 @@ public class PickerBenchmark {
         sampler = b.build();
         workspace = new Workspace(vocab);
         state = SequenceState.resume(BenchmarkRows.SEED, new int[0], BenchmarkRows.history(vocab));
+    }
+
+    /** The floor: one SIMD max pass over the row (what any step must at least read). */
+    @Benchmark
+    public float floor() {
+        return org.sampling4j.kernel.KernelsProvider.get().max(logits, 0, vocab);
     }
 
     @Benchmark

@@ -33,6 +33,10 @@ import org.sampling4j.speculative.Verification;
  *   <li>{@code verifyWithQ}: draft rows equal to the target rows, so every draft is kept (q = p for
  *       {@code temp1}; for {@code fullChain} p is processed and q is not, so rejections happen);
  *       the cost of the acceptance tests and the bonus draw.</li>
+ *   <li>{@code verifyWithLogQ}: as {@code verifyWithQ}, with the drafts' log q(x) given (the
+ *       drafter has them), so no draft row is read unless a draft is rejected.</li>
+ *   <li>{@code verifyRejectingLogQ}: as {@code verifyRejecting} with log q(x) given: row 2 is read
+ *       for the residual, rows 0 and 1 are not.</li>
  *   <li>{@code verifyOneHot}: one-hot drafts equal to the plain draws (all kept): n-gram or greedy
  *       EAGLE drafts.</li>
  *   <li>{@code verifyRejecting}: draft row 2 puts its mass on a token the target all but excludes,
@@ -67,6 +71,8 @@ public class SpeculativeBenchmark {
     private float[] rejectingDraft;
     private int[] plainDraws;
     private int[] rejectingDrafts;
+    private float[] logQ;
+    private float[] rejectingLogQ;
     private Sampler sampler;
     private Workspace workspace;
     private SequenceState state;
@@ -102,6 +108,8 @@ public class SpeculativeBenchmark {
         rejectingDrafts[2] = worst - 2 * vocab;
         rejectingDraft = Arrays.copyOf(draft, draft.length);
         rejectingDraft[worst] = 1000f;
+        logQ = logSoftmaxAt(draft, plainDraws, vocab);
+        rejectingLogQ = logSoftmaxAt(rejectingDraft, rejectingDrafts, vocab);
         int[] oneHot = Arrays.copyOf(verifyOneHot(), K + 1);
         if (!Arrays.equals(Arrays.copyOf(plainDraws, K + 1), Arrays.copyOf(oneHot, K + 1)) || out.acceptedDrafts() != K) {
             throw new IllegalStateException("one-hot verification of the plain draws " + Arrays.toString(plainDraws)
@@ -111,6 +119,42 @@ public class SpeculativeBenchmark {
         if (!"greedy".equals(config) && out.acceptedDrafts() != 2) {
             throw new IllegalStateException("the rejecting drafts were not rejected at 2: " + out);
         }
+        verifyRejectingLogQ();
+        if (!"greedy".equals(config) && out.acceptedDrafts() != 2) {
+            throw new IllegalStateException("the rejecting drafts with log q were not rejected at 2: " + out);
+        }
+    }
+
+    /** log q_i(x_i) of each draft: the log-softmax of draft row i, in double, as a drafter reports it. */
+    private static float[] logSoftmaxAt(float[] rows, int[] drafts, int v) {
+        float[] out = new float[K];
+        for (int i = 0; i < K; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < v; j++) {
+                max = Math.max(max, rows[i * v + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < v; j++) {
+                sum += Math.exp(rows[i * v + j] - max);
+            }
+            out[i] = (float) Math.min(0.0, rows[i * v + drafts[i]] - max - Math.log(sum));
+        }
+        return out;
+    }
+
+    @Benchmark
+    public int verifyWithLogQ() {
+        int n = verifier.verify(sampler, state, workspace, plainDraws(), target, 0, draft, 0, logQ, out);
+        state.rollback(n);
+        return out.token(n - 1);
+    }
+
+    @Benchmark
+    public int verifyRejectingLogQ() {
+        int n = verifier.verify(sampler, state, workspace, rejectingDrafts, target, 0, rejectingDraft, 0, rejectingLogQ,
+                out);
+        state.rollback(n);
+        return out.token(n - 1);
     }
 
     @Benchmark

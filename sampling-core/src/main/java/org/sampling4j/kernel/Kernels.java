@@ -137,4 +137,13 @@ public interface Kernels {
         }
         return total;
     }
+
+    /**
+     * Adaptive-p's reshaping, in place on {@code x[0, n)}, in float: for every {@code x[i] != -Inf},
+     * {@code d = |(weights[i] * weightScale - center) * inverseWidth|} and
+     * {@code x[i] = peak - sharpness * d * d / (1 + d)} (that order of operations, no fused
+     * multiply-add, so both twins give the same bits); {@code -Inf} stays. {@code weights} is only read.
+     */
+    void adaptivePLogits(float[] x, int n, float[] weights, float weightScale, float center, float inverseWidth,
+            float peak, float sharpness);
 }

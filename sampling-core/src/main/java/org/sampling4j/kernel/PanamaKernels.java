@@ -691,4 +691,26 @@ final class PanamaKernels implements Kernels {
             x[i] = ScalarKernels.mixed(x[i], u[uFrom + i], scale, xNorm, uNorm);
         }
     }
+
+    // --- adaptive-p's reshaping (a self-contained block): the scalar twin's operations lane-wise ---
+
+    @Override
+    public void adaptivePLogits(float[] x, int n, float[] weights, float weightScale, float center, float inverseWidth,
+            float peak, float sharpness) {
+        int end = n / F * F;
+        int i = 0;
+        for (; i < end; i += F) {
+            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+            VectorMask<Float> kept = v.compare(VectorOperators.NE, Float.NEGATIVE_INFINITY);
+            FloatVector d = FloatVector.fromArray(FLOATS, weights, i).mul(weightScale).sub(center).mul(inverseWidth)
+                    .abs();
+            FloatVector logit = FloatVector.broadcast(FLOATS, peak).sub(d.mul(sharpness).mul(d).div(d.add(1f)));
+            v.blend(logit, kept).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            if (x[i] != Float.NEGATIVE_INFINITY) {
+                x[i] = ScalarKernels.adaptivePLogit(weights[i], weightScale, center, inverseWidth, peak, sharpness);
+            }
+        }
+    }
 }

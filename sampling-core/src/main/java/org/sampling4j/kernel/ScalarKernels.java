@@ -346,4 +346,22 @@ final class ScalarKernels implements Kernels {
         float b = u - uNorm;
         return scale * (a - b) + b;
     }
+
+    // --- adaptive-p's reshaping (a self-contained block) ---
+
+    @Override
+    public void adaptivePLogits(float[] x, int n, float[] weights, float weightScale, float center, float inverseWidth,
+            float peak, float sharpness) {
+        for (int i = 0; i < n; i++) {
+            if (x[i] != Float.NEGATIVE_INFINITY) {
+                x[i] = adaptivePLogit(weights[i], weightScale, center, inverseWidth, peak, sharpness);
+            }
+        }
+    }
+
+    /** One token of {@link #adaptivePLogits}: the order of operations both twins follow. */
+    static float adaptivePLogit(float w, float weightScale, float center, float inverseWidth, float peak, float sharpness) {
+        float d = Math.abs((w * weightScale - center) * inverseWidth);
+        return peak - sharpness * d * d / (1f + d);
+    }
 }

@@ -32,8 +32,9 @@ import org.sampling4j.kernel.Kernels;
  * here (llama.cpp's float drifts by ulps); llama.cpp clamps a decay outside [0, 0.99] and a target
  * above 1, the core refuses them (its request mapping clamps, as llama.cpp). Greedy (temperature 0)
  * and mirostat take the pick instead, as in llama.cpp's chains; greedy does not update S.
- * <p><b>Cost per call.</b> one weights pass and one exp-sum pass (SIMD), one scalar transform pass,
- * then the inverse-CDF draw (one exp-sum pass and a walk) over the set: on a dense row about four
+ * <p><b>Cost per call.</b> one weights pass, one exp-sum pass and one transform pass (all SIMD:
+ * the transform is {@link Kernels#adaptivePLogits}, bit-identical to {@link #transform}), then the
+ * inverse-CDF draw (one exp-sum pass and a walk) over the set: on a dense row about four
  * passes over V; on a truncated set O(candidates). No allocation.
  * <p><b>Example.</b> target 0.5, S at its start: a = 0.5; a token of probability 0.5 gets logit 5,
  * one of 0.2 gets {@code d = 1, l = 5 - 10 / 2 = 0}, one of 0.05 gets {@code d = 1.5, l = 5 - 9 = -4}.
@@ -110,11 +111,8 @@ public final class AdaptivePPicker implements TokenPicker {
         double total = k.expSum(x, 0, n, max, scale);
         // p_i = w_i / W in float, as llama.cpp's softmax; one reciprocal instead of a division per token.
         float inverseTotal = (float) (1.0 / total);
-        for (int i = 0; i < n; i++) {
-            if (x[i] != Float.NEGATIVE_INFINITY) {
-                x[i] = transform(weights[i] * inverseTotal, adapted);
-            }
-        }
+        // x_i = transform(w_i / W, a) for the finite x_i, as a SIMD pass (same bits as transform()).
+        k.adaptivePLogits(x, n, weights, inverseTotal, adapted, INV_WIDTH, PEAK_LOGIT, SHARPNESS);
         c.setTemperature(1f); // the new logits replace the old ones and their pending temperature
         if (!c.isDense()) {
             c.markUnsorted();

@@ -45,6 +45,7 @@ public final class BatchVerifier {
     private int[] targetRows;
     private float[] draft;
     private int[] draftRows;
+    private float[][] logProbs;
     private Verification[] out;
     private int failedRow;
     private RuntimeException failure;
@@ -87,7 +88,23 @@ public final class BatchVerifier {
      */
     public void verify(Sampler[] samplers, SequenceState[] states, int[][] draftTokens, float[] targetLogits,
             int[] targetRows, float[] draftLogits, int[] draftRows, Verification[] out) {
+        verify(samplers, states, draftTokens, targetLogits, targetRows, draftLogits, draftRows, null, out);
+    }
+
+    /**
+     * As {@link #verify(Sampler[], SequenceState[], int[][], float[], int[], float[], int[], Verification[])}
+     * with the drafters' log-probabilities: {@code draftLogProbs[r]} (when the array and that entry
+     * are not null, and sequence r has draft rows) is {@code log q(x_i)} of sequence r's drafts, as
+     * in {@link SpeculativeVerifier}'s log-probability entry point, which then reads sequence r's
+     * draft rows only at a rejection.
+     */
+    public void verify(Sampler[] samplers, SequenceState[] states, int[][] draftTokens, float[] targetLogits,
+            int[] targetRows, float[] draftLogits, int[] draftRows, float[][] draftLogProbs, Verification[] out) {
         check(samplers, states, draftTokens, targetLogits, targetRows, draftLogits, draftRows, out);
+        if (draftLogProbs != null) {
+            length("draftLogProbs", draftLogProbs.length, states.length);
+        }
+        this.logProbs = draftLogProbs;
         this.samplers = samplers;
         this.states = states;
         this.drafts = draftTokens;
@@ -123,6 +140,7 @@ public final class BatchVerifier {
             this.draft = null;
             this.targetRows = null;
             this.draftRows = null;
+            this.logProbs = null;
             this.out = null;
             this.failure = null;
             if (failed != null) {
@@ -177,8 +195,14 @@ public final class BatchVerifier {
         for (int r = next.getAndIncrement(); r < states.length; r = next.getAndIncrement()) {
             try {
                 boolean oneHot = draftRows == null || draftRows[r] < 0;
-                verifier.verify(samplers[r], states[r], ws, drafts[r], target, rowOffset("targetRows", r, targetRows[r]),
-                        oneHot ? null : draft, oneHot ? 0 : rowOffset("draftRows", r, draftRows[r]), out[r]);
+                int targetOffset = rowOffset("targetRows", r, targetRows[r]);
+                if (!oneHot && logProbs != null && logProbs[r] != null) {
+                    verifier.verify(samplers[r], states[r], ws, drafts[r], target, targetOffset, draft,
+                            rowOffset("draftRows", r, draftRows[r]), logProbs[r], out[r]);
+                } else {
+                    verifier.verify(samplers[r], states[r], ws, drafts[r], target, targetOffset, oneHot ? null : draft,
+                            oneHot ? 0 : rowOffset("draftRows", r, draftRows[r]), out[r]);
+                }
             } catch (RuntimeException e) {
                 out[r].clear();
                 synchronized (failureLock) {

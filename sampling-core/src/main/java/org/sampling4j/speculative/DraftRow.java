@@ -11,6 +11,7 @@ import org.sampling4j.kernel.Kernels;
  * kernels' deterministic float exponential and the sum the kernels' canonical double sum, so q is
  * the same bits on every JVM and kernels twin. {@code -Inf} logits are legal (q = 0 there).
  * <p><b>Cost.</b> one max pass and one exp-sum pass over V when loaded; O(1) per probability.
+ * With the caller's log-probabilities the verifier loads a row only at the first rejection.
  */
 final class DraftRow {
     private float[] logits;
@@ -39,6 +40,15 @@ final class DraftRow {
     /** q(token), token in [0, V). */
     double probability(int token) {
         return weight(token) / total;
+    }
+
+    /**
+     * {@code log q(token)} as the verifier compares it: the natural log of {@link #probability}
+     * (StrictMath, so the same bits on every JVM), rounded to float, the type in which callers of
+     * the log-probability entry point pass theirs. -Inf when q(token) = 0.
+     */
+    float logProbability(int token) {
+        return (float) StrictMath.log(probability(token));
     }
 
     /** The unnormalised weight {@code exp(d_token - d_max)}, in [0, 1]. */

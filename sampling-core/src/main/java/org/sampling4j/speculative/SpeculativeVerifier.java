@@ -21,7 +21,9 @@ import org.sampling4j.picker.InverseCdfPicker;
  * run through the whole chain with the {@link SequenceState} holding drafts 0..i-1, so penalties,
  * DRY, n-gram bans, min-tokens, mirostat's mu and anything else the state carries see the draft
  * prefix. With draft distributions q_i (the softmax of the draft logits rows as given): accept x_i
- * iff {@code u_i < p_i(x_i) / q_i(x_i)}; at the first rejection emit a draw from
+ * iff {@code u_i < p_i(x_i) / q_i(x_i)}, evaluated as {@code log u_i < log p_i(x_i) - log q_i(x_i)}
+ * with {@code log q_i(x_i)} the caller's (the log-probability entry point) or computed from the
+ * row; at the first rejection emit a draw from
  * {@code normalize(max(p_i - q_i, 0))}; when all K are kept, emit the bonus token, a plain draw from
  * p_K. One-hot drafts (no q: n-gram lookup, greedy EAGLE) and greedy targets use the coupled form
  * of the same rule: position i emits exactly the token plain sampling draws there (the chain's own
@@ -54,13 +56,16 @@ import org.sampling4j.picker.InverseCdfPicker;
  * drafts. Classifier-free guidance chains are not supported (no unconditional rows). A stop
  * condition (stop token, stop sequence, max tokens) ends the emitted tokens at the token that meets it.
  * <p><b>Cost.</b> One chain run per emitted position (block: one per draft plus one for the
- * correction); with draft distributions, a max pass and an exp-sum pass over each draft row and an
- * exp-sum over each processed set; a rejection adds the residual's passes. No allocation.
+ * correction); with draft distributions, an exp-sum over each processed set, plus a max pass and an
+ * exp-sum pass over each draft row unless the caller gives the drafts' log-probabilities (then only
+ * the rejected row is read); a rejection adds the residual's passes. No allocation.
  *
  * <pre>{@code
  * SpeculativeVerifier verifier = SpeculativeVerifier.standard();
  * Verification out = new Verification(4);
  * verifier.verify(sampler, state, workspace, drafts, targetLogits, draftLogits, out); // rows: (K+1) x V, K x V
+ * // or, with the drafter's log q(x_i) of each draft (no draft row read unless one is rejected):
+ * verifier.verify(sampler, state, workspace, drafts, targetLogits, 0, draftLogits, 0, draftLogProbs, out);
  * for (int i = 0; i < out.count(); i++) emit(out.token(i));
  * }</pre>
  * Immutable and thread-safe; give each thread its own {@link Workspace} and {@link Verification}.
@@ -131,6 +136,40 @@ public final class SpeculativeVerifier {
      */
     public int verify(Sampler sampler, SequenceState state, Workspace workspace, int[] draftTokens,
             float[] targetLogits, int targetOffset, float[] draftLogits, int draftOffset, Verification out) {
+        return run(sampler, state, workspace, draftTokens, targetLogits, targetOffset, draftLogits, draftOffset,
+                null, out);
+    }
+
+    /**
+     * As {@link #verify(Sampler, SequenceState, Workspace, int[], float[], int, float[], int, Verification)}
+     * with the drafter's own log-probabilities: {@code draftLogProbs[i]} is {@code log q_i(x_i)}
+     * (natural log) of draft i, i in [0, K), the log-softmax of draft row i at {@code draftTokens[i]}.
+     * Standard verification then decides each draft from it and {@code p_i(x_i)} alone
+     * ({@code log u < log p_i(x_i) - log q_i(x_i)}) and reads a draft row only at the first
+     * rejection, for the residual; so verifying costs about the K + 1 plain steps instead of two
+     * more passes over every draft row. When {@code draftLogProbs[i]} equals what the rows give
+     * (the float {@code (float) StrictMath.log(q_i(x_i))}, q_i the softmax of the row as the class
+     * comment defines it) the emitted tokens are bit-identical to the rows-only entry point; other
+     * values are the caller's q and the law is exact for the q they describe only if the rows agree
+     * with them. A draft row is validated when it is read. Block verification needs every row's
+     * residual mass, so {@link VerificationMode#BLOCK} reads the rows as the other entry point does
+     * (the log-probabilities are checked, not used).
+     *
+     * @throws IllegalArgumentException as the other entry point, or when {@code draftLogProbs} has
+     *                                  fewer than K entries or one is NaN, +Inf or above 0
+     */
+    public int verify(Sampler sampler, SequenceState state, Workspace workspace, int[] draftTokens,
+            float[] targetLogits, int targetOffset, float[] draftLogits, int draftOffset, float[] draftLogProbs,
+            Verification out) {
+        Objects.requireNonNull(draftLogits, "draftLogits (draftLogProbs were given: the rows are read at a rejection)");
+        Objects.requireNonNull(draftLogProbs, "draftLogProbs");
+        return run(sampler, state, workspace, draftTokens, targetLogits, targetOffset, draftLogits, draftOffset,
+                draftLogProbs, out);
+    }
+
+    private int run(Sampler sampler, SequenceState state, Workspace workspace, int[] draftTokens,
+            float[] targetLogits, int targetOffset, float[] draftLogits, int draftOffset, float[] logProbs,
+            Verification out) {
         Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(workspace, "workspace");
@@ -139,6 +178,9 @@ public final class SpeculativeVerifier {
         checkRows("targetLogits", targetLogits, targetOffset, k + 1, sampler.vocabSize());
         if (draftLogits != null) {
             checkRows("draftLogits", draftLogits, draftOffset, k, sampler.vocabSize());
+        }
+        if (logProbs != null) {
+            checkLogProbs(logProbs, k);
         }
         out.clear();
         try {
@@ -155,7 +197,7 @@ public final class SpeculativeVerifier {
                         draftLogits, draftOffset, out);
             } else {
                 verifyStandard(sampler, state, workspace, draftTokens, targetLogits, targetOffset, draftLogits,
-                        draftOffset, out);
+                        draftOffset, logProbs, out);
             }
         } finally {
             out.step.release();
@@ -181,13 +223,18 @@ public final class SpeculativeVerifier {
     }
 
     private static void verifyStandard(Sampler sampler, SequenceState state, Workspace ws, int[] drafts,
-            float[] target, int targetOffset, float[] draft, int draftOffset, Verification out) {
+            float[] target, int targetOffset, float[] draft, int draftOffset, float[] logProbs, Verification out) {
         int v = sampler.vocabSize();
         int k = drafts.length;
         TargetStep step = out.step;
         for (int i = 0; i < k; i++) {
-            step.draftRow.load(draft, draftOffset + i * v, v, i, KernelsProvider.get());
-            step.prepare(TargetStep.ACCEPT, drafts[i], 1.0, false);
+            int rowOffset = draftOffset + i * v;
+            if (logProbs != null) {
+                step.prepareAccept(drafts[i], logProbs[i], draft, rowOffset, v, i);
+            } else {
+                step.draftRow.load(draft, rowOffset, v, i, KernelsProvider.get());
+                step.prepareAccept(drafts[i], step.draftRow.logProbability(drafts[i]), null, 0, v, i);
+            }
             out.emit(sampler.sample(target, targetOffset + i * v, state, ws, out.resultHolder(i), step));
             StopReason stop = sampler.stopConditions().check(state);
             if (!step.accepted() || stop != StopReason.NONE) {
@@ -211,6 +258,20 @@ public final class SpeculativeVerifier {
             }
         }
         return drafts.length;
+    }
+
+    private static void checkLogProbs(float[] logProbs, int k) {
+        if (logProbs.length < k) {
+            throw new IllegalArgumentException("draftLogProbs.length = " + logProbs.length + " but there are " + k
+                    + " drafts: give log q(x) of each");
+        }
+        for (int i = 0; i < k; i++) {
+            float x = logProbs[i];
+            if (Float.isNaN(x) || x > 0f) {
+                throw new IllegalArgumentException("draftLogProbs[" + i + "] = " + x
+                        + " is not a log-probability: allowed are values in [-Inf, 0]");
+            }
+        }
     }
 
     static void checkRows(String field, float[] rows, int offset, int count, int vocab) {

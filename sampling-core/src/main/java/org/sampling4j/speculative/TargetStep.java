@@ -4,6 +4,7 @@ import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.kernel.FastExp;
+import org.sampling4j.kernel.KernelsProvider;
 import org.sampling4j.random.Uniforms;
 
 /**
@@ -14,8 +15,12 @@ import org.sampling4j.random.Uniforms;
  *
  * <ul>
  *   <li>{@link #ACCEPT} (standard verification): accept the draft x iff {@code p(x) > 0} and
- *       {@code u q(x) < p(x)}, u the acceptance uniform of this position; else return a draw
- *       from the residual {@code normalize(max(p - q, 0))} with the residual uniform.</li>
+ *       {@code log u < log p(x) - log q(x)} (StrictMath logs), u the acceptance uniform of this
+ *       position and {@code log q(x)} the float the caller gave or {@link DraftRow#logProbability};
+ *       else return a draw from the residual {@code normalize(max(p - q, 0))} with the residual
+ *       uniform. The draft row is read only then: when it was not loaded yet
+ *       ({@link #prepareAccept} with rows), this loads it, so acceptance costs O(1) beyond the
+ *       exp-sum of p that every pick pays.</li>
  *   <li>{@link #PROVISIONAL} (block verification, first pass): measure {@code p(x)} and, when
  *       asked, the residual mass {@code sum max(w p - q, 0)}; return x, which the verifier may
  *       roll back.</li>
@@ -36,6 +41,12 @@ final class TargetStep implements TokenPicker {
     private int draft;
     private double weight;
     private boolean massNeeded;
+    /** ACCEPT: log q(x) of the draft, and the draft row still to load at a rejection (null: loaded). */
+    private double draftLogProbability;
+    private float[] lazyRows;
+    private int lazyOffset;
+    private int lazyVocab;
+    private int lazyRow;
 
     // What the last pick measured.
     private boolean accepted;
@@ -48,6 +59,21 @@ final class TargetStep implements TokenPicker {
         draft = draftToken;
         weight = w;
         massNeeded = measureMass;
+    }
+
+    /**
+     * Prepares an {@link #ACCEPT} pick of {@code draftToken} whose draft log-probability is
+     * {@code logQ}; {@code rows} non-null: the draft row at {@code rows[offset, offset + vocab)}
+     * (row number {@code row}, for messages) is loaded into {@link #draftRow} only if the draft is
+     * rejected; null: {@link #draftRow} is loaded already.
+     */
+    void prepareAccept(int draftToken, float logQ, float[] rows, int offset, int vocab, int row) {
+        prepare(ACCEPT, draftToken, 1.0, false);
+        draftLogProbability = logQ;
+        lazyRows = rows;
+        lazyOffset = offset;
+        lazyVocab = vocab;
+        lazyRow = row;
     }
 
     boolean accepted() {
@@ -65,6 +91,7 @@ final class TargetStep implements TokenPicker {
     }
 
     void release() {
+        lazyRows = null;
         draftRow.release();
         residual.release();
     }
@@ -86,9 +113,14 @@ final class TargetStep implements TokenPicker {
         switch (mode) {
             case ACCEPT:
                 double u = Uniforms.uniform(state.seed(), state.step(), 0, SpeculativeVerifier.STREAM, block);
-                accepted = targetProbability > 0 && u * draftRow.probability(draft) < targetProbability;
+                accepted = targetProbability > 0
+                        && StrictMath.log(u) < StrictMath.log(targetProbability) - draftLogProbability;
                 if (accepted) {
                     return draft;
+                }
+                if (lazyRows != null) {
+                    draftRow.load(lazyRows, lazyOffset, lazyVocab, lazyRow, KernelsProvider.get());
+                    lazyRows = null;
                 }
                 return residual.draw(c, total, draftRow, 1.0, residualUniform(state, block));
             case PROVISIONAL:

@@ -74,6 +74,65 @@ class BatchVerifierTest {
     }
 
     @Test
+    void theRowsOwnLogProbsGiveTheSameTokensAsTheRowsAlone() {
+        SplittableRandom r = new SplittableRandom(SEED + 1);
+        Sampler[] samplers = new Sampler[B];
+        int[][] drafts = new int[B][];
+        int[] targetRows = new int[B];
+        int[] draftRows = new int[B];
+        for (int b = 0; b < B; b++) {
+            samplers[b] = Sampler.of(SamplingParams.builder().temperature(0.5 + 0.1 * b).build(), V);
+            drafts[b] = new int[1 + b % 4];
+            targetRows[b] = b * 5;
+            draftRows[b] = b % 3 == 2 ? -1 : b * 4;
+        }
+        float[] target = LogitsFixtures.normal(r, B * 5 * V, 2.0);
+        float[] draft = LogitsFixtures.normal(r, B * 4 * V, 2.0);
+        float[][] logProbs = new float[B][];
+        for (int b = 0; b < B; b++) {
+            for (int i = 0; i < drafts[b].length; i++) {
+                // Mostly the target row's own argmax (often kept), sometimes random (often rejected).
+                int row = (targetRows[b] + i) * V;
+                int best = 0;
+                for (int y = 1; y < V; y++) {
+                    best = target[row + y] > target[row + best] ? y : best;
+                }
+                drafts[b][i] = r.nextInt(3) == 0 ? r.nextInt(V) : best;
+            }
+            if (draftRows[b] >= 0 && b % 4 != 3) { // b % 4 == 3: null, the rows path inside the same batch
+                logProbs[b] = new float[drafts[b].length];
+                DraftRow q = new DraftRow();
+                for (int i = 0; i < drafts[b].length; i++) {
+                    q.load(draft, (draftRows[b] + i) * V, V, i, org.sampling4j.kernel.KernelsProvider.get());
+                    logProbs[b][i] = q.logProbability(drafts[b][i]);
+                }
+            }
+        }
+        BatchVerifier batch = BatchVerifier.builder(V).threads(2).pool(new ForkJoinPool(2)).build();
+        SequenceState[] plainStates = new SequenceState[B];
+        SequenceState[] logStates = new SequenceState[B];
+        Verification[] plainOut = new Verification[B];
+        Verification[] logOut = new Verification[B];
+        for (int b = 0; b < B; b++) {
+            plainStates[b] = SequenceState.create(SEED + b, 1, 2, 3);
+            logStates[b] = SequenceState.create(SEED + b, 1, 2, 3);
+            plainOut[b] = new Verification(4);
+            logOut[b] = new Verification(4);
+        }
+        batch.verify(samplers, plainStates, drafts, target, targetRows, draft, draftRows, plainOut);
+        batch.verify(samplers, logStates, drafts, target, targetRows, draft, draftRows, logProbs, logOut);
+        int rejected = 0;
+        for (int b = 0; b < B; b++) {
+            assertArrayEquals(plainOut[b].tokens(), logOut[b].tokens(), "sequence " + b);
+            assertArrayEquals(plainStates[b].generatedTokens(), logStates[b].generatedTokens(), "sequence " + b);
+            rejected += plainOut[b].acceptedDrafts() < drafts[b].length ? 1 : 0;
+        }
+        assertTrue(rejected > 0, "some sequence must see a rejection");
+        assertThrows(IllegalArgumentException.class, () -> batch.verify(samplers, logStates, drafts, target, targetRows,
+                draft, draftRows, new float[1][], logOut));
+    }
+
+    @Test
     void aFailedSequenceIsNamedAndTheOthersAreVerified() {
         Sampler sampler = Sampler.builder(4).build();
         float[] target = new float[4 * 4];

@@ -54,6 +54,17 @@ final class MarkovPair {
         return out;
     }
 
+    /** log q(x_i) of each draft, from the test's own double softmax (an oracle independent of the verifier's), as floats. */
+    float[] draftLogProbs(int last, int[] drafts) {
+        float[] out = new float[drafts.length];
+        int prev = last;
+        for (int i = 0; i < drafts.length; i++) {
+            out[i] = (float) Math.log(softmax(draft[prev])[drafts[i]]);
+            prev = drafts[i];
+        }
+        return out;
+    }
+
     /** K drafts drawn from q after {@code last}, by inverse CDF in double with {@code r}. */
     int[] drawDrafts(SplittableRandom r, int last, int k) {
         int[] out = new int[k];

@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 0.011%. Standard mode with draft distributions also checks the acceptance rate of the first
  * draft of every round against {@code alpha = sum_y min(p(y), q(y))}: accepted drafts are a sum of
  * independent Bernoulli(alpha_round) and must lie within {@value #Z_LIMIT} standard deviations of
- * their mean (false alarm 6e-5).
+ * their mean (false alarm 6e-5). "log q given" passes the drafts' log-probabilities (the test's
+ * own double softmax, rounded to float) to the entry point that reads a draft row only at a
+ * rejection.
  */
 @Tag("statistical")
 class SpeculativeLawStatisticalTest {
@@ -55,16 +57,18 @@ class SpeculativeLawStatisticalTest {
                 new Object[] {"full chain", SamplingParams.builder().repetitionPenalty(1.2).frequencyPenalty(0.3)
                         .presencePenalty(0.2).topK(3).topP(0.95).minP(0.05).temperature(0.7).build()});
         for (Object[] c : chains) {
-            out.add(Arguments.of(c[0] + ", standard", c[1], VerificationMode.STANDARD, true));
-            out.add(Arguments.of(c[0] + ", block", c[1], VerificationMode.BLOCK, true));
-            out.add(Arguments.of(c[0] + ", one-hot", c[1], VerificationMode.STANDARD, false));
+            out.add(Arguments.of(c[0] + ", standard", c[1], VerificationMode.STANDARD, true, false));
+            out.add(Arguments.of(c[0] + ", standard, log q given", c[1], VerificationMode.STANDARD, true, true));
+            out.add(Arguments.of(c[0] + ", block", c[1], VerificationMode.BLOCK, true, false));
+            out.add(Arguments.of(c[0] + ", one-hot", c[1], VerificationMode.STANDARD, false, false));
         }
         return out.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void emittedSequencesFollowTheTargetLaw(String name, SamplingParams params, VerificationMode mode, boolean withQ) {
+    void emittedSequencesFollowTheTargetLaw(String name, SamplingParams params, VerificationMode mode, boolean withQ,
+            boolean logQGiven) {
         MarkovPair pair = new MarkovPair(SEED, V, 1.5, 1.2, 0.8);
         Sampler sampler = Sampler.of(params, V);
         double[] law = pair.law(sampler, PROMPT, N);
@@ -94,8 +98,13 @@ class SpeculativeLawStatisticalTest {
                             alpha += Math.min(p[y], q[y]);
                         }
                     }
-                    verifier.verify(sampler, state, ws, x, pair.targetRows(last, x),
-                            withQ ? pair.draftRows(last, x) : null, out);
+                    if (logQGiven) {
+                        verifier.verify(sampler, state, ws, x, pair.targetRows(last, x), 0, pair.draftRows(last, x), 0,
+                                pair.draftLogProbs(last, x), out);
+                    } else {
+                        verifier.verify(sampler, state, ws, x, pair.targetRows(last, x),
+                                withQ ? pair.draftRows(last, x) : null, out);
+                    }
                     if (alpha > 0) {
                         acceptedFirst += out.acceptedDrafts() > 0 ? 1 : 0;
                         expectedFirst += alpha;
