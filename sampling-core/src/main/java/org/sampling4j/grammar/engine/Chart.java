@@ -44,6 +44,8 @@ final class Chart {
     private int stamp;
     private int setSize;
     private int[] lexBuf = new int[16];
+    /** Per set: its {@link SetShapes} id, {@link SetShapes#UNKNOWN} until computed (reset when the index is reopened). */
+    int[] shape = new int[64];
 
     Chart(Productions g, LazyDfa dfa, int maxItems) {
         this.g = g;
@@ -75,6 +77,7 @@ final class Chart {
         c.thrFrom = thrFrom;
         c.thrTo = thrTo;
         c.curSet = curSet;
+        c.shape = shape.clone();
         return c;
     }
 
@@ -181,8 +184,10 @@ final class Chart {
     int openSet() {
         if (nSets + 2 > setStart.length) {
             setStart = Arrays.copyOf(setStart, setStart.length * 2);
+            shape = Arrays.copyOf(shape, setStart.length);
         }
         int k = nSets++;
+        shape[k] = SetShapes.UNKNOWN;
         setStart[k] = nItems;
         if (++stamp == Integer.MAX_VALUE) { // never reuse a stamp: start the table afresh
             Arrays.fill(seenStamp, 0);

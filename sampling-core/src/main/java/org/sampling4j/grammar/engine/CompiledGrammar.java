@@ -21,6 +21,7 @@ public final class CompiledGrammar {
     final Vocabulary vocab;
     final TokenTrie trie;
     final MaskCache cache;
+    final SetShapes shapes;
     final int maskWords;
     final EngineLimits limits;
 
@@ -32,6 +33,7 @@ public final class CompiledGrammar {
         this.trie = trieOf(vocab);
         this.maskWords = (vocab.logitsSize() + 31) >>> 5;
         this.cache = new MaskCache(trie, dfa, maskWords, limits.maxCacheBytes());
+        this.shapes = new SetShapes(cache);
     }
 
     /**
@@ -48,6 +50,14 @@ public final class CompiledGrammar {
         synchronized (TRIES) {
             return TRIES.computeIfAbsent(v, TokenTrie::new);
         }
+    }
+
+    /**
+     * Whether some terminal is guarded (its match depends on per-sequence state beyond the chart).
+     * Then the mask's subtree memo, keyed by the chart's {@link SetShapes} alone, is not used.
+     */
+    boolean hasGuards() {
+        return false;
     }
 
     /** A fresh parse state at the start of the output. */
