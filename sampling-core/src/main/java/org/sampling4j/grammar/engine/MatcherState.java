@@ -58,12 +58,12 @@ public final class MatcherState {
 
     /** The output so far is a complete string of the language. */
     public boolean canStop() {
-        return stopped || chart.complete(chart.curSet);
+        return stopped || SetQueries.complete(chart, chart.curSet);
     }
 
     /** Complete, and no non-empty continuation exists. */
     public boolean isComplete() {
-        return canStop() && chart.thrTo == chart.thrFrom && !chart.expectsToken(chart.curSet);
+        return canStop() && chart.thrTo == chart.thrFrom && !SetQueries.expectsToken(chart, chart.curSet);
     }
 
     /** Whether {@code token} may come next (a full simulation, no cache). */
@@ -143,7 +143,7 @@ public final class MatcherState {
         } else {
             k = chart.advance(vocab.byteAt(token, vocab.length(token) - 1));
         }
-        if (start >= 0 && cg.g.tokens.count() > 0 && chart.expectsToken(start)) {
+        if (start >= 0 && cg.g.tokens.count() > 0 && SetQueries.expectsToken(chart, start)) {
             if (k < 0) {
                 k = chart.openSet();
             }
@@ -177,7 +177,7 @@ public final class MatcherState {
             Arrays.fill(mask, 0, cg.maskWords, 0);
         }
         if (chart.curSet >= 0) {
-            chart.orTokenTerminals(chart.curSet, mask);
+            SetQueries.orTokenTerminals(chart, chart.curSet, mask);
         }
         if (canStop()) {
             for (int id : vocab.eosIds()) {
@@ -307,7 +307,7 @@ public final class MatcherState {
         chart.save(base, 0);
         try {
             boolean mayStop = canStop();
-            while (out.size() < limit && !mayStop && !chart.expectsToken(chart.curSet)) {
+            while (out.size() < limit && !mayStop && !SetQueries.expectsToken(chart, chart.curSet)) {
                 chart.save(one, 0);
                 int only = -1;
                 for (int b = 0; b < 256; b++) {
@@ -327,7 +327,7 @@ public final class MatcherState {
                 }
                 out.write(only);
                 chart.feedByte(only);
-                mayStop = chart.complete(chart.curSet);
+                mayStop = SetQueries.complete(chart, chart.curSet);
             }
         } finally {
             chart.restore(base, 0);
