@@ -45,11 +45,10 @@ final class Chart {
     int thrTo;
     /** The Earley set at the current position, or -1 when the position is inside a lexeme. */
     int curSet = -1;
-    private long[] seenKey = new long[64];
-    private int[] seenStamp = new int[64];
-    private int stamp;
-    private int setSize;
-    private int[] lexBuf = new int[16];
+    private final SeenItems seen = new SeenItems();
+    private final LexemeBuffer lexemes = new LexemeBuffer();
+    /** Per set: its {@link SetShapes} id, {@link SetShapes#UNKNOWN} until computed (reset when the index is reopened). */
+    int[] shape = new int[64];
     /** The object guards, or null. */
     final ObjectGuards guards;
     /** The text's key tracker when there are guards, else null. */
@@ -67,16 +66,7 @@ final class Chart {
 
     /** Whether the parser may scan lexeme {@code l} here (see {@link ObjectGuards#allows}); true without guards. */
     boolean guardAllows(int l, boolean atStart) {
-        if (guards == null || !guards.guarded(l)) {
-            return true;
-        }
-        boolean ok = guards.allows(l, tracker, atStart);
-        if (guardLog != null) {
-            guardLog.add(l);
-            guardLog.add(atStart ? 1 : 0);
-            guardLog.add(ok ? 1 : 0);
-        }
-        return ok;
+        return guards == null || guards.allowsLogged(l, tracker, atStart, guardLog);
     }
 
     /** The initial state: set 0 from {@code S' -> . root}, closed, with its thread. */
@@ -104,6 +94,7 @@ final class Chart {
         c.thrTo = thrTo;
         c.curSet = curSet;
         c.tracker = tracker == null ? null : tracker.copy();
+        c.shape = shape.clone();
         return c;
     }
 
@@ -224,14 +215,12 @@ final class Chart {
     int openSet() {
         if (nSets + 2 > setStart.length) {
             setStart = Arrays.copyOf(setStart, setStart.length * 2);
+            shape = Arrays.copyOf(shape, setStart.length);
         }
         int k = nSets++;
+        shape[k] = SetShapes.UNKNOWN;
         setStart[k] = nItems;
-        if (++stamp == Integer.MAX_VALUE) { // never reuse a stamp: start the table afresh
-            Arrays.fill(seenStamp, 0);
-            stamp = 1;
-        }
-        setSize = 0;
+        seen.reset();
         return k;
     }
 
@@ -249,99 +238,22 @@ final class Chart {
         return s + 1 < nSets ? setStart[s + 1] : nItems;
     }
 
-    /** Predictions and completions of the open set {@code k}, with nullable symbols skipped (Aycock-Horspool). */
+    /** Predictions and completions of the open set {@code k} ({@link SetClosure}). */
     void close(int k) {
-        for (int i = setStart[k]; i < nItems; i++) {
-            int pos = itemPos[i];
-            int origin = itemOrigin[i];
-            int sym = g.rhs[pos];
-            if (sym == Symbols.END) {
-                if (origin == k) {
-                    continue; // a nullable completion: its parents were advanced when they predicted it
-                }
-                int a = g.lhs[pos];
-                int end = setEnd(origin);
-                for (int j = setStart[origin]; j < end; j++) {
-                    if (g.rhs[itemPos[j]] == a) {
-                        addItem(itemPos[j] + 1, itemOrigin[j]);
-                    }
-                }
-            } else if (sym >= 0) {
-                for (int p = g.ntFirst[sym]; p < g.ntFirst[sym + 1]; p++) {
-                    addItem(g.prodStart[p], k);
-                }
-                if (g.nullable[sym]) {
-                    addItem(pos + 1, origin);
-                }
-            } else if (Symbols.isLexeme(sym) && g.nfa.nullable(Symbols.lexemeOf(sym))) {
-                addItem(pos + 1, origin);
-            }
-        }
+        SetClosure.close(this, k);
     }
 
     /** The DFA start state for the lexemes that the items of set {@code k} scan ({@link LazyDfa#DEAD} if none). */
     int startStateOf(int k) {
-        int n = 0;
+        lexemes.clear();
         int end = setEnd(k);
         for (int j = setStart[k]; j < end; j++) {
             int sym = g.rhs[itemPos[j]];
             if (Symbols.isLexeme(sym) && guardAllows(Symbols.lexemeOf(sym), true)) {
-                if (n == lexBuf.length) {
-                    lexBuf = Arrays.copyOf(lexBuf, n * 2);
-                }
-                lexBuf[n++] = Symbols.lexemeOf(sym);
+                lexemes.add(Symbols.lexemeOf(sym));
             }
         }
-        if (n == 0) {
-            return LazyDfa.DEAD;
-        }
-        Arrays.sort(lexBuf, 0, n);
-        int u = 1;
-        for (int i = 1; i < n; i++) {
-            if (lexBuf[i] != lexBuf[u - 1]) {
-                lexBuf[u++] = lexBuf[i];
-            }
-        }
-        return dfa.startState(lexBuf, 0, u);
-    }
-
-    /** Whether set {@code k} holds the completed start item {@code S' -> root .}. */
-    boolean complete(int k) {
-        if (k < 0) {
-            return false;
-        }
-        int end = setEnd(k);
-        for (int j = setStart[k]; j < end; j++) {
-            if (itemPos[j] == g.acceptPos && itemOrigin[j] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether set {@code k} has an item that expects a token terminal. */
-    boolean expectsToken(int k) {
-        if (k < 0) {
-            return false;
-        }
-        int end = setEnd(k);
-        for (int j = setStart[k]; j < end; j++) {
-            if (Symbols.isToken(g.rhs[itemPos[j]])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** ORs into {@code mask} every token the token terminals expected by set {@code k} match. */
-    void orTokenTerminals(int k, int[] mask) {
-        int end = setEnd(k);
-        for (int j = setStart[k]; j < end; j++) {
-            int sym = g.rhs[itemPos[j]];
-            if (Symbols.isToken(sym)) {
-                g.tokens.orInto(Symbols.tokenOf(sym), mask);
-            }
-        }
+        return lexemes.startState(dfa);
     }
 
     private void pushThread(int s, int d) {
@@ -355,21 +267,9 @@ final class Chart {
 
     /** Appends {@code (pos, origin)} to the open set unless it is there already. */
     void addItem(int pos, int origin) {
-        if (2 * (setSize + 1) > seenKey.length) {
-            rehash();
+        if (!seen.add(pos, origin, itemPos, itemOrigin, setStart[nSets - 1], nItems)) {
+            return;
         }
-        long key = ((long) pos << 32) | (origin & 0xFFFFFFFFL);
-        int mask = seenKey.length - 1;
-        int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
-        while (seenStamp[h] == stamp) {
-            if (seenKey[h] == key) {
-                return;
-            }
-            h = (h + 1) & mask;
-        }
-        seenStamp[h] = stamp;
-        seenKey[h] = key;
-        setSize++;
         if (nItems == itemPos.length) {
             if (nItems >= maxItems) {
                 throw new BudgetException("the parse needs more than " + maxItems + " Earley items");
@@ -380,25 +280,6 @@ final class Chart {
         }
         itemPos[nItems] = pos;
         itemOrigin[nItems++] = origin;
-    }
-
-    /** Doubles the seen-table and re-enters the open set's items (they are the chart's tail). */
-    private void rehash() {
-        int c = seenKey.length * 2;
-        seenKey = new long[c];
-        seenStamp = new int[c];
-        stamp++;
-        int k = nSets - 1;
-        int mask = c - 1;
-        for (int i = setStart[k]; i < nItems; i++) {
-            long key = ((long) itemPos[i] << 32) | (itemOrigin[i] & 0xFFFFFFFFL);
-            int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
-            while (seenStamp[h] == stamp) {
-                h = (h + 1) & mask;
-            }
-            seenStamp[h] = stamp;
-            seenKey[h] = key;
-        }
     }
 
     /** Moves the current threads down to {@code to} on the thread stack (after a committed token). */

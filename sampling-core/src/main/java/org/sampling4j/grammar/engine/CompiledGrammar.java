@@ -21,6 +21,7 @@ public final class CompiledGrammar {
     final Vocabulary vocab;
     final TokenTrie trie;
     final MaskCache cache;
+    final SetShapes shapes;
     final int maskWords;
     final EngineLimits limits;
 
@@ -33,13 +34,14 @@ public final class CompiledGrammar {
         this.maskWords = (vocab.logitsSize() + 31) >>> 5;
         this.cache = new MaskCache(trie, dfa, maskWords, limits.maxCacheBytes(),
                 g.guards == null ? null : g.guards.guardedLexemes());
+        this.shapes = new SetShapes(cache);
     }
 
     /**
      * Whether the grammar has guarded terminals (a lowered {@code Expr.JsonObject}): then a parser
      * step's result depends on the text's keys, not only on the chart, and masks take
-     * {@link GuardedMasks}' per-node path. A memo of hypothetical parser steps must skip (or key on
-     * the tracker) the steps that ask {@link Chart#guardAllows}.
+     * {@link GuardedMasks}' per-node path. The subtree memo of {@link MatcherState}, keyed by the
+     * chart's {@link SetShapes} alone, is then not used.
      */
     public boolean hasGuards() {
         return g.guards != null;

@@ -46,11 +46,36 @@ final class MaskCache {
         return e;
     }
 
+    /**
+     * The subtree memo of root group {@code g} for context {@code key[0, len)}: {@code bits} (the
+     * union the group's hypothetical steps produced, mask layout) compacted into an entry without
+     * groups, kept unless past the budget; returns the entry to use.
+     */
+    LexerEntry memo(MaskGroup g, int[] key, int len, int[] bits, int maskWords) {
+        int count = 0;
+        for (int w = 0; w < maskWords; w++) {
+            count += Integer.bitCount(bits[w]);
+        }
+        int[] ids = new int[count];
+        int n = 0;
+        for (int w = 0; w < maskWords; w++) {
+            for (int x = bits[w]; x != 0; x &= x - 1) {
+                ids[n++] = (w << 5) | Integer.numberOfTrailingZeros(x);
+            }
+        }
+        LexerEntry e = new LexerEntry(ids, count, maskWords, new MaskGroup[0]);
+        if (reserve(e.bytes + 16L + 4L * len)) {
+            e = g.putMemo(key, len, e);
+        }
+        return e;
+    }
+
     long bytes() {
         return bytes.get() + roots.bytes();
     }
 
-    private boolean reserve(long b) {
+    /** Takes {@code b} bytes of the budget; false (nothing taken) when they do not fit. */
+    boolean reserve(long b) {
         while (true) {
             long now = bytes.get();
             if (now + b > maxBytes) {

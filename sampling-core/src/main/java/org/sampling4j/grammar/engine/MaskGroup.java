@@ -1,6 +1,7 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
+import org.sampling4j.grammar.automaton.TupleMap;
 
 /**
  * The trie nodes of one {@link LexerEntry} at which the same threads end the same lexemes
@@ -22,6 +23,8 @@ final class MaskGroup {
     private volatile LexerEntry[] children = new LexerEntry[0];
     /** One-node groups for the guarded masks' per-node steps, built on demand. */
     private volatile MaskGroup[] singles;
+    /** Root groups only: the union of the whole expansion per parse context (see {@link MatcherState}); created on first use. */
+    private volatile TupleMap<LexerEntry> memo;
 
     MaskGroup(int[] key, int[] nodes) {
         this(key, nodes, new int[0]);
@@ -81,6 +84,26 @@ final class MaskGroup {
         childStates = st;
         children = c;
         return e;
+    }
+
+    /** The memoized expansion for context {@code key[0, len)}, or null. */
+    LexerEntry memo(int[] key, int len) {
+        TupleMap<LexerEntry> m = memo;
+        return m == null ? null : m.get(key, 0, len);
+    }
+
+    /** Memoizes {@code e} for the context unless one is there; returns the kept one. */
+    LexerEntry putMemo(int[] key, int len, LexerEntry e) {
+        TupleMap<LexerEntry> m = memo;
+        if (m == null) {
+            synchronized (this) {
+                m = memo;
+                if (m == null) {
+                    memo = m = new TupleMap<>();
+                }
+            }
+        }
+        return m.putIfAbsent(key, 0, len, e);
     }
 
     long bytes() {

@@ -29,6 +29,9 @@ public final class MatcherState {
     private final int[] scratch = new int[SAVED];
     private int[] distinct = new int[8];
     private GuardedMasks guarded;
+    private final SetShapes.Scratch shapeScratch = new SetShapes.Scratch();
+    private int[] memoKey = new int[16];
+    private int[] memoBits;
 
     MatcherState(CompiledGrammar cg) {
         this.cg = cg;
@@ -60,12 +63,12 @@ public final class MatcherState {
 
     /** The output so far is a complete string of the language. */
     public boolean canStop() {
-        return stopped || chart.complete(chart.curSet);
+        return stopped || SetQueries.complete(chart, chart.curSet);
     }
 
     /** Complete, and no non-empty continuation exists. */
     public boolean isComplete() {
-        return canStop() && chart.thrTo == chart.thrFrom && !chart.expectsToken(chart.curSet);
+        return canStop() && chart.thrTo == chart.thrFrom && !SetQueries.expectsToken(chart, chart.curSet);
     }
 
     /** Whether {@code token} may come next (a full simulation, no cache). */
@@ -145,7 +148,7 @@ public final class MatcherState {
         } else {
             k = chart.advance(vocab.byteAt(token, vocab.length(token) - 1));
         }
-        if (start >= 0 && cg.g.tokens.count() > 0 && chart.expectsToken(start)) {
+        if (start >= 0 && cg.g.tokens.count() > 0 && SetQueries.expectsToken(chart, start)) {
             if (k < 0) {
                 k = chart.openSet();
             }
@@ -176,14 +179,14 @@ public final class MatcherState {
                 guarded.expandAll(e, distinct, mask);
             } else {
                 for (MaskGroup group : e.groups) {
-                    expand(group, -1, mask);
+                    expandRoot(group, mask);
                 }
             }
         } else {
             Arrays.fill(mask, 0, cg.maskWords, 0);
         }
         if (chart.curSet >= 0) {
-            chart.orTokenTerminals(chart.curSet, mask);
+            SetQueries.orTokenTerminals(chart, chart.curSet, mask);
         }
         if (canStop()) {
             for (int id : vocab.eosIds()) {
@@ -212,6 +215,59 @@ public final class MatcherState {
             if (j == n) {
                 distinct[n++] = d;
             }
+        }
+        return n;
+    }
+
+    /**
+     * A root group's expansion through the subtree memo: its result (the union of every child entry
+     * below it) depends only on the group and the Earley sets its threads started at, through their
+     * {@link SetShapes} ids, so it is looked up by (group, those ids) and computed once per distinct
+     * context grammar-wide. Without guards only ({@link CompiledGrammar#hasGuards}): a guard reads
+     * state the shapes do not capture. A set past the budget (no id) computes directly.
+     */
+    private void expandRoot(MaskGroup group, int[] mask) {
+        int len = cg.hasGuards() ? -1 : contextKey(group);
+        if (len < 0) {
+            expand(group, -1, mask);
+            return;
+        }
+        LexerEntry e = group.memo(memoKey, len);
+        if (e == null) {
+            if (memoBits == null) {
+                memoBits = new int[cg.maskWords];
+            }
+            expand(group, -1, memoBits);
+            e = cg.cache.memo(group, memoKey, len, memoBits, cg.maskWords);
+            Arrays.fill(memoBits, 0);
+        }
+        e.orInto(mask);
+    }
+
+    /**
+     * Writes into {@link #memoKey} the context of root {@code group}: per key pair, the number of
+     * threads in that distinct state and their sets' shape ids in thread order; returns the length,
+     * or -1 when a set has no id.
+     */
+    private int contextKey(MaskGroup group) {
+        int[] key = group.key;
+        int n = 0;
+        for (int i = 0; i < key.length; i += 2) {
+            int d = distinct[key[i]];
+            int countAt = n++;
+            for (int t = chart.thrFrom; t < chart.thrTo; t++) {
+                if (chart.thrDfa[t] == d) {
+                    int id = cg.shapes.of(chart, chart.thrSet[t], shapeScratch);
+                    if (id == SetShapes.NONE) {
+                        return -1;
+                    }
+                    if (n + 2 > memoKey.length) {
+                        memoKey = Arrays.copyOf(memoKey, 2 * memoKey.length);
+                    }
+                    memoKey[n++] = id;
+                }
+            }
+            memoKey[countAt] = n - countAt - 1;
         }
         return n;
     }
@@ -260,7 +316,7 @@ public final class MatcherState {
         chart.save(base, 0);
         try {
             boolean mayStop = canStop();
-            while (out.size() < limit && !mayStop && !chart.expectsToken(chart.curSet)) {
+            while (out.size() < limit && !mayStop && !SetQueries.expectsToken(chart, chart.curSet)) {
                 chart.save(one, 0);
                 int only = -1;
                 for (int b = 0; b < 256; b++) {
@@ -280,7 +336,7 @@ public final class MatcherState {
                 }
                 out.write(only);
                 chart.feedByte(only);
-                mayStop = chart.complete(chart.curSet);
+                mayStop = SetQueries.complete(chart, chart.curSet);
             }
         } finally {
             chart.restore(base, 0);

@@ -73,6 +73,23 @@ final class ObjectGuards {
     }
 
     /**
+     * {@link #allows}, and when {@code log} is non-null the answer is appended to it as
+     * {@code lexeme, atStart (0/1), answer (0/1)} (the guarded masks compare logs across trie nodes).
+     */
+    boolean allowsLogged(int l, JsonKeyTracker t, boolean atStart, IntList log) {
+        if (!guarded(l)) {
+            return true;
+        }
+        boolean ok = allows(l, t, atStart);
+        if (log != null) {
+            log.add(l);
+            log.add(atStart ? 1 : 0);
+            log.add(ok ? 1 : 0);
+        }
+        return ok;
+    }
+
+    /**
      * Whether guarded lexeme {@code l} may be scanned: {@code atStart} when an Earley set's start
      * state is built (the tracker after that set's last byte), else when it ends (the tracker before
      * its last byte). Unguarded lexemes: true.

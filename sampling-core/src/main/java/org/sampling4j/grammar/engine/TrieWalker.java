@@ -2,9 +2,7 @@ package org.sampling4j.grammar.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
@@ -68,12 +66,15 @@ final class TrieWalker {
         System.arraycopy(states, off, st, 0, k);
         int[] openNode = new int[levels];
         long[] openSkipped = new long[levels];
+        // the open candidates' accept keys, stacked flat: key of level-entry e is keys[keyAt[e], keyAt[e + 1])
+        int[] keyAt = new int[levels + 1];
+        int[] keys = new int[2 * k * levels];
         int open = 0;
         int i = from;
         while (i < to) {
             while (open > 0 && trie.end[openNode[open - 1]] <= i) {
                 open--;
-                acc.closeCandidate(openNode[open], openSkipped[open]);
+                acc.closeCandidate(openNode[open], openSkipped[open], keys, keyAt[open], keyAt[open + 1]);
             }
             int level = trie.depth[i] - baseDepth;
             int b = trie.nodeByte[i] & 0xFF;
@@ -97,16 +98,15 @@ final class TrieWalker {
                 continue;
             }
             if (accepts && (trie.end[i] > i + 1 || !decided)) {
-                int[] key = new int[0];
+                int w = keyAt[open];
                 for (int j = 0; j < k; j++) {
                     int a = dfa.acceptOf(st[dst + j]);
                     if (a != 0) {
-                        key = Arrays.copyOf(key, key.length + 2);
-                        key[key.length - 2] = j;
-                        key[key.length - 1] = a;
+                        keys[w++] = j;
+                        keys[w++] = a;
                     }
                 }
-                acc.openCandidate(i, key);
+                keyAt[open + 1] = w;
                 openNode[open] = i;
                 openSkipped[open++] = acc.skipped;
             }
@@ -122,7 +122,7 @@ final class TrieWalker {
         }
         while (open > 0) {
             open--;
-            acc.closeCandidate(openNode[open], openSkipped[open]);
+            acc.closeCandidate(openNode[open], openSkipped[open], keys, keyAt[open], keyAt[open + 1]);
         }
     }
 
@@ -131,10 +131,11 @@ final class TrieWalker {
         int[] ids = new int[64];
         int count;
         long skipped;
-        private final Map<String, int[]> keyOf = new LinkedHashMap<>();
-        private final Map<String, IntList> nodesOf = new LinkedHashMap<>();
-        private final Map<Integer, int[]> candidateKey = new java.util.HashMap<>();
-        final java.util.Set<Integer> pending = new java.util.HashSet<>();
+        /** The distinct group keys in order of first appearance (few per walk: a linear scan finds them). */
+        private final List<int[]> groupKeys = new ArrayList<>();
+        private final List<IntList> groupNodes = new ArrayList<>();
+        /** Nodes whose own tokens the lexer left undecided (only guarded lexemes end there). */
+        final IntList pending = new IntList();
 
         void addToken(int id) {
             if (count == ids.length) {
@@ -143,29 +144,31 @@ final class TrieWalker {
             ids[count++] = id;
         }
 
-        void openCandidate(int node, int[] key) {
-            candidateKey.put(node, key);
-        }
-
-        /** Keeps the node as a group node if some token below it was skipped while it was open. */
-        void closeCandidate(int node, long skippedAtOpen) {
-            int[] key = candidateKey.remove(node);
+        /** Keeps the node (key {@code keys[from, to)}) as a group node if some token below it was skipped while it was open. */
+        void closeCandidate(int node, long skippedAtOpen, int[] keys, int from, int to) {
             if (skipped == skippedAtOpen) {
                 return;
             }
-            String s = Arrays.toString(key);
-            keyOf.putIfAbsent(s, key);
-            nodesOf.computeIfAbsent(s, x -> new IntList()).add(node);
+            int g = 0;
+            while (g < groupKeys.size() && !Arrays.equals(groupKeys.get(g), 0, groupKeys.get(g).length, keys, from, to)) {
+                g++;
+            }
+            if (g == groupKeys.size()) {
+                groupKeys.add(Arrays.copyOfRange(keys, from, to));
+                groupNodes.add(new IntList());
+            }
+            groupNodes.get(g).add(node);
         }
 
         LexerEntry entry() {
-            List<MaskGroup> groups = new ArrayList<>();
-            for (Map.Entry<String, int[]> e : keyOf.entrySet()) {
-                int[] nodes = Arrays.stream(nodesOf.get(e.getKey()).toArray()).sorted().distinct().toArray();
-                int[] own = Arrays.stream(nodes).filter(pending::contains).toArray();
-                groups.add(new MaskGroup(e.getValue(), nodes, own));
+            int[] held = Arrays.stream(pending.toArray()).sorted().distinct().toArray();
+            MaskGroup[] groups = new MaskGroup[groupKeys.size()];
+            for (int g = 0; g < groups.length; g++) {
+                int[] nodes = Arrays.stream(groupNodes.get(g).toArray()).sorted().distinct().toArray();
+                int[] own = Arrays.stream(nodes).filter(n -> Arrays.binarySearch(held, n) >= 0).toArray();
+                groups[g] = new MaskGroup(groupKeys.get(g), nodes, own);
             }
-            return new LexerEntry(ids, count, maskWords, groups.toArray(new MaskGroup[0]));
+            return new LexerEntry(ids, count, maskWords, groups);
         }
     }
 }
