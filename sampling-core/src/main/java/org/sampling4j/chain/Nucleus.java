@@ -6,7 +6,7 @@ package org.sampling4j.chain;
  * {@link #minKeep()} tokens. The chain hands it to {@link TokenPicker#pickFromNucleus}.
  *
  * <p>Within the module it also keeps the protocol of the deferral, for the {@link Candidates} that
- * own it: a cut is pending from {@link #defer} until it is carried out, and while it is pending
+ * own it: a cut is pending from {@code defer} until it is carried out, and while it is pending
  * the dense row must not change (the cut was measured on it).
  */
 public final class Nucleus {
