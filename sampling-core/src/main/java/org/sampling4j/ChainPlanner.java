@@ -20,8 +20,9 @@ final class ChainPlanner {
     private ChainPlanner() {
     }
 
-    static Sampler plan(SamplingParams params, Sampler.Builder b) {
-        int vocabSize = b.vocabSize();
+    /** The sampler for {@code vocabSize} tokens; {@link Sampler.Builder} checks the values it is given. */
+    static Sampler plan(SamplingParams params, int vocabSize) {
+        Sampler.Builder b = Sampler.builder(vocabSize);
         b.topLogprobs(Math.min(params.topLogprobs(), vocabSize))
                 .stopConditions(params.stopConditions())
                 .logprobsMode(params.logprobsMode());

@@ -25,6 +25,7 @@ import org.sampling4j.picker.InverseCdfPicker;
 public final class Sampler {
     private final Chain chain;
     private final Steps steps;
+    private final RowArguments args;
     private final int vocabSize;
     private final Long seed;
     private final StopConditions stop;
@@ -32,17 +33,15 @@ public final class Sampler {
     private Sampler(Builder b) {
         this.chain = new Chain(b.vocabSize, b.processors, b.picker);
         this.steps = new Steps(chain, b.topLogprobs, b.logprobsMode, b.stop);
+        this.args = new RowArguments(b.vocabSize);
         this.vocabSize = b.vocabSize;
         this.seed = b.seed;
         this.stop = b.stop;
-        if (stop.maxTokenId() >= b.vocabSize) {
-            throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + b.vocabSize + ")");
-        }
     }
 
     /** The chain {@code params} describe, in {@code params.chainOrder()}, for {@code vocabSize} tokens. */
     public static Sampler of(SamplingParams params, int vocabSize) {
-        return ChainPlanner.plan(params, builder(vocabSize));
+        return ChainPlanner.plan(params, vocabSize);
     }
 
     /** An empty chain for {@code vocabSize} tokens, to assemble in any order. */
@@ -129,16 +128,7 @@ public final class Sampler {
      */
     public void sampleMany(float[] logits, SequenceState state, Workspace workspace, int[] tokens,
                            SampleResult[] results) {
-        checkLength("logits", logits);
-        Objects.requireNonNull(tokens, "tokens");
-        if (tokens.length == 0) {
-            throw new IllegalArgumentException("tokens.length = 0 is outside [1, +Inf): ask for at least one sample");
-        }
-        if (results != null && results.length != tokens.length) {
-            throw new IllegalArgumentException("results.length = " + results.length + " but tokens.length = "
-                    + tokens.length + ": give one result holder per token, or null");
-        }
-        steps.sampleMany(logits, state, workspace, tokens, results);
+        steps.sampleMany(args.whole("logits", logits), state, workspace, args.draws(tokens, results), results);
     }
 
     /**
@@ -154,8 +144,7 @@ public final class Sampler {
 
     /** As {@link #sample(float[], SequenceState, Workspace)}, also filling {@code result} (may be null). */
     public int sample(float[] logits, SequenceState state, Workspace workspace, SampleResult result) {
-        checkLength("logits", logits);
-        return steps.sampleRow(logits, 0, null, state, workspace, result);
+        return steps.sampleRow(args.whole("logits", logits), 0, null, state, workspace, result);
     }
 
     /**
@@ -170,9 +159,8 @@ public final class Sampler {
      */
     public int sample(float[] logits, float[] unconditionalLogits, SequenceState state, Workspace workspace,
                       SampleResult result) {
-        checkLength("logits", logits);
-        checkLength("unconditionalLogits", unconditionalLogits);
-        return steps.sampleRow(logits, 0, unconditionalLogits, state, workspace, result);
+        return steps.sampleRow(args.whole("logits", logits), 0, args.whole("unconditionalLogits", unconditionalLogits),
+                state, workspace, result);
     }
 
     /**
@@ -184,12 +172,7 @@ public final class Sampler {
      * @throws IllegalArgumentException if {@code [offset, offset + V)} is not inside {@code logits}
      */
     public int sample(float[] logits, int offset, SequenceState state, Workspace workspace, SampleResult result) {
-        Objects.requireNonNull(logits, "logits");
-        if (offset < 0 || offset > logits.length - vocabSize) {
-            throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
-                    + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
-        }
-        return steps.sampleRow(logits, offset, null, state, workspace, result);
+        return steps.sampleRow(args.at(logits, offset), offset, null, state, workspace, result);
     }
 
     /**
@@ -211,11 +194,7 @@ public final class Sampler {
                       TokenPicker picker) {
         Objects.requireNonNull(logits, "logits");
         Objects.requireNonNull(picker, "picker");
-        if (offset < 0 || offset > logits.length - vocabSize) {
-            throw new IllegalArgumentException("offset = " + offset + " is outside [0, " + (logits.length - vocabSize)
-                    + "]: the row [offset, offset + " + vocabSize + ") must lie inside logits.length = " + logits.length);
-        }
-        return steps.sampleRow(logits, offset, null, state, workspace, result, picker);
+        return steps.sampleRow(args.at(logits, offset), offset, null, state, workspace, result, picker);
     }
 
     /**
@@ -232,21 +211,7 @@ public final class Sampler {
 
     /** As {@link #sample(FloatBuffer, SequenceState, Workspace, SampleResult)} for the V floats at absolute {@code index}. */
     public int sample(FloatBuffer logits, int index, SequenceState state, Workspace workspace, SampleResult result) {
-        Objects.requireNonNull(logits, "logits");
-        if (index < 0 || index > logits.limit() - vocabSize) {
-            throw new IllegalArgumentException("index = " + index + " is outside [0, " + (logits.limit() - vocabSize)
-                    + "]: the row [index, index + " + vocabSize + ") must lie inside the buffer's limit "
-                    + logits.limit());
-        }
-        if (logits.hasArray()) {
-            return steps.sampleRow(logits.array(), logits.arrayOffset() + index, null, state, workspace, result);
-        }
-        Objects.requireNonNull(workspace, "workspace");
-        // Without a result the raw row is not needed after loading, so it goes straight into the
-        // working row; with one, Logprobs reads the raw row at the end, so it is staged apart.
-        float[] row = result == null ? workspace.candidates().rowForLoading() : workspace.stagingRow();
-        logits.get(index, row, 0, vocabSize);
-        return steps.sampleRow(row, 0, null, state, workspace, result);
+        return steps.sampleBuffer(args.at(logits, index), index, state, workspace, result);
     }
 
     /**
@@ -257,26 +222,14 @@ public final class Sampler {
      * @return the number of kept tokens
      */
     public int process(float[] logits, SequenceState state, Workspace workspace, float[] out) {
-        checkLength("logits", logits);
-        checkLength("out", out);
-        return steps.process(logits, null, state, workspace, out);
+        return steps.process(args.whole("logits", logits), null, state, workspace, args.whole("out", out));
     }
 
     /** As {@link #process(float[], SequenceState, Workspace, float[])} with classifier-free guidance's unconditional row. */
     public int process(float[] logits, float[] unconditionalLogits, SequenceState state, Workspace workspace,
                        float[] out) {
-        checkLength("logits", logits);
-        checkLength("unconditionalLogits", unconditionalLogits);
-        checkLength("out", out);
-        return steps.process(logits, unconditionalLogits, state, workspace, out);
-    }
-
-    private void checkLength(String field, float[] array) {
-        Objects.requireNonNull(array, field);
-        if (array.length != vocabSize) {
-            throw new IllegalArgumentException(field + ".length = " + array.length
-                    + " but this sampler's vocabulary is " + vocabSize);
-        }
+        return steps.process(args.whole("logits", logits), args.whole("unconditionalLogits", unconditionalLogits), state,
+                workspace, args.whole("out", out));
     }
 
     /** The steps that run, in order: {@code repetition-penalty > top-k > top-p > pick(inverse-cdf)}. */
@@ -297,10 +250,6 @@ public final class Sampler {
 
         private Builder(int vocabSize) {
             this.vocabSize = Range.atLeast(1).check("vocabSize", vocabSize);
-        }
-
-        int vocabSize() {
-            return vocabSize;
         }
 
         /** Appends a processor. */

@@ -1,5 +1,6 @@
 package org.sampling4j;
 
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Chain;
@@ -8,8 +9,8 @@ import org.sampling4j.chain.TokenPicker;
 /**
  * What one call of {@link Sampler} does once its arguments are checked: run the compiled
  * {@link Chain} on the workspace's candidates, pick, fill the {@link SampleResult} and advance the
- * {@link SequenceState}. Kept apart from {@code Sampler}, whose job is the public surface (argument
- * checks, the row's many shapes: arrays, offsets, buffers), so each reads on its own.
+ * {@link SequenceState}. Kept apart from {@code Sampler}, whose job is the public surface (the row's
+ * many shapes: arrays, offsets, buffers; {@link RowArguments} checks them), so each reads on its own.
  */
 final class Steps {
     private final Chain chain;
@@ -17,7 +18,12 @@ final class Steps {
     private final LogprobsMode logprobsMode;
     private final StopConditions stop;
 
+    /** @throws IllegalArgumentException when a stop token id is outside the chain's vocabulary */
     Steps(Chain chain, int topLogprobs, LogprobsMode logprobsMode, StopConditions stop) {
+        if (stop.maxTokenId() >= chain.vocabSize()) {
+            throw new IllegalArgumentException("stop token id " + stop.maxTokenId() + " is outside [0, " + chain.vocabSize()
+                    + ")");
+        }
         this.chain = chain;
         this.topLogprobs = topLogprobs;
         this.logprobsMode = logprobsMode;
@@ -51,6 +57,22 @@ final class Steps {
         } finally {
             Chain.release(c);
         }
+    }
+
+    /**
+     * One token from the V floats of {@code logits} at absolute {@code index}: a heap buffer's
+     * array is read in place, a direct buffer is copied once into the workspace.
+     */
+    int sampleBuffer(FloatBuffer logits, int index, SequenceState state, Workspace workspace, SampleResult result) {
+        if (logits.hasArray()) {
+            return sampleRow(logits.array(), logits.arrayOffset() + index, null, state, workspace, result);
+        }
+        Objects.requireNonNull(workspace, "workspace");
+        // Without a result the raw row is not needed after loading, so it goes straight into the
+        // working row; with one, Logprobs reads the raw row at the end, so it is staged apart.
+        float[] row = result == null ? workspace.candidates().rowForLoading() : workspace.stagingRow();
+        logits.get(index, row, 0, chain.vocabSize());
+        return sampleRow(row, 0, null, state, workspace, result);
     }
 
     /** Draws j = 0 .. tokens.length - 1 of one step; {@code state} is left where it was. */

@@ -4,27 +4,54 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.sampling4j.text.TiktokenLoader;
 import org.sampling4j.text.Vocabulary;
 
 /**
- * Real token streams for the text benchmarks: o200k_base (JTokkit) as a {@link Vocabulary}, each
- * id's bytes from JTokkit's {@code decodeBytes} (ids it does not know in the special range get no
- * bytes and are marked special), and the o200k tokens of two texts shipped as resources: an
- * English prose piece ({@code english}, 3.7 KB) and a CJK one ({@code cjk}, 3.3 KB: Daodejing
- * chapters 1-3 in traditional characters, then simplified Chinese, Japanese and Korean prose).
+ * Real token streams for the text benchmarks: o200k_base as a {@link Vocabulary}, loaded by
+ * Sampling4J's own {@link TiktokenLoader} from the rank file inside JTokkit's jar, as an embedder
+ * would load it ({@link VocabularyLoadBenchmark} checks that load id by id against JTokkit's
+ * {@code decodeBytes}; the core tests build theirs from {@code decodeBytes}, an independent
+ * oracle); and the o200k tokens, by JTokkit, of two texts shipped as resources: an English prose
+ * piece ({@code english}, 3.7 KB) and a CJK one ({@code cjk}, 3.3 KB: Daodejing chapters 1-3 in
+ * traditional characters, then simplified Chinese, Japanese and Korean prose).
  */
 final class BenchmarkTexts {
-    private static final int SPECIAL_RANGE = 1024;
+    /** Where JTokkit keeps o200k_base's rank file. */
+    private static final String O200K_RANKS = "/com/knuddels/jtokkit/o200k_base.tiktoken";
 
     private BenchmarkTexts() {
     }
 
     static Encoding o200kEncoding() {
         return Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
+
+    /** The bytes of o200k_base's rank file, as it ships in JTokkit's jar. */
+    static byte[] o200kRankFile() {
+        try (InputStream in = Encoding.class.getResourceAsStream(O200K_RANKS)) {
+            if (in == null) {
+                throw new IllegalStateException(O200K_RANKS + " is not on the class path (it ships in com.knuddels:jtokkit)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** o200k_base (200,019 ids, holes marked special, {@code <|endoftext|>} 199999 its EOS). */
+    static Vocabulary o200kVocabulary() {
+        try {
+            return TiktokenLoader.load(new ByteArrayInputStream(o200kRankFile()), "o200k_base.tiktoken",
+                    TiktokenLoader.O200K_BASE_SPECIAL_TOKENS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text named {@code english} or {@code cjk}. */
@@ -52,39 +79,5 @@ final class BenchmarkTexts {
             list.add(id);
         }
         return encoding.decode(list);
-    }
-
-    /** The vocabulary of {@code encoding}: every ordinary rank, then its special tokens. */
-    static Vocabulary vocabulary(Encoding encoding) {
-        Vocabulary.Builder b = Vocabulary.builder();
-        int id = 0;
-        byte[] bytes;
-        while ((bytes = bytesOf(encoding, id)) != null) {
-            b.add(bytes);
-            id++;
-        }
-        int ordinary = id;
-        int last = ordinary - 1;
-        byte[][] specials = new byte[SPECIAL_RANGE][];
-        for (int s = 0; s < SPECIAL_RANGE; s++) {
-            specials[s] = bytesOf(encoding, ordinary + s);
-            if (specials[s] != null) {
-                last = ordinary + s;
-            }
-        }
-        for (int s = ordinary; s <= last; s++) {
-            b.addSpecial(specials[s - ordinary] == null ? new byte[0] : specials[s - ordinary]);
-        }
-        return b.build();
-    }
-
-    private static byte[] bytesOf(Encoding encoding, int id) {
-        IntArrayList one = new IntArrayList(1);
-        one.add(id);
-        try {
-            return encoding.decodeBytes(one);
-        } catch (RuntimeException unknown) {
-            return null;
-        }
     }
 }

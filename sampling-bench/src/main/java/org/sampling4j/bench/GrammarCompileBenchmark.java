@@ -41,7 +41,7 @@ public class GrammarCompileBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        vocabulary = BenchmarkTexts.vocabulary(BenchmarkTexts.o200kEncoding());
+        vocabulary = BenchmarkTexts.o200kVocabulary();
         entry = MaskCorpus.valueOf(grammar);
         mask = new int[(vocabulary.logitsSize() + 31) / 32];
     }

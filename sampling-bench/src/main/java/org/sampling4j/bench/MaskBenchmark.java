@@ -64,7 +64,7 @@ public class MaskBenchmark {
     @Setup(Level.Trial)
     public void compile() {
         Encoding encoding = BenchmarkTexts.o200kEncoding();
-        Vocabulary vocabulary = BenchmarkTexts.vocabulary(encoding);
+        Vocabulary vocabulary = BenchmarkTexts.o200kVocabulary();
         MaskCorpus entry = MaskCorpus.valueOf(grammar);
         compiled = entry.compile(vocabulary);
         List<int[]> tokens = new ArrayList<>();

@@ -68,7 +68,7 @@ public class TextStreamBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Encoding encoding = BenchmarkTexts.o200kEncoding();
-        Vocabulary vocabulary = BenchmarkTexts.vocabulary(encoding);
+        Vocabulary vocabulary = BenchmarkTexts.o200kVocabulary();
         String source = BenchmarkTexts.text(text);
         tokens = BenchmarkTexts.tokens(encoding, source);
         stream = TextStream.builder(vocabulary).stopStrings(StopStrings.of(STOPS)).build();

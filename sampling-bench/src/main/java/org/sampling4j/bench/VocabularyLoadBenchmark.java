@@ -9,7 +9,6 @@ import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -70,9 +69,7 @@ public class VocabularyLoadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        try (InputStream in = Encoding.class.getResourceAsStream("/com/knuddels/jtokkit/o200k_base.tiktoken")) {
-            tiktoken = in.readAllBytes();
-        }
+        tiktoken = BenchmarkTexts.o200kRankFile();
         dir = Files.createTempDirectory("vocabulary-bench");
         tiktokenFile = Files.write(dir.resolve("o200k_base.tiktoken"), tiktoken);
         Vocabulary v = tiktokenFromBytes();

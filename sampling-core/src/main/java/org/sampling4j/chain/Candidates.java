@@ -24,15 +24,9 @@ public final class Candidates {
     private final Kernels kernels;
     private final Scratch scratch;
     private final DenseRow dense;
+    private final SparseSet sparse;
     private final Nucleus nucleus = new Nucleus();
-    private boolean nucleusPending;
-    private int[] ids;
-    private float[] values;
-    private int[] nextIds;
-    private float[] nextValues;
     private boolean isDense;
-    private int size;
-    private boolean sorted;
     private float temperature;
     private int draw;
     private float[] unconditional;
@@ -43,10 +37,7 @@ public final class Candidates {
         this.kernels = kernels;
         this.scratch = new Scratch(vocabSize);
         this.dense = new DenseRow(vocabSize, kernels);
-        this.ids = new int[vocabSize];
-        this.values = new float[vocabSize];
-        this.nextIds = new int[vocabSize];
-        this.nextValues = new float[vocabSize];
+        this.sparse = new SparseSet(vocabSize);
     }
 
     /**
@@ -77,10 +68,9 @@ public final class Candidates {
     }
 
     private void reset(float[] unconditionalRow) {
-        nucleusPending = false;
+        nucleus.clear();
         isDense = true;
-        size = vocabSize;
-        sorted = false;
+        sparse.set(0, false);
         temperature = 1f;
         draw = 0;
         unconditional = unconditionalRow;
@@ -97,11 +87,7 @@ public final class Candidates {
         unconditional = null;
     }
 
-    void defer(DeferrableCut cut) {
-        nucleus.set(cut, inverseTemperature());
-        nucleusPending = true;
-    }
-
+    /** The top-p cut a chain may defer to the picker, and whether one is pending. */
     Nucleus nucleus() {
         return nucleus;
     }
@@ -134,12 +120,12 @@ public final class Candidates {
 
     /** V when dense, else the number of survivors (some may be {@code -Inf}). */
     public int size() {
-        return size;
+        return isDense ? vocabSize : sparse.size();
     }
 
     /** Whether a sparse set is sorted by descending value, ties by ascending id. */
     public boolean isSorted() {
-        return sorted;
+        return !isDense && sparse.sorted();
     }
 
     /** The dense row (while {@link #isDense()}), index = token id, for <b>reading</b> only. */
@@ -149,10 +135,7 @@ public final class Candidates {
 
     /** The dense row for writing: copies a borrowed row into the set first. */
     public float[] writableDenseValues() {
-        if (nucleusPending) {
-            throw new IllegalStateException("a processor wrote the dense row after a deferred top-p cut; "
-                    + "it must not answer preservesRanking() = true");
-        }
+        nucleus.checkNotPending("a processor wrote the dense row");
         return dense.write();
     }
 
@@ -167,76 +150,58 @@ public final class Candidates {
                     + " tokens need " + (vocabSize + 31) / 32 + " words");
         }
         if (isDense) {
-            if (nucleusPending) {
-                throw new IllegalStateException("a mask came after a deferred top-p cut; "
-                        + "it must not answer preservesRanking() = true");
-            }
+            nucleus.checkNotPending("a mask came");
             dense.mask(mask);
-            return;
-        }
-        for (int i = 0; i < size; i++) {
-            int t = ids[i];
-            if ((mask[t >>> 5] >>> (t & 31) & 1) == 0 && values[i] != Float.NEGATIVE_INFINITY) {
-                values[i] = Float.NEGATIVE_INFINITY;
-                sorted = false;
-            }
+        } else {
+            sparse.mask(mask);
         }
     }
 
     /** Whether a deferred top-p cut is pending (the set is then dense). */
     public boolean nucleusPending() {
-        return nucleusPending;
+        return nucleus.pending();
     }
 
     /** Carries out a pending top-p cut, if any, so that the set is exactly what the chain keeps. */
     public void materialize() {
-        if (nucleusPending) {
-            nucleusPending = false;
-            nucleus.carryOut(this);
-        }
+        nucleus.carryOutIfPending(this);
     }
 
     /** Token ids of a sparse set, first {@link #size()} entries. */
     public int[] ids() {
-        return ids;
+        return sparse.ids();
     }
 
     /** Values of a sparse set, parallel to {@link #ids()}. */
     public float[] values() {
-        return values;
+        return sparse.values();
     }
 
     /** The second id buffer (length V): fill it, then make it the set with {@link #publishNext}. */
     public int[] nextIds() {
-        return nextIds;
+        return sparse.nextIds();
     }
 
     /** The second value buffer, parallel to {@link #nextIds()}. */
     public float[] nextValues() {
-        return nextValues;
+        return sparse.nextValues();
     }
 
     /** Makes the first {@code newSize} entries of {@link #ids()} / {@link #values()} the set. */
     public void setSparse(int newSize, boolean isSorted) {
         isDense = false;
-        size = newSize;
-        sorted = isSorted;
+        sparse.set(newSize, isSorted);
     }
 
     /** Swaps the second buffers in as the set: their first {@code newSize} entries. */
     public void publishNext(int newSize, boolean isSorted) {
-        int[] i = ids;
-        ids = nextIds;
-        nextIds = i;
-        float[] v = values;
-        values = nextValues;
-        nextValues = v;
+        sparse.swap();
         setSparse(newSize, isSorted);
     }
 
     /** Marks a sparse set as no longer sorted (after a value changed). */
     public void markUnsorted() {
-        sorted = false;
+        sparse.markUnsorted();
     }
 
     /** The draw index j of the sample being picked: 0 for one sample, 0..n-1 for n samples of one step. */
@@ -280,8 +245,8 @@ public final class Candidates {
         if (t == 1f) {
             return;
         }
-        float[] x = isDense ? writableDenseValues() : values;
-        for (int i = 0, n = size; i < n; i++) {
+        float[] x = isDense ? writableDenseValues() : sparse.values();
+        for (int i = 0, n = size(); i < n; i++) {
             x[i] = x[i] / t;
         }
         temperature = 1f;
@@ -289,56 +254,45 @@ public final class Candidates {
 
     /** The largest value in the set ({@code -Inf} when every token is removed). */
     public float max() {
-        if (isDense) {
-            return dense.max();
-        }
-        return sorted && size > 0 ? values[0] : kernels.max(values, 0, size);
+        return isDense ? dense.max() : sparse.max(kernels);
     }
 
     /** The values array of the current representation (dense row or sparse values). */
     public float[] currentValues() {
-        return isDense ? denseValues() : values;
+        return isDense ? denseValues() : sparse.values();
     }
 
     /** The token at position i of the current representation. */
     public int tokenAt(int i) {
-        return isDense ? i : ids[i];
+        return isDense ? i : sparse.ids()[i];
     }
 
     /** The value of {@code token}, or {@code -Inf} if it is not in the set. O(1) dense, O(size) sparse. */
     public float valueOf(int token) {
-        if (isDense) {
-            return denseValues()[token];
-        }
-        for (int i = 0; i < size; i++) {
-            if (ids[i] == token) {
-                return values[i];
-            }
-        }
-        return Float.NEGATIVE_INFINITY;
+        return isDense ? denseValues()[token] : sparse.valueOf(token);
     }
 
     /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */
     public void toSparse() {
         materialize();
         if (isDense) {
-            setSparse(kernels.compactAtLeast(denseValues(), vocabSize, -Float.MAX_VALUE, ids, values), false);
+            setSparse(kernels.compactAtLeast(denseValues(), vocabSize, -Float.MAX_VALUE, sparse.ids(), sparse.values()),
+                    false);
         }
     }
 
     /** Reduces the set to the single token {@code token} with value {@code value}. */
     public void keepOnly(int token, float value) {
-        ids[0] = token;
-        values[0] = value;
-        setSparse(1, true);
+        isDense = false;
+        sparse.keepOnly(token, value);
     }
 
     /** Sorts the set (made sparse) by descending value, ties by ascending id. O(size log size). */
     public void sortDescending() {
         toSparse();
-        if (!sorted) {
-            Selection.sortRange(this, 0, size);
-            sorted = true;
+        if (!sparse.sorted()) {
+            Selection.sortRange(this, 0, sparse.size());
+            sparse.set(sparse.size(), true);
         }
     }
 }

@@ -131,7 +131,7 @@ public final class Chain {
         }
         for (int i = first; i < processors.length; i++) {
             if (i == deferredCut && c.isDense()) {
-                c.defer((DeferrableCut) processors[i]);
+                c.nucleus().defer((DeferrableCut) processors[i], c.inverseTemperature());
             } else {
                 processors[i].apply(c, state);
             }

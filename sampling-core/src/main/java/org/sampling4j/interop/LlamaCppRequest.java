@@ -6,14 +6,7 @@ import java.util.Map;
 import org.sampling4j.ChainOrder;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
-import org.sampling4j.picker.AdaptivePPicker;
-import org.sampling4j.picker.Mirostat;
-import org.sampling4j.processor.DynamicTemperatureProcessor;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
-import org.sampling4j.processor.RepetitionPenaltyProcessor;
-import org.sampling4j.processor.TemperatureProcessor;
-import org.sampling4j.processor.TopPProcessor;
-import org.sampling4j.processor.XtcProcessor;
 import org.sampling4j.text.Encoder;
 import org.sampling4j.text.Vocabulary;
 
@@ -79,6 +72,8 @@ import org.sampling4j.text.Vocabulary;
  * token of its last repeat_last_n, prompt included. A {@code stop} given as one string is read as a
  * list of one, as llama.cpp's OpenAI-compatible endpoints do ({@code /completion} itself ignores a
  * string). The random draws differ from llama.cpp's (Philox, not its {@code mt19937}).
+ * <p>This class reads the request-level fields in the server's order; the sampler chain's fields
+ * are read by {@link LlamaCppChainFields}, those that become token ids by {@link LlamaCppTokenFields}.
  */
 final class LlamaCppRequest {
     private static final String[] NOT_SAMPLING = {"prompt", "model", "stream", "cache_prompt", "n_keep", "n_discard",
@@ -87,14 +82,6 @@ final class LlamaCppRequest {
         "reasoning_format", "generation_prompt", "parse_tool_calls", "chat_parser", "input_prefix", "input_suffix",
         "input_extra", "backend_sampling", "preserved_tokens", "speculative.n_min", "speculative.n_max",
         "speculative.p_min", "speculative.type"};
-    /** The fields that llama.cpp's mirostat chain (temperature, then mirostat) does not run. */
-    private static final String[] NOT_UNDER_MIROSTAT = {"top_k", "top_p", "min_p", "typical_p", "top_n_sigma",
-        "xtc_probability", "xtc_threshold", "repeat_penalty", "frequency_penalty", "presence_penalty", "repeat_last_n",
-        "dry_multiplier", "dry_base", "dry_allowed_length", "dry_penalty_last_n", "dry_sequence_breakers",
-        "dynatemp_range", "dynatemp_exponent"};
-    /** common_params_sampling's default samplers, by their request names. */
-    private static final List<String> DEFAULT_SAMPLERS = List.of("penalties", "dry", "top_n_sigma", "top_k", "typ_p",
-            "top_p", "min_p", "xtc", "temperature");
     /** LLAMA_DEFAULT_SEED: a seed of 0xFFFFFFFF (-1 as uint32) asks for a random one. */
     private static final long DEFAULT_SEED = 0xFFFFFFFFL;
 
@@ -104,37 +91,8 @@ final class LlamaCppRequest {
     static ParamsMapping map(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
         RequestFields f = new RequestFields(body);
         SamplingParams.Builder b = SamplingParams.builder().chainOrder(ChainOrder.LLAMA_CPP);
-        int mirostat = Mirostat.MIROSTAT.checkAs("mirostat", or(f.integer("mirostat"), 0));
-        double tau = Mirostat.MIROSTAT_TAU.checkAs("mirostat_tau", or(f.number("mirostat_tau"), 5.0));
-        double eta = Mirostat.MIROSTAT_ETA.checkAs("mirostat_eta", or(f.number("mirostat_eta"), 0.1));
-        b.mirostat(mirostat, tau, eta);
-        double t = or(f.number("temperature"), 0.8);
-        double range = or(f.number("dynatemp_range"), 0.0);
-        double exponent = DynamicTemperatureProcessor.DYNATEMP_EXPONENT.checkAs("dynatemp_exponent",
-                or(f.number("dynatemp_exponent"), 1.0));
-        if (t < 0 && range > 0) {
-            throw new IllegalArgumentException("temperature = " + f.raw("temperature") + " with dynatemp_range = "
-                    + f.raw("dynatemp_range") + ": llama.cpp's range would reach negative temperatures; use temperature >= 0");
-        }
-        b.temperature(TemperatureProcessor.TEMPERATURE.checkAs("temperature", Math.max(t, 0)));
-        boolean greedy = t <= 0 && !(range > 0);
-        serverChecks(f);
-        if (mirostat == 0) {
-            b.dynamicTemperature(Math.max(range, 0), exponent);
-            truncation(f, b, greedy);
-            penalties(f, b);
-            LlamaCppTokenFields.dry(f, b, encoder, vocabulary);
-        } else {
-            for (String name : NOT_UNDER_MIROSTAT) {
-                f.ignore(name, "llama.cpp's mirostat chain is logit_bias, temperature, mirostat: this setting does not run");
-            }
-        }
-        int minKeep = or(f.integer("min_keep"), 0);
-        if (minKeep < 0) {
-            throw new IllegalArgumentException("min_keep = " + minKeep + " is negative: llama.cpp would read it as a huge"
-                    + " size_t and keep every token; use 0 or more");
-        }
-        b.minKeep(Math.max(minKeep, TopPProcessor.MIN_KEEP.defaultInt()));
+        LlamaCppChainFields chain = LlamaCppChainFields.read(f, b, encoder, vocabulary);
+        chain.minKeep();
         Long seed = f.longInteger("seed");
         if (seed != null && (seed & DEFAULT_SEED) != DEFAULT_SEED) {
             b.seed(seed & DEFAULT_SEED);
@@ -165,7 +123,7 @@ final class LlamaCppRequest {
             }
             b.stopStrings(strings);
         }
-        adaptiveP(f, b, mirostat, greedy);
+        chain.adaptiveP();
         Object grammar = f.raw("grammar");
         if (grammar != null && !"".equals(grammar)) {
             f.unsupported("grammar", "constrained decoding needs a grammar mask from the runtime");
@@ -180,52 +138,6 @@ final class LlamaCppRequest {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
         return f.result(b.build());
-    }
-
-    /**
-     * Adaptive-p, as {@code common_sampler_init} builds it: only when {@code samplers} lists
-     * {@code adaptive_p} (the default order does not), always last in place of {@code dist}, never
-     * under mirostat; a negative target is its no-op; llama.cpp clamps the decay to [0, 0.99] and the
-     * target to at most 1. {@code samplers} is accepted when it is the default order, with or
-     * without {@code adaptive_p} anywhere in it (llama.cpp moves it last); any other order is
-     * reported unsupported.
-     */
-    private static void adaptiveP(RequestFields f, SamplingParams.Builder b, int mirostat, boolean greedy) {
-        Object samplers = f.raw("samplers");
-        boolean listed = false;
-        if (samplers != null) {
-            List<String> names = samplers instanceof List ? MapValues.strings("samplers", samplers) : null;
-            List<String> rest = names == null ? null : new java.util.ArrayList<>(names);
-            if (rest != null) {
-                listed = rest.removeIf("adaptive_p"::equals);
-            }
-            if (rest == null || !rest.equals(DEFAULT_SAMPLERS)) {
-                listed = false;
-                f.unsupportedBecause("samplers", "a custom sampler order: Sampling4J runs llama.cpp's default one"
-                        + " (ChainOrder.LLAMA_CPP: " + String.join(", ", DEFAULT_SAMPLERS) + "), optionally with"
-                        + " adaptive_p; leave the field out for it");
-            }
-        }
-        Double rawTarget = f.number("adaptive_target");
-        Double rawDecay = f.number("adaptive_decay");
-        double target = rawTarget == null ? AdaptivePPicker.ADAPTIVE_TARGET.defaultValue() : rawTarget;
-        double decay = rawDecay == null ? AdaptivePPicker.ADAPTIVE_DECAY.defaultValue() : rawDecay;
-        if (Double.isNaN(target) || Double.isNaN(decay)) {
-            throw new IllegalArgumentException("adaptive_target = " + f.raw("adaptive_target") + ", adaptive_decay = "
-                    + f.raw("adaptive_decay") + ": both must be numbers");
-        }
-        String why = !listed ? "llama.cpp runs adaptive-p only when samplers lists adaptive_p"
-                : mirostat != 0 ? "llama.cpp's mirostat chain picks instead of adaptive-p"
-                : greedy ? "a temperature <= 0 picks the argmax: adaptive-p cannot change it" : null;
-        if (why != null || target < 0) {
-            for (String name : new String[] {"adaptive_target", "adaptive_decay"}) {
-                if (f.raw(name) != null) {
-                    f.ignoredBecause(name, why != null ? why : "a negative adaptive_target disables adaptive-p");
-                }
-            }
-            return;
-        }
-        b.adaptiveP(Math.min(target, 1), Math.max(0, Math.min(decay, AdaptivePPicker.ADAPTIVE_DECAY.upperBound())));
     }
 
     /**
@@ -271,75 +183,6 @@ final class LlamaCppRequest {
             return;
         }
         b.thinkingBudget(budget, ids[0], ids[1]).thinkingBudgetMessage(ids[2]);
-    }
-
-    /** The checks params_from_json_cmpl makes whatever the sampler chain. */
-    private static void serverChecks(RequestFields f) {
-        Integer lastN = f.integer("repeat_last_n");
-        if (lastN != null && lastN < -1) {
-            throw new IllegalArgumentException("Error: repeat_last_n must be >= -1");
-        }
-        Integer dryLastN = f.integer("dry_penalty_last_n");
-        if (dryLastN != null && dryLastN < -1) {
-            throw new IllegalArgumentException("Error: dry_penalty_last_n must be >= -1");
-        }
-        Object breakers = f.raw("dry_sequence_breakers");
-        if (breakers != null && (!(breakers instanceof List) || ((List<?>) breakers).isEmpty())) {
-            throw new IllegalArgumentException("Error: dry_sequence_breakers must be a non-empty array of strings");
-        }
-    }
-
-    private static void truncation(RequestFields f, SamplingParams.Builder b, boolean greedy) {
-        int topK = or(f.integer("top_k"), 40);
-        b.topK(Math.max(topK, 0));
-        double topP = or(f.number("top_p"), 0.95);
-        b.topP(topP >= 1 ? 1 : topP <= 0 ? Double.MIN_VALUE : topP);
-        double minP = or(f.number("min_p"), 0.05);
-        if (minP > 1) {
-            throw new IllegalArgumentException("min_p = " + f.raw("min_p") + " is above 1: llama.cpp would keep no token");
-        }
-        b.minP(Math.max(minP, 0));
-        double typical = or(f.number("typical_p"), 1.0);
-        if (!(typical > 0)) {
-            throw new IllegalArgumentException("typical_p = " + f.raw("typical_p") + " is not above 0: use 1 to turn typical"
-                    + " sampling off");
-        }
-        b.typicalP(Math.min(typical, 1));
-        b.topNSigma(Math.max(or(f.number("top_n_sigma"), -1.0), 0));
-        double probability = or(f.number("xtc_probability"), 0.0);
-        double threshold = or(f.number("xtc_threshold"), XtcProcessor.XTC_THRESHOLD.defaultValue());
-        if (probability > 1) {
-            throw new IllegalArgumentException("xtc_probability = " + f.raw("xtc_probability") + " is above 1");
-        }
-        if (threshold < 0) {
-            throw new IllegalArgumentException("xtc_threshold = " + f.raw("xtc_threshold") + " is negative");
-        }
-        boolean xtc = probability > 0 && !XtcProcessor.XTC_THRESHOLD.isOff(threshold);
-        if (xtc) {
-            b.xtc(probability, threshold);
-            if (greedy) {
-                f.unsupported("xtc_probability", "llama.cpp runs XTC before its greedy pick (temperature <= 0), so XTC can"
-                        + " change the token; Sampling4J's greedy pick skips XTC");
-            }
-        }
-    }
-
-    private static void penalties(RequestFields f, SamplingParams.Builder b) {
-        int lastN = or(f.integer("repeat_last_n"), 64);
-        double repeat = RepetitionPenaltyProcessor.REPETITION_PENALTY.checkAs("repeat_penalty", or(f.number("repeat_penalty"), 1.0));
-        double frequency = FrequencyPresencePenaltyProcessor.FREQUENCY_PENALTY.checkAs("frequency_penalty",
-                or(f.number("frequency_penalty"), 0.0));
-        double presence = FrequencyPresencePenaltyProcessor.PRESENCE_PENALTY.checkAs("presence_penalty",
-                or(f.number("presence_penalty"), 0.0));
-        if (lastN == 0) { // llama.cpp: a window of 0 turns the penalties off
-            for (String name : new String[] {"repeat_penalty", "frequency_penalty", "presence_penalty"}) {
-                if (f.raw(name) != null) {
-                    f.ignoredBecause(name, "repeat_last_n 0 turns llama.cpp's penalties off");
-                }
-            }
-            return;
-        }
-        b.repetitionPenalty(repeat).frequencyPenalty(frequency).presencePenalty(presence).penaltyLastN(Math.max(lastN, 0));
     }
 
     private static void logprobs(RequestFields f, SamplingParams.Builder b) {
