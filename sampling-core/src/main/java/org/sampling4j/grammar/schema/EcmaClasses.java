@@ -8,10 +8,23 @@ import org.sampling4j.grammar.syntax.Expr;
  * ECMA-262 {@code u}-mode escapes (22.2.1 AtomEscape, CharacterEscape, CharacterClassEscape) and
  * character classes (ClassRanges: ranges of single characters, class escapes as members, no set
  * operations) for {@link EcmaParser}, as code-point sets.
+ *
+ * <p><b>Safe against Java-regex validators.</b> Validators such as networknt hand the pattern to
+ * {@code java.util.regex}, where {@code \s} is ASCII only, {@code \v} is all vertical whitespace and
+ * {@code .} also excludes U+0085. The language of a pattern without lookaround grows with each of its
+ * atomic sets, so each set here is the INTERSECTION of the two readings ({@code \s}: the ASCII six;
+ * {@code .}: without U+0085), and inside a negated class the UNION (whose complement is then the
+ * intersection): every string generated matches under both. An unescaped {@code [} or {@code &&} inside
+ * a class, which Java reads as nesting / intersection, is UNSUPPORTED.
  */
 final class EcmaClasses {
     /** {@code .}: every code point but LineTerminator (LF, CR, LS, PS). */
     static final int[] DOT = CharRanges.complement(CharRanges.normalize('\n', '\n', '\r', '\r', 0x2028, 0x2029));
+    /** {@code .} under both readings: Java's also excludes U+0085 NEL. */
+    static final int[] DOT_SAFE = CharRanges.complement(CharRanges.normalize('\n', '\n', '\r', '\r', 0x85, 0x85,
+            0x2028, 0x2029));
+    /** Java's {@code \s} (ASCII): TAB LF VT FF CR SP, a subset of ECMA's. */
+    static final int[] JAVA_SPACE = CharRanges.normalize(0x09, 0x0D, 0x20, 0x20);
     /** {@code \s}: WhiteSpace (TAB VT FF SP NBSP ZWNBSP and Zs) and LineTerminator. */
     static final int[] SPACE = CharRanges.normalize(0x09, 0x0D, 0x20, 0x20, 0xA0, 0xA0, 0x1680, 0x1680,
             0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000, 0xFEFF, 0xFEFF);
@@ -23,6 +36,12 @@ final class EcmaClasses {
 
     private final EcmaParser p;
     private int[] set;
+    /** Inside a negated class: sets take the union of the two readings, else their intersection. */
+    private boolean wide;
+    /** The last escape read was {@code \v}. */
+    private boolean lastWasV;
+    /** Java's {@code \v}: LF VT FF CR NEL LS PS. */
+    static final int[] JAVA_VERTICAL = CharRanges.normalize(0x0A, 0x0D, 0x85, 0x85, 0x2028, 0x2029);
 
     EcmaClasses(EcmaParser p) {
         this.p = p;
@@ -35,6 +54,7 @@ final class EcmaClasses {
         if (c >= '1' && c <= '9' || c == 'k') {
             throw p.unsupported(at, "backreference: not a regular language");
         }
+        wide = false;
         int v = escape(false);
         if (v == SET) {
             return new Expr.Chars(set);
@@ -51,15 +71,26 @@ final class EcmaClasses {
             negated = true;
             p.pos++;
         }
+        wide = negated;
         int[] acc = new int[0];
         while (p.cur() != ']') {
             if (p.cur() < 0) {
                 throw p.invalid(at, "unclosed character class");
             }
+            if (p.cur() == '[' || p.cur() == '&' && p.pos + 1 < p.t.length && p.t[p.pos + 1] == '&') {
+                throw p.unsupported(p.pos, "unescaped " + (p.cur() == '[' ? "[" : "&&") + " inside a class: a literal in "
+                        + "ECMA-262, nesting / intersection in java.util.regex (which validators use); escape it");
+            }
             int itemAt = p.pos;
+            lastWasV = false;
             int lo = classAtom();
+            boolean range = p.cur() == '-' && p.pos + 1 < p.t.length && p.t[p.pos + 1] != ']';
             int[] loSet = set;
-            if (p.cur() == '-' && p.pos + 1 < p.t.length && p.t[p.pos + 1] != ']') {
+            if (lastWasV && wide && !range) {
+                lo = SET;
+                loSet = JAVA_VERTICAL;
+            }
+            if (range) {
                 p.pos++;
                 int hi = classAtom();
                 if (lo == SET || hi == SET) {
@@ -109,12 +140,15 @@ final class EcmaClasses {
             case 'D': return set(DIGIT, true);
             case 'w': return set(WORD, false);
             case 'W': return set(WORD, true);
-            case 's': return set(SPACE, false);
-            case 'S': return set(SPACE, true);
+            case 's': return set(wide ? SPACE : JAVA_SPACE, false);
+            case 'S': return set(wide ? JAVA_SPACE : SPACE, true);
             case 'p': case 'P': return set(EcmaProperties.property(p, at), c == 'P');
             case 't': return '\t';
             case 'n': return '\n';
-            case 'v': return 0x0B;
+            case 'v':
+                // ECMA: U+000B; Java: all vertical whitespace (but U+000B as a range end point)
+                lastWasV = true;
+                return 0x0B;
             case 'f': return '\f';
             case 'r': return '\r';
             case '0':

@@ -110,7 +110,7 @@ final class EcmaParser {
                 return new Expr.Chars(classes.parseClass());
             case '.':
                 pos++;
-                return new Expr.Chars(EcmaClasses.DOT);
+                return new Expr.Chars(EcmaClasses.DOT_SAFE);
             case '\\':
                 return classes.atomEscape();
             case '*': case '+': case '?': case '{':

@@ -15,6 +15,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * U+2028 U+2029}; {@code \d} is {@code [0-9]}, {@code \w} is {@code [A-Za-z0-9_]}, {@code \s} is
  * WhiteSpace and LineTerminator (ECMA-262 12.2, 12.3: TAB VT FF SP NBSP ZWNBSP, category Zs, LF CR LS
  * PS); {@code \v} is U+000B, {@code [\b]} U+0008, {@code [^]} any code point, {@code []} none.
+ * Where {@code java.util.regex} (what validators such as networknt run) reads a construct differently,
+ * the language is the intersection of both readings ({@link EcmaClasses}): {@code \s} generates only
+ * the ASCII whitespace, {@code .} never U+0085.
  * {@code \p{...}}: general categories (short or long names, {@code gc=}/{@code General_Category=}),
  * scripts ({@code sc=}/{@code Script=}) and a few binary properties, with the JDK's Unicode tables.
  *

@@ -23,7 +23,23 @@ final class NumberLanguages {
     private static final Expr ZERO_FRACTION = Exprs.repeat(
             Exprs.seq(Exprs.lit("."), Exprs.repeat(Exprs.lit("0"), 1, Expr.Repeat.UNBOUNDED)), 0, 1);
 
+    /** Most digits a bound may spell (integer and fraction digits): the expressions grow linearly with them. */
+    static final int MAX_BOUND_DIGITS = 4096;
+
     private NumberLanguages() {
+    }
+
+    /** Refuses a bound whose plain spelling is too long to expand (e.g. {@code 1e1000000}). */
+    private static void checkDigits(BigDecimal bound, String pointer) {
+        if (bound != null && Math.max(bound.precision() - bound.scale(), 0) + Math.max(bound.scale(), 0) > MAX_BOUND_DIGITS) {
+            throw new SchemaException(SchemaException.Kind.UNSUPPORTED, pointer, "bound " + bound
+                    + " spells more than " + MAX_BOUND_DIGITS + " digits in plain decimal");
+        }
+    }
+
+    private static void checkDigits(BigDecimal min, BigDecimal max) {
+        checkDigits(min, "/minimum");
+        checkDigits(max, "/maximum");
     }
 
     /**
@@ -31,13 +47,16 @@ final class NumberLanguages {
      * (positive, or null), in plain spelling {@code -?(0|[1-9][0-9]*)}, followed by {@code \.0+} as well
      * when {@code fractionZerosAllowed} (draft-06 and later, where {@code 1.0} is an integer).
      *
-     * @throws SchemaException UNSUPPORTED at {@code /multipleOf} beyond the budget of {@link MultipleOf}
+     * @throws SchemaException UNSUPPORTED at {@code /multipleOf} beyond the budget of {@link MultipleOf}, or at
+     *     {@code /minimum} / {@code /maximum} for a bound of more than {@link #MAX_BOUND_DIGITS} digits (the
+     *     pointers are relative to the schema; the caller prefixes its location and the exact keyword)
      */
     static Expr integer(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive,
                         BigInteger multipleOf, boolean fractionZerosAllowed) {
         if (multipleOf != null && multipleOf.signum() <= 0) {
             throw new IllegalArgumentException("multipleOf: " + multipleOf + " is not positive");
         }
+        checkDigits(min, max);
         BigInteger lo = min == null ? null : minExclusive ? floor(min).add(BigInteger.ONE) : ceil(min);
         BigInteger hi = max == null ? null : maxExclusive ? ceil(max).subtract(BigInteger.ONE) : floor(max);
         if (lo != null && hi != null && lo.compareTo(hi) > 0) {
@@ -62,6 +81,7 @@ final class NumberLanguages {
         if (min == null && max == null) {
             return Exprs.regex("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
         }
+        checkDigits(min, max);
         if (min != null && max != null && (min.compareTo(max) > 0
                 || min.compareTo(max) == 0 && (minExclusive || maxExclusive))) {
             return Exprs.NOTHING;

@@ -71,17 +71,35 @@ class EcmaPatternsTest {
     }
 
     @Test
-    void ecmaMeaningsWhereJavaDiffers() {
+    void ecmaMeaningsWhereJavaDiffersTakeTheIntersection() {
         Expr dot = EcmaPatterns.decoded("^.$", "/p");
-        assertTrue(ExprSupport.matches(dot, "\u0085"));
+        assertTrue(ExprSupport.matches(dot, "x"));
+        assertFalse(ExprSupport.matches(dot, "\u0085"), "Java's . excludes NEL");
         assertFalse(ExprSupport.matches(dot, "\u2028"));
         assertFalse(ExprSupport.matches(dot, "\n"));
         Expr space = EcmaPatterns.decoded("^\\s$", "/p");
-        for (String s : new String[] {"\u000b", "\u00a0", "\ufeff", "\u3000", "\u2029", " "}) {
+        for (String s : new String[] {"\u000b", "\t", "\n", "\f", "\r", " "}) {
             assertTrue(ExprSupport.matches(space, s), "\\s holds U+" + Integer.toHexString(s.charAt(0)));
         }
-        assertFalse(ExprSupport.matches(space, "\u0085"));
-        assertFalse(ExprSupport.matches(EcmaPatterns.decoded("^\\S$", "/p"), "\ufeff"));
+        for (String s : new String[] {"\u00a0", "\ufeff", "\u3000", "\u2029", "\u0085"}) {
+            assertFalse(ExprSupport.matches(space, s), "\\s (Java reading too) lacks U+" + Integer.toHexString(s.charAt(0)));
+        }
+        Expr notSpace = EcmaPatterns.decoded("^\\S$", "/p");
+        assertFalse(ExprSupport.matches(notSpace, "\ufeff"), "ECMA: \\S lacks ZWNBSP");
+        assertTrue(ExprSupport.matches(notSpace, "x"));
+        Expr negated = EcmaPatterns.decoded("^[^\\s]$", "/p");
+        assertFalse(ExprSupport.matches(negated, "\u00a0"), "ECMA reading: NBSP is \\s");
+        assertFalse(ExprSupport.matches(negated, " "));
+        Expr negatedNot = EcmaPatterns.decoded("^[^\\S]$", "/p");
+        assertTrue(ExprSupport.matches(negatedNot, " "));
+        assertFalse(ExprSupport.matches(negatedNot, "\u00a0"), "Java reading: NBSP is not \\s");
+        Expr negatedV = EcmaPatterns.decoded("^[^\\v]$", "/p");
+        assertFalse(ExprSupport.matches(negatedV, "\n"), "Java reading: \\v holds LF");
+        assertTrue(ExprSupport.matches(negatedV, "x"));
+        for (String[] c : new String[][] {{"^\\\\s$", "\u00a0"}, {"^\\\\s$", " "}, {"^.$", "\u0085"}, {"^[^\\\\v]$", "\n"}}) {
+            boolean ours = ExprSupport.matches(EcmaPatterns.decoded(c[0].replace("\\\\", "\\"), "/p"), c[1]);
+            assertTrue(!ours || Networknt.validString("pattern", "\"" + c[0] + "\"", c[1]), c[0]);
+        }
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^\\v$", "/p"), "\u000b"));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^[\\b]$", "/p"), "\b"));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^[^]$", "/p"), "\n"));
@@ -89,7 +107,7 @@ class EcmaPatternsTest {
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("a$", "/p"), "ba"));
         assertFalse(ExprSupport.matches(EcmaPatterns.decoded("a$", "/p"), "a\n"));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^\\p{Letter}+$", "/p"), "ab\u00e9"));
-        assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^[[a]+$", "/p"), "[a["));
+        assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^[\\[a]+$", "/p"), "[a["));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^\\uD83D\\uDE00$", "/p"), "\uD83D\uDE00"));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^\\cJ\\0$", "/p"), "\n\0"));
         assertTrue(ExprSupport.matches(EcmaPatterns.decoded("^[\\u{1F600}-\\u{1F64F}]+$", "/p"), "\uD83D\uDE00\uD83D\uDE4F"));
@@ -99,7 +117,7 @@ class EcmaPatternsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a(?=b)", "(?!a)b", "(?<=a)b", "(?<!a)b", "(a)\\1", "(?<n>a)\\k<n>", "\\bword", "a\\B",
-        "a^b", "a$b", "(^a|b)", "\\p{scx=Greek}", "\\uD800"})
+        "a^b", "a$b", "(^a|b)", "\\p{scx=Greek}", "\\uD800", "[[a]", "[a&&b]"})
     void unsupportedConstructsNameThePointer(String pattern) {
         SchemaException e = assertThrows(SchemaException.class, () -> EcmaPatterns.decoded(pattern, "/properties/x/pattern"));
         assertEquals(SchemaException.Kind.UNSUPPORTED, e.kind());

@@ -146,6 +146,9 @@ class NumberLanguagesTest {
         assertTrue(ExprSupport.matches(byDigits, "-123456789012345678901234567890123456789012345678992"));
         assertFalse(ExprSupport.matches(byDigits, "123456789012345678901234567890123456789012345678994"));
         assertTrue(ExprSupport.size(byDigits) < 20000, "size " + ExprSupport.size(byDigits));
+        SchemaException huge = assertThrows(SchemaException.class,
+                () -> NumberLanguages.number(new BigDecimal("1e100000"), false, null, false));
+        assertEquals("/minimum", huge.pointer());
     }
 
     private static BigDecimal randomBound(Random rnd) {
