@@ -38,6 +38,18 @@ class FormatsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"date-time", "email", "ipv6", "uri-reference"})
+    void sampledJsonSpellingsAreValidInstances(String format) {
+        // the whole JSON text, escapes and all, as the engine would emit it
+        Expr quoted = JsonStrings.quoted(Formats.decoded(format, "/format"));
+        Random rnd = new Random(format.hashCode() + 1);
+        for (int i = 0; i < 300; i++) {
+            String text = ExprSupport.sample(quoted, rnd, 3);
+            assertTrue(Networknt.valid("{\"type\":\"string\",\"format\":\"" + format + "\"}", text), format + ": " + text);
+        }
+    }
+
     @Test
     void sampledDatesAndTimesParseWithJavaTime() {
         Random rnd = new Random(7);

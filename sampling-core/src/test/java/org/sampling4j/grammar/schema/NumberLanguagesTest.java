@@ -151,6 +151,32 @@ class NumberLanguagesTest {
         assertEquals("/minimum", huge.pointer());
     }
 
+    @Test
+    void sampledMembersAreValidInstancesForNetworknt() {
+        Random rnd = new Random(24);
+        for (int t = 0; t < 60; t++) {
+            BigDecimal min = randomBound(rnd);
+            BigDecimal max = min.add(BigDecimal.valueOf(rnd.nextInt(5000), rnd.nextInt(3)));
+            boolean minEx = rnd.nextBoolean();
+            boolean maxEx = rnd.nextBoolean();
+            boolean integer = t % 2 == 0;
+            int k = integer ? new int[] {1, 2, 5, 16, 7}[rnd.nextInt(5)] : 1;
+            String schema = "{\"type\":\"" + (integer ? "integer" : "number") + "\",\""
+                    + (minEx ? "exclusiveMinimum" : "minimum") + "\":" + min.toPlainString() + ",\""
+                    + (maxEx ? "exclusiveMaximum" : "maximum") + "\":" + max.toPlainString()
+                    + (k > 1 ? ",\"multipleOf\":" + k : "") + "}";
+            Expr e = integer ? NumberLanguages.integer(min, minEx, max, maxEx, BigInteger.valueOf(k), true)
+                    : NumberLanguages.number(min, minEx, max, maxEx);
+            for (int i = 0; i < 40; i++) {
+                String s = ExprSupport.sample(e, rnd, 3);
+                if (s == null) {
+                    break; // an empty range
+                }
+                assertTrue(Networknt.valid(schema, s), schema + " rejects " + s);
+            }
+        }
+    }
+
     private static BigDecimal randomBound(Random rnd) {
         switch (rnd.nextInt(4)) {
             case 0: return BigDecimal.valueOf(rnd.nextInt(2001) - 1000);
