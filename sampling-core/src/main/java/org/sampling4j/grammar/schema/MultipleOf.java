@@ -1,0 +1,109 @@
+package org.sampling4j.grammar.schema;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * Non-negative integers in a range that are multiples of {@code k}, spelled in decimal.
+ *
+ * <p><b>Construction and budget.</b> (1) {@code k = 1}: the range itself ({@link DigitRanges}).
+ * (2) A bounded range holding at most {@link #MAX_LISTED} multiples: the multiples, listed.
+ * (3) {@code k = 2^x * 5^y} with {@code m = max(x, y) <= }{@link #MAX_SUFFIX_DIGITS}: {@code k}
+ * divides {@code 10^m}, so {@code n} is a multiple iff its last {@code m} digits are; numbers
+ * below {@code 10^m} are listed, larger ones are a range of prefixes {@code P} (from
+ * {@link DigitRanges}) followed by the {@code m}-digit multiples, the first and last prefix with
+ * their partial residue lists. Anything else (for example {@code multipleOf: 7} without an upper
+ * bound, or with more than {@link #MAX_LISTED} multiples in range) is refused as UNSUPPORTED at
+ * {@code /multipleOf}: the exact language is regular (a mod-k automaton times the range) but its
+ * expression tree can grow exponentially, and the IR here has no shared states.
+ */
+final class MultipleOf {
+    /** Most multiples a bounded range may list. */
+    static final int MAX_LISTED = 2000;
+    /** Most trailing digits the 2^x 5^y construction uses ({@code k <= 10^4}). */
+    static final int MAX_SUFFIX_DIGITS = 4;
+
+    private MultipleOf() {
+    }
+
+    /** Multiples of {@code k} in {@code lo..hi} ({@code 0 <= lo}; {@code hi == null}: unbounded). */
+    static Expr naturals(BigInteger lo, BigInteger hi, BigInteger k) {
+        if (k.equals(BigInteger.ONE)) {
+            return DigitRanges.naturals(lo, hi);
+        }
+        if (hi != null && lo.compareTo(hi) > 0) {
+            return Exprs.NOTHING;
+        }
+        BigInteger first = ceilDiv(lo, k).multiply(k);
+        if (hi != null && hi.subtract(first).divide(k).compareTo(BigInteger.valueOf(MAX_LISTED)) < 0) {
+            return listed(first, hi, k, -1);
+        }
+        int m = suffixDigits(k);
+        if (m < 0 || m > MAX_SUFFIX_DIGITS) {
+            throw new SchemaException(SchemaException.Kind.UNSUPPORTED, "/multipleOf", "multipleOf " + k
+                    + " over " + (hi == null ? "an unbounded range" : "a range of more than " + MAX_LISTED
+                    + " multiples") + ": only k = 2^x*5^y <= 10^" + MAX_SUFFIX_DIGITS
+                    + " (divisibility by the last digits) or at most " + MAX_LISTED + " listed multiples are exact here");
+        }
+        BigInteger tenM = BigInteger.TEN.pow(m);
+        List<Expr> options = new ArrayList<>();
+        if (lo.compareTo(tenM) < 0) {
+            BigInteger top = hi == null || hi.compareTo(tenM) >= 0 ? tenM.subtract(BigInteger.ONE) : hi;
+            options.add(listed(first, top, k, -1));
+        }
+        BigInteger from = lo.max(tenM);
+        if (hi == null || from.compareTo(hi) <= 0) {
+            BigInteger pLo = from.divide(tenM);
+            BigInteger rLo = from.mod(tenM);
+            BigInteger pHi = hi == null ? null : hi.divide(tenM);
+            BigInteger rHi = hi == null ? null : hi.mod(tenM);
+            BigInteger maxR = tenM.subtract(BigInteger.ONE);
+            if (pHi != null && pLo.equals(pHi)) {
+                options.add(Exprs.seq(Exprs.lit(pLo.toString()), listed(ceilDiv(rLo, k).multiply(k), rHi, k, m)));
+            } else {
+                options.add(Exprs.seq(Exprs.lit(pLo.toString()), listed(ceilDiv(rLo, k).multiply(k), maxR, k, m)));
+                Expr middle = DigitRanges.naturals(pLo.add(BigInteger.ONE), pHi == null ? null : pHi.subtract(BigInteger.ONE));
+                if (!Exprs.isNothing(middle)) {
+                    options.add(Exprs.seq(middle, listed(BigInteger.ZERO, maxR, k, m)));
+                }
+                if (pHi != null) {
+                    options.add(Exprs.seq(Exprs.lit(pHi.toString()), listed(BigInteger.ZERO, rHi, k, m)));
+                }
+            }
+        }
+        return Exprs.alt(options);
+    }
+
+    /** {@code m} with {@code k | 10^m} minimal, or -1 if {@code k} has a prime factor other than 2 and 5. */
+    private static int suffixDigits(BigInteger k) {
+        int twos = k.getLowestSetBit();
+        BigInteger rest = k.shiftRight(twos);
+        int fives = 0;
+        BigInteger five = BigInteger.valueOf(5);
+        while (rest.mod(five).signum() == 0) {
+            rest = rest.divide(five);
+            fives++;
+        }
+        return rest.equals(BigInteger.ONE) ? Math.max(twos, fives) : -1;
+    }
+
+    /**
+     * The multiples of {@code k} from {@code first} (itself a multiple) to {@code hi}, each spelled plainly
+     * ({@code width < 0}) or zero-padded to {@code width} digits; at most {@link #MAX_LISTED} of them.
+     */
+    private static Expr listed(BigInteger first, BigInteger hi, BigInteger k, int width) {
+        List<Expr> options = new ArrayList<>();
+        for (BigInteger n = first; n.compareTo(hi) <= 0; n = n.add(k)) {
+            String s = n.toString();
+            options.add(Exprs.lit(width < 0 ? s : "0".repeat(width - s.length()) + s));
+        }
+        return Exprs.alt(options);
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger k) {
+        BigInteger[] qr = a.divideAndRemainder(k);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+}
