@@ -44,7 +44,7 @@ public final class Main {
     private static final List<String> INTERNAL = List.of("org.sampling4j.kernel", "org.sampling4j.internal");
     /** The grammar engine's own packages: in the module, never exported. */
     private static final List<String> GRAMMAR_INTERNAL = List.of("org.sampling4j.grammar.syntax",
-            "org.sampling4j.grammar.automaton", "org.sampling4j.grammar.engine");
+            "org.sampling4j.grammar.automaton", "org.sampling4j.grammar.schema", "org.sampling4j.grammar.engine");
 
     private static final List<String> failures = new ArrayList<>();
 
