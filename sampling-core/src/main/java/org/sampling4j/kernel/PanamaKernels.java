@@ -25,6 +25,15 @@ import jdk.incubator.vector.VectorOperators;
  * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence, written once
  * ({@code expLanes}). Loaded only by {@link KernelsProvider}, reflectively, when the module is
  * present.
+ *
+ * <p><b>LAST_ADD</b> (the 4-float shape, 2-lane double registers): the tree's last step
+ * {@code a[0] + a[1]} is one IEEE addition, which is commutative, so {@code max + min} of the two
+ * lanes is that sum to the bit (signed zeros and NaN included), read out by two reductions that
+ * have one answer each. Not {@code rearrange(SWAP_1)} as on the wider shapes: C2 on x86 boxes a
+ * 2-lane double rearrange (96 bytes a call, JDK 17 and 25 at {@code -XX:MaxVectorSize=16}); and
+ * written out at each site rather than as a helper, which C2 left out-of-line after the loop and so
+ * boxed its vector argument (48 bytes a call). Likewise no 2-lane double compare anywhere (C2 boxes
+ * those masks on every iteration): exclusions are made in float before the widening.
  */
 final class PanamaKernels implements Kernels {
     private static final int F = FLOATS.length();
@@ -36,21 +45,9 @@ final class PanamaKernels implements Kernels {
      */
     private static final boolean MASK_TO_LONG_IS_INTRINSIC = Runtime.version().feature() >= 21;
 
-    /**
-     * Whether the 4-lane (128-bit, NEON-width) path may be used: its bits equal the other shapes'
-     * (the kernel tests prove it in CI), but C2 still allocates in it (about 1 MB per top-n-sigma
-     * step at V = 128,256, on JDK 17 and 25 alike), which breaks the zero-allocation contract. So
-     * until that is found, 4-lane machines get the scalar twin unless this property opts in.
-     */
-    static final boolean ALLOW_FOUR_LANES = Boolean.getBoolean("sampling4j.panama128");
-
     PanamaKernels() {
         if (F != 4 && F != 8 && F != 16) {
             throw new IllegalStateException("float vectors of " + F + " lanes; the canonical sum needs 4, 8 or 16");
-        }
-        if (F == 4 && !ALLOW_FOUR_LANES) {
-            throw new IllegalStateException("float vectors of 4 lanes: the 128-bit path still allocates in steady state;"
-                    + " -Dsampling4j.panama128=true opts in");
         }
     }
 
@@ -399,9 +396,12 @@ final class PanamaKernels implements Kernels {
             // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
             t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
+        if (F == 4) {
+            return t.reduceLanes(VectorOperators.MAX) + t.reduceLanes(VectorOperators.MIN); // see LAST_ADD
+        }
         // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
         t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
-        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        t = t.add(t.rearrange(SWAP_2));
         return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
@@ -427,7 +427,7 @@ final class PanamaKernels implements Kernels {
         DoubleVector b5 = a0;
         DoubleVector b6 = a0;
         DoubleVector b7 = a0;
-        DoubleVector dZero = a0;
+        FloatVector fZero = FloatVector.zero(FLOATS);
         FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
@@ -437,11 +437,14 @@ final class PanamaKernels implements Kernels {
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
             {
-                // w * t in double; a zero weight adds +0 (its t may be -Inf).
-                DoubleVector tLow = (DoubleVector) t.convertShape(VectorOperators.F2D, DOUBLES, 0);
-                DoubleVector tHigh = (DoubleVector) t.convertShape(VectorOperators.F2D, DOUBLES, 1);
-                DoubleVector pLow = low.mul(tLow).blend(dZero, low.compare(VectorOperators.EQ, 0.0));
-                DoubleVector pHigh = high.mul(tHigh).blend(dZero, high.compare(VectorOperators.EQ, 0.0));
+                // w * t in double; a zero weight adds +0 (its t may be -Inf): t is set to +0 there
+                // first, in float, so the product is 0 * 0 = +0, as a blend after the product would
+                // give. Float lanes, not a double compare: C2 on x86 boxes 2-lane double masks.
+                FloatVector tKept = t.blend(fZero, w.compare(VectorOperators.EQ, 0f));
+                DoubleVector tLow = (DoubleVector) tKept.convertShape(VectorOperators.F2D, DOUBLES, 0);
+                DoubleVector tHigh = (DoubleVector) tKept.convertShape(VectorOperators.F2D, DOUBLES, 1);
+                DoubleVector pLow = low.mul(tLow);
+                DoubleVector pHigh = high.mul(tHigh);
                 if (F == 16) {
                     b0 = b0.add(pLow);
                     b1 = b1.add(pHigh);
@@ -501,10 +504,14 @@ final class PanamaKernels implements Kernels {
             // b0..b7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
             bt = b0.add(b4).add(b2.add(b6)).add(b1.add(b5).add(b3.add(b7)));
         }
-        // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
-        bt = F == 16 ? bt.add(bt.rearrange(SWAP_4)) : bt;
-        bt = F >= 8 ? bt.add(bt.rearrange(SWAP_2)) : bt;
-        weighted[0] = bt.add(bt.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
+        if (F == 4) {
+            weighted[0] = bt.reduceLanes(VectorOperators.MAX) + bt.reduceLanes(VectorOperators.MIN); // see LAST_ADD
+        } else {
+            // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
+            bt = F == 16 ? bt.add(bt.rearrange(SWAP_4)) : bt;
+            bt = bt.add(bt.rearrange(SWAP_2));
+            weighted[0] = bt.add(bt.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
+        }
         DoubleVector t;
         if (F == 16) {
             t = a0.add(a1); // a[j] += a[j + 8]
@@ -515,9 +522,12 @@ final class PanamaKernels implements Kernels {
             // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
             t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
+        if (F == 4) {
+            return t.reduceLanes(VectorOperators.MAX) + t.reduceLanes(VectorOperators.MIN); // see LAST_ADD
+        }
         // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
         t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
-        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        t = t.add(t.rearrange(SWAP_2));
         return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
@@ -597,21 +607,25 @@ final class PanamaKernels implements Kernels {
         DoubleVector a5 = a0;
         DoubleVector a6 = a0;
         DoubleVector a7 = a0;
-        DoubleVector zero = a0;
+        FloatVector fZero = FloatVector.zero(FLOATS);
+        FloatVector fOne = FloatVector.broadcast(FLOATS, 1f);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
-            DoubleVector low = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector high = (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, 1);
-            VectorMask<Double> lowGone = low.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY);
-            VectorMask<Double> highGone = high.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY);
+            // -Inf lanes become +0 in float, so a plain sum adds +0 there as the scalar twin does;
+            // a float compare, because C2 on x86 boxes 2-lane double masks (the 4-float shape).
+            VectorMask<Float> gone = v.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
+            FloatVector finite = v.blend(fZero, gone);
+            DoubleVector low = (DoubleVector) finite.convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector high = (DoubleVector) finite.convertShape(VectorOperators.F2D, DOUBLES, 1);
             if (squares) {
+                // (0 - mean)^2 is finite (|mean| < 2^128), so times a kept factor of 0.0 it is +0,
+                // and times 1.0 every other square is itself: the blend to +0, without a double mask.
+                FloatVector keep = fOne.blend(fZero, gone);
                 low = low.sub(mean);
-                low = low.mul(low);
+                low = low.mul(low).mul((DoubleVector) keep.convertShape(VectorOperators.F2D, DOUBLES, 0));
                 high = high.sub(mean);
-                high = high.mul(high);
+                high = high.mul(high).mul((DoubleVector) keep.convertShape(VectorOperators.F2D, DOUBLES, 1));
             }
-            low = low.blend(zero, lowGone);
-            high = high.blend(zero, highGone);
             if (F == 16) {
                 a0 = a0.add(low);
                 a1 = a1.add(high);
@@ -645,9 +659,12 @@ final class PanamaKernels implements Kernels {
             // a0..a7 hold accumulators 0-1, 2-3, .., 14-15: a[j] += a[j + 8], a[j + 4], a[j + 2].
             t = a0.add(a4).add(a2.add(a6)).add(a1.add(a5).add(a3.add(a7)));
         }
+        if (F == 4) {
+            return t.reduceLanes(VectorOperators.MAX) + t.reduceLanes(VectorOperators.MIN); // see LAST_ADD
+        }
         // The rest of the tree inside the register, so that no lane() call is needed (see SWAP_1).
         t = F == 16 ? t.add(t.rearrange(SWAP_4)) : t;
-        t = F >= 8 ? t.add(t.rearrange(SWAP_2)) : t;
+        t = t.add(t.rearrange(SWAP_2));
         return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
