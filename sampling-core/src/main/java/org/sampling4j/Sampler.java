@@ -166,9 +166,8 @@ public final class Sampler {
     /**
      * Samples from the row {@code logits[offset, offset + V)} of a larger array, such as a batch of
      * B rows laid out one after another; otherwise as {@link #sample(float[], SequenceState,
-     * Workspace, SampleResult)}, and bit-identical to it for the same values. A chain that only
-     * reads (greedy, plain sampling) reads the row in place; the first write copies it into the
-     * workspace. The array is never written.
+     * Workspace, SampleResult)}, and bit-identical to it for the same values. The row is copied
+     * into the workspace in the pass that validates it (processors index the row by token id).
      *
      * @throws IllegalArgumentException if {@code [offset, offset + V)} is not inside {@code logits}
      */

@@ -128,27 +128,9 @@ public final class Candidates {
         return !isDense && sparse.sorted();
     }
 
-    /**
-     * The dense row (while {@link #isDense()}), index = token id, for <b>reading</b> only. A row
-     * borrowed at a non-zero offset is copied into the set on this call; readers that can take an
-     * offset use {@link #denseArray()} and {@link #denseOffset()} instead, which never copy.
-     */
+    /** The dense row (while {@link #isDense()}), index = token id, for <b>reading</b> only. */
     public float[] denseValues() {
         return dense.read();
-    }
-
-    /**
-     * The array holding the dense row (while {@link #isDense()}), for <b>reading</b> only: the value
-     * of token t is {@code denseArray()[denseOffset() + t]}. It may be the caller's logits array,
-     * borrowed in place at the offset the row was passed at.
-     */
-    public float[] denseArray() {
-        return dense.array();
-    }
-
-    /** Where the dense row starts in {@link #denseArray()}: 0 unless the caller's row is borrowed at an offset. */
-    public int denseOffset() {
-        return dense.base();
     }
 
     /** The dense row for writing: copies a borrowed row into the set first. */
@@ -287,7 +269,7 @@ public final class Candidates {
 
     /** The value of {@code token}, or {@code -Inf} if it is not in the set. O(1) dense, O(size) sparse. */
     public float valueOf(int token) {
-        return isDense ? dense.array()[dense.base() + token] : sparse.valueOf(token);
+        return isDense ? denseValues()[token] : sparse.valueOf(token);
     }
 
     /** Turns a dense set sparse, keeping every token that is not {@code -Inf}, in id order. */

@@ -178,16 +178,15 @@ public final class Chain {
         c.materialize();
         float t = c.temperature();
         if (c.isDense()) {
-            float[] x = c.denseArray(); // read in place: a borrowed row at an offset is not copied
-            int from = c.denseOffset();
+            float[] x = c.denseValues();
             if (t == 1f) {
-                System.arraycopy(x, from, out, 0, vocabSize);
+                System.arraycopy(x, 0, out, 0, vocabSize);
             } else {
                 for (int i = 0; i < vocabSize; i++) {
-                    out[i] = x[from + i] / t;
+                    out[i] = x[i] / t;
                 }
             }
-            return c.kernels().countAtLeast(x, from, from + vocabSize, -Float.MAX_VALUE);
+            return c.kernels().countAtLeast(x, 0, vocabSize, -Float.MAX_VALUE);
         }
         Arrays.fill(out, Float.NEGATIVE_INFINITY);
         int[] ids = c.ids();

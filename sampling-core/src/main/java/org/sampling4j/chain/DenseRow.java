@@ -3,21 +3,15 @@ package org.sampling4j.chain;
 import org.sampling4j.kernel.Kernels;
 
 /**
- * The dense representation of a step's logits: either the caller's own row, borrowed for reading
- * at any offset, or the set's copy of it, made by the first write (copy on write), with its maximum
- * cached until a write may change it.
- *
- * <p>A borrowed row keeps its base offset: {@link #array()} at {@link #base()} + token id is the
- * value, so the speculative verifier's row i of a (K + 1)-row block is read in place, with no copy.
- * Readers that index by token id alone ({@link #read()}) get the set's copy, made on that first
- * call, unless the row is borrowed at offset 0. The caller's array is never written.
+ * The dense representation of a step's logits: either the caller's own row, borrowed for reading,
+ * or the set's copy of it, made by the first write (copy on write), with its maximum cached until
+ * a write may change it.
  */
 final class DenseRow {
     private final int vocabSize;
     private final Kernels kernels;
     private final float[] copy;
     private float[] borrowed;
-    private int base;
     private float max;
     private boolean maxValid;
 
@@ -29,21 +23,19 @@ final class DenseRow {
 
     /**
      * Takes {@code logits[offset, offset + V)}: copied in the pass that finds its max when asked
-     * to, else borrowed at {@code offset}. Returns the index (relative to offset) of the first NaN
-     * or +Inf value, or -1.
+     * to, or at a non-zero offset (processors index the row by token id), else borrowed. Returns
+     * the index (relative to offset) of the first NaN or +Inf value, or -1.
      */
     int load(float[] logits, int offset, boolean copyNow) {
         borrowed = null;
-        base = 0;
         float m;
         if (logits == copy) { // filled by the caller through rowForLoading()
             m = kernels.max(copy, 0, vocabSize);
-        } else if (copyNow) {
+        } else if (copyNow || offset != 0) {
             m = kernels.copyMax(logits, offset, copy, vocabSize);
         } else {
             borrowed = logits;
-            base = offset;
-            m = kernels.max(logits, offset, offset + vocabSize);
+            m = kernels.max(logits, 0, vocabSize);
         }
         return validated(m, logits, offset);
     }
@@ -54,7 +46,6 @@ final class DenseRow {
      */
     int loadMasked(float[] logits, int offset, int[] mask) {
         borrowed = null;
-        base = 0;
         return validated(kernels.copyMasked(logits, offset, copy, vocabSize, mask), logits, offset);
     }
 
@@ -78,40 +69,19 @@ final class DenseRow {
         return copy;
     }
 
-    /**
-     * The row to read, index = token id: the caller's while borrowed at offset 0; a row borrowed
-     * at another offset is copied first (the cached max stays valid: the values are the same).
-     */
+    /** The row to read: the caller's while borrowed. */
     float[] read() {
-        if (borrowed != null && base != 0) {
-            unborrow();
-        }
         return borrowed != null ? borrowed : copy;
-    }
-
-    /** The array that holds the row, value of token t at {@code array()[base() + t]}: no copy. */
-    float[] array() {
-        return borrowed != null ? borrowed : copy;
-    }
-
-    /** Where the row starts in {@link #array()}: the load offset while borrowed, else 0. */
-    int base() {
-        return borrowed != null ? base : 0;
     }
 
     /** The row to write: copies a borrowed row first; the cached max is dropped. */
     float[] write() {
-        unborrow();
+        if (borrowed != null) {
+            System.arraycopy(borrowed, 0, copy, 0, vocabSize);
+            borrowed = null;
+        }
         maxValid = false;
         return copy;
-    }
-
-    private void unborrow() {
-        if (borrowed != null) {
-            System.arraycopy(borrowed, base, copy, 0, vocabSize);
-            borrowed = null;
-            base = 0;
-        }
     }
 
     /**
@@ -119,16 +89,14 @@ final class DenseRow {
      * also copies a borrowed row and finds the new max: a grammar mask costs one pass over V.
      */
     void mask(int[] mask) {
-        max = kernels.copyMasked(array(), base(), copy, vocabSize, mask);
+        max = kernels.copyMasked(read(), 0, copy, vocabSize, mask);
         borrowed = null;
-        base = 0;
         maxValid = true;
     }
 
     float max() {
         if (!maxValid) {
-            int from = base();
-            max = kernels.max(array(), from, from + vocabSize);
+            max = kernels.max(read(), 0, vocabSize);
             maxValid = true;
         }
         return max;
@@ -137,6 +105,5 @@ final class DenseRow {
     /** Forgets the caller's row. */
     void release() {
         borrowed = null;
-        base = 0;
     }
 }

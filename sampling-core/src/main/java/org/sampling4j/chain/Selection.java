@@ -19,10 +19,8 @@ public final class Selection {
     public static int bestPosition(Candidates c) {
         if (c.isDense()) {
             // The max is usually known from loading the row, leaving one find pass that stops early.
-            // The row is read where it lies (denseOffset), so a borrowed row is not copied.
-            int from = c.denseOffset();
-            int at = c.kernels().indexOf(c.denseArray(), from, from + c.vocabSize(), c.max());
-            return at < 0 ? 0 : at - from;
+            int at = c.kernels().indexOf(c.denseValues(), 0, c.vocabSize(), c.max());
+            return at < 0 ? 0 : at;
         }
         if (c.isSorted()) {
             return 0;
