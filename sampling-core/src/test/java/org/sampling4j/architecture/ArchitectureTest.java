@@ -35,7 +35,7 @@ class ArchitectureTest {
             Map.entry("text", 4),
             // Constrained decoding, bottom up: the IR and its front ends, byte automata, the parser
             // and masks, then the API that embedders call.
-            Map.entry("grammar.syntax", 5), Map.entry("grammar.automaton", 6), Map.entry("grammar.engine", 7),
+            Map.entry("grammar.syntax", 5), Map.entry("grammar.automaton", 6), Map.entry("grammar.schema", 6), Map.entry("grammar.engine", 7),
             Map.entry("grammar", 8),
             Map.entry("", 9),
             Map.entry("batch", 10), Map.entry("generate", 10), Map.entry("interop", 10), Map.entry("speculative", 10));
