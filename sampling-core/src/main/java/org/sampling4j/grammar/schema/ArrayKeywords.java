@@ -28,7 +28,7 @@ final class ArrayKeywords {
                 prefix.add(Node.of(tuple.get(i), n.at("items") + "/" + i, d));
             }
             if (m.containsKey("additionalItems")) {
-                rest = Node.of(m.get("additionalItems"), n.at("additionalItems"), d);
+                rest = Node.ofAdditional(m.get("additionalItems"), n.at("additionalItems"), d);
             }
             any = true;
         } else {

@@ -16,6 +16,11 @@ record Node(Object value, String pointer) {
                 + ", got " + describe(value));
     }
 
+    /** {@code additionalProperties} / {@code additionalItems}: a boolean is allowed there in every draft, draft-04 included. */
+    static Node ofAdditional(Object value, String pointer, Drafts draft) {
+        return value instanceof Boolean ? new Node(value, pointer) : of(value, pointer, draft);
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> map() {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();

@@ -29,7 +29,7 @@ final class ObjectKeywords {
         }
         Node additional = null;
         if (m.containsKey("additionalProperties")) {
-            additional = Node.of(m.get("additionalProperties"), n.at("additionalProperties"), d);
+            additional = Node.ofAdditional(m.get("additionalProperties"), n.at("additionalProperties"), d);
             any = true;
         }
         Node names = null;

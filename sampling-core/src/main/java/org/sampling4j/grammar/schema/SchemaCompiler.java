@@ -26,6 +26,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * each branch ({@code oneOf} only when {@link Disjointness} proves the branches disjoint); otherwise the
  * union over the allowed types of each type's language ({@link Values}, {@link Leaves},
  * {@link ObjectRules}, {@link ArrayRules}).
+ *
+ * <p><b>Errors.</b> INVALID wins over UNSUPPORTED: a refusal is held back while the remaining rules are
+ * compiled, so a malformed keyword elsewhere is reported as such.
  */
 public final class SchemaCompiler {
     /** Most grammar rules one schema may compile to. */
@@ -56,8 +59,20 @@ public final class SchemaCompiler {
         Object root = SchemaJson.parse(schemaJson);
         SchemaCompiler c = new SchemaCompiler(root, options);
         Expr value = c.ref(List.of(Node.of(root, "", c.draft)), Set.of());
+        SchemaException refused = null;
         while (!c.work.isEmpty()) {
-            c.work.pop().run();
+            try {
+                c.work.pop().run();
+            } catch (SchemaException e) {
+                if (e.kind() == SchemaException.Kind.INVALID) {
+                    throw e;
+                }
+                // Keep going: a malformed schema further down is reported as INVALID before any refusal.
+                refused = refused == null ? e : refused;
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
         Map<String, Cfg.Rule> all = new LinkedHashMap<>();
         all.put("root", new Cfg.Rule("root", new Expr.Seq(List.of(options.ws(), value, options.ws())), 1, 1));
@@ -144,17 +159,24 @@ public final class SchemaCompiler {
             options.add(new Expr.Literal("true"));
             options.add(new Expr.Literal("false"));
         }
-        if ((c.types & Types.STRING) != 0) {
-            options.add(Leaves.string(c, options()));
+        // Each type's language, an UNSUPPORTED held back until the others were tried (INVALID wins).
+        SchemaException refused = null;
+        for (int type : new int[] {Types.STRING, Types.INTEGER | Types.FRACTIONAL, Types.OBJECT, Types.ARRAY}) {
+            if ((c.types & type) == 0) {
+                continue;
+            }
+            try {
+                options.add(type == Types.STRING ? Leaves.string(c, options()) : type == Types.OBJECT ? ObjectRules.of(c, this)
+                        : type == Types.ARRAY ? ArrayRules.of(c, this) : Leaves.number(c));
+            } catch (SchemaException e) {
+                if (e.kind() == SchemaException.Kind.INVALID) {
+                    throw e;
+                }
+                refused = refused == null ? e : refused;
+            }
         }
-        if ((c.types & (Types.INTEGER | Types.FRACTIONAL)) != 0) {
-            options.add(Leaves.number(c));
-        }
-        if ((c.types & Types.OBJECT) != 0) {
-            options.add(ObjectRules.of(c, this));
-        }
-        if ((c.types & Types.ARRAY) != 0) {
-            options.add(ArrayRules.of(c, this));
+        if (refused != null) {
+            throw refused;
         }
         return options.size() == 1 ? options.get(0) : new Expr.Alt(options);
     }
