@@ -12,10 +12,17 @@ import org.sampling4j.grammar.syntax.Expr;
  * PLACEHOLDER until the leaves helper's version lands (same signatures): JSON number languages. Exact
  * where it answers: integers without bounds, integers in a range of at most {@value #MAX_ENUMERATED}
  * values (enumerated), integers {@code >= 0} or {@code >= 1}, numbers without bounds, numbers {@code >= 0},
- * and one number value ({@code min == max}). Everything else: UNSUPPORTED.
+ * and one number value ({@code min == max}). Everything else: UNSUPPORTED. Exponents have at most
+ * {@value #MAX_EXPONENT_DIGITS} digits.
  */
 final class NumberLanguages {
     static final int MAX_ENUMERATED = 2000;
+    /**
+     * Exponent digits of an unbounded number: RFC 8259 sets no limit but lets implementations set one
+     * (section 6); past 9 digits {@code java.math.BigDecimal} (Jackson, networknt) cannot hold the value
+     * and validators call the instance invalid, so 9 is the limit here.
+     */
+    static final int MAX_EXPONENT_DIGITS = 9;
     private static final Expr DIGIT = new Expr.Chars(new int[] {'0', '9'});
     private static final Expr DIGITS = new Expr.Repeat(DIGIT, 0, Expr.Repeat.UNBOUNDED);
     private static final Expr NATURAL = new Expr.Alt(List.of(new Expr.Literal("0"),
@@ -26,7 +33,7 @@ final class NumberLanguages {
             new Expr.Repeat(DIGIT, 1, Expr.Repeat.UNBOUNDED))), 0, 1);
     private static final Expr EXPONENT = new Expr.Repeat(new Expr.Seq(List.of(new Expr.Chars(CharRanges.normalize('E', 'E', 'e', 'e')),
             new Expr.Repeat(new Expr.Chars(CharRanges.normalize('+', '+', '-', '-')), 0, 1),
-            new Expr.Repeat(DIGIT, 1, Expr.Repeat.UNBOUNDED))), 0, 1);
+            new Expr.Repeat(DIGIT, 1, MAX_EXPONENT_DIGITS))), 0, 1);
     private static final Expr MINUS = new Expr.Repeat(new Expr.Literal("-"), 0, 1);
 
     private NumberLanguages() {
