@@ -187,6 +187,7 @@ add("allOf-ref-and-sibling", {"$defs": {"base": {"type": "integer", "minimum": 0
 add("allOf-additional-false-meets-properties", {"allOf": [obj({"a": {"type": "integer"}}), {"properties": {"b": {"type": "integer"}}}]},
     [{}, {"a": 1}], [{"b": 1}])
 add("not-type", {"type": ["string", "null"], "not": {"type": "null"}}, ["x"], [None])
+add("enum-not-integer", {"enum": [1, 1.5, "a"], "not": {"type": "integer"}}, [1.5, "a"], [1, 1.0], valid_texts=["1.50"])
 add("not-false", {"type": "boolean", "not": False}, [True], [1])
 add("not-const", {"type": "string", "not": {"const": "x"}}, ["y"], ["x"], refused="not")
 add("if-then-else", {"if": {"type": "string"}, "then": {"maxLength": 2}, "else": {"type": "integer"}}, ["ab", 1], ["abc"], refused="if")

@@ -28,7 +28,7 @@ final class Values {
         }
         List<Expr> options = new ArrayList<>();
         for (Object v : c.values) {
-            if ((Types.ofValue(v) & c.types) != 0 || (Types.ofValue(v) == Types.INTEGER && (c.types & Types.FRACTIONAL) != 0)) {
+            if ((Types.ofValue(v) & c.types) != 0) {
                 options.add(value(v, c, sc, 0));
             }
         }
