@@ -104,6 +104,10 @@ class JsonSchemaCorpusTest {
                 assertTrue(ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": outside text not valid: " + v);
                 assertTrue(rejectedAtByte(bytes, v) >= 0, c.name() + ": text the options exclude accepted: " + v);
             }
+            for (String v : c.byDesign()) { // the documented exceptions: valid, yet refused on purpose
+                assertTrue(ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": by-design text not valid: " + v);
+                assertTrue(rejectedAtByte(bytes, v) >= 0, c.name() + ": text refused by design accepted: " + v);
+            }
             Random r = new Random(SEED ^ c.name().hashCode());
             List<Grammar> modes = new ArrayList<>(List.of(bytes));
             try {

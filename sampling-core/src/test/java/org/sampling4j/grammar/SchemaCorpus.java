@@ -15,11 +15,12 @@ import tools.jackson.databind.JsonNode;
  * schema with {@code schema}, {@code valid} and {@code invalid} instances (JSON values), optional raw texts
  * {@code valid_texts}/{@code invalid_texts} (spellings: whitespace, escapes, numbers), optional
  * {@code outside_texts} (valid instances that the options exclude: whitespace past a run's limit, any whitespace
- * when compact), optional {@code options} (the CLI's names: any_order, whitespace, strict, format) and optional {@code refused}
+ * when compact), optional {@code refused_by_design} (valid texts the compiler refuses by a documented decision:
+ * exponent spellings under a numeric bound or {@code type: integer}, exponents of more than 9 digits), optional {@code options} (the CLI's names: any_order, whitespace, strict, format) and optional {@code refused}
  * (a substring of the expected refusal, for schemas the compiler must refuse).
  */
 record SchemaCorpus(String name, String schema, List<String> valid, List<String> invalid, List<String> outside,
-                    JsonSchemaOptions options, String refused) {
+                    List<String> byDesign, JsonSchemaOptions options, String refused) {
     static final String DIR = "/org/sampling4j/grammar/schema";
 
     static List<SchemaCorpus> load() {
@@ -52,6 +53,10 @@ record SchemaCorpus(String name, String schema, List<String> valid, List<String>
         for (JsonNode v : root.path("outside_texts")) {
             outside.add(v.asString());
         }
+        List<String> byDesign = new ArrayList<>();
+        for (JsonNode v : root.path("refused_by_design")) {
+            byDesign.add(v.asString());
+        }
         for (JsonNode v : root.path("valid_texts")) {
             valid.add(v.asString());
         }
@@ -62,7 +67,7 @@ record SchemaCorpus(String name, String schema, List<String> valid, List<String>
             invalid.add(v.asString());
         }
         return new SchemaCorpus(name, SchemaOracle.STRICT.writeValueAsString(root.get("schema")), valid, invalid, outside,
-                options, root.has("refused") ? root.get("refused").asString() : null);
+                byDesign, options, root.has("refused") ? root.get("refused").asString() : null);
     }
 
     static JsonSchemaOptions options(JsonNode o) {

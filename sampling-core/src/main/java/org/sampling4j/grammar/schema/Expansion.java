@@ -28,13 +28,16 @@ final class Expansion {
 
     /** The nodes of a conjunction, and its pending disjunctions. */
     record Closure(Set<Node> nodes, List<Group> groups) {
-        /** A stable identity: the pointers of the nodes that assert something. */
+        /**
+         * A stable identity: the pointers of the nodes that assert something, each one quoted (the root's
+         * pointer is "", which unquoted would make the root's key that of the empty conjunction, any value).
+         */
         String key() {
             TreeSet<String> keys = new TreeSet<>();
             for (Node n : nodes) {
                 if (n.value() instanceof Map<?, ?> m && !INERT.containsAll(m.keySet())
                         || Boolean.FALSE.equals(n.value())) {
-                    keys.add(n.pointer());
+                    keys.add("'" + n.pointer() + "'");
                 }
             }
             return String.join(" ", keys);

@@ -12,16 +12,13 @@ import org.sampling4j.grammar.syntax.Expr;
  * {@code additionalProperties}; keys of no {@code properties} are additional and must satisfy every
  * {@code additionalProperties} (unset: any value, or none under the strict option).
  *
- * <p>Any order (default): {@link #anyOrder} builds the engine's any-order object; until that node lands,
- * objects with at most {@value #MAX_PERMUTED} named keys and no additional ones are spelled out as every
- * allowed subset in every order. Forced order: keys in {@code properties} order, optional ones skippable,
+ * <p>Any order (default): {@link #anyOrder} builds the engine's any-order object ({@code Expr.JsonObject}):
+ * named members, additional keys as one key class. Forced order: keys in {@code properties} order, optional ones skippable,
  * no additional members (a subset of the valid instances, each one valid); {@code min/maxProperties}
  * counted in the rules. Text: {@code "{" ws (member ws ("," ws member ws)*)? "}"},
  * {@code member = key ws ":" ws value}.
  */
 final class ObjectRules {
-    static final int MAX_PERMUTED = 3;
-
     /** One member the object may hold: its key, value and whether it must appear. */
     record Member(String key, Expr value, boolean required) {
     }
@@ -32,10 +29,10 @@ final class ObjectRules {
     static Expr of(Constraints c, SchemaCompiler sc) {
         List<Member> members = new ArrayList<>();
         String where = c.objectPointer == null ? "" : c.objectPointer;
+        Constraints.ObjectPart patterned = null;
         for (Constraints.ObjectPart p : c.objects) {
             if (!p.patterns().isEmpty()) {
-                throw SchemaException.unsupported(p.pointer() + "/patternProperties",
-                        "patternProperties needs the engine's any-order object (pending)");
+                patterned = p;
             }
             if (p.propertyNames() != null && !Boolean.TRUE.equals(p.propertyNames().value())
                     && !(p.propertyNames().value() instanceof Map<?, ?> m && m.isEmpty())) {
@@ -47,9 +44,12 @@ final class ObjectRules {
             }
         }
         boolean additional = !c.objects.isEmpty() || !sc.options().strict();
+        List<Node> additionalConj = new ArrayList<>();
         for (Constraints.ObjectPart p : c.objects) {
             if (p.additional() == null ? sc.options().strict() : p.additional().isFalse()) {
                 additional = false;
+            } else if (p.additional() != null) {
+                additionalConj.add(p.additional());
             }
         }
         for (Map.Entry<String, List<Node>> e : c.propertyConjunctions().entrySet()) {
@@ -80,22 +80,56 @@ final class ObjectRules {
         }
         int min = (int) c.minProperties;
         int max = (int) c.maxProperties;
+        if (patterned != null) {
+            return patternOnly(c, patterned, additional, min, max, sc);
+        }
         if (sc.options().anyOrder()) {
-            if (additional || members.size() > MAX_PERMUTED) {
-                return anyOrder(members, additional, min, max, where);
+            Expr additionalValue = null;
+            if (additional) {
+                if (additionalConj.isEmpty()) {
+                    additionalConj.add(new Node(Boolean.TRUE, where + "/additionalProperties"));
+                }
+                additionalValue = sc.ref(additionalConj, java.util.Set.of());
             }
-            return permuted(members, min, max, sc);
+            return anyOrder(members, c.propertyConjunctions().keySet(), additionalValue, min, max, sc);
         }
         return ordered(members, min, max, sc);
     }
 
     /**
-     * The one place the engine's any-order object is emitted ({@code Expr.JsonObject}, written by the
-     * anyorder helper): switched on at the merge. Until then: UNSUPPORTED.
+     * The engine's any-order object: the named members, and when {@code additionalValue} is not null one
+     * key class "any key but the named ones" ({@link KeyComplement} of every key some {@code properties}
+     * names, forbidden ones included, so a forbidden named key never slips in as an additional one).
      */
-    static Expr anyOrder(List<Member> members, boolean additional, int min, int max, String pointer) {
-        throw SchemaException.unsupported(pointer, "any-order objects need the engine's JsonObject (pending)"
-                + " [" + members.size() + " named keys" + (additional ? ", additional keys allowed" : "") + "]");
+    static Expr anyOrder(List<Member> members, java.util.Set<String> named, Expr additionalValue, int min, int max,
+                         SchemaCompiler sc) {
+        List<Expr.JsonObject.Member> ms = new ArrayList<>();
+        for (Member m : members) {
+            ms.add(new Expr.JsonObject.Member(m.key(), m.value(), m.required()));
+        }
+        List<Expr.JsonObject.KeyClass> classes = additionalValue == null ? List.of()
+                : List.of(new Expr.JsonObject.KeyClass(JsonStrings.quoted(KeyComplement.of(named)), additionalValue));
+        return new Expr.JsonObject(ms, classes, min, max, sc.ws());
+    }
+
+    /**
+     * {@code patternProperties} in the one case that is exact without intersecting regular languages: one
+     * object part, one pattern, no {@code properties} anywhere and no additional keys; the key class is
+     * the pattern's language (search semantics, {@link EcmaPatterns}), trivially disjoint from the rest.
+     */
+    private static Expr patternOnly(Constraints c, Constraints.ObjectPart p, boolean additional, int min, int max,
+                                    SchemaCompiler sc) {
+        String where = p.pointer() + "/patternProperties";
+        if (c.objects.size() != 1 || p.patterns().size() != 1 || !c.propertyConjunctions().isEmpty() || additional
+                || !sc.options().anyOrder()) {
+            throw SchemaException.unsupported(where, "patternProperties is supported only as one pattern with no"
+                    + " properties, additionalProperties false and keys in any order (other key classes would need"
+                    + " the intersection or difference of regular languages, not built)");
+        }
+        Map.Entry<String, Node> e = p.patterns().entrySet().iterator().next();
+        Expr keys = JsonStrings.quoted(EcmaPatterns.decoded(e.getKey(), e.getValue().pointer()));
+        Expr value = sc.ref(List.of(e.getValue()), java.util.Set.of());
+        return new Expr.JsonObject(List.of(), List.of(new Expr.JsonObject.KeyClass(keys, value)), min, max, sc.ws());
     }
 
     static Expr empty(SchemaCompiler sc) {
@@ -104,52 +138,6 @@ final class ObjectRules {
 
     static Expr member(Member m, SchemaCompiler sc) {
         return new Expr.Seq(List.of(JsonStrings.literal(m.key()), sc.ws(), new Expr.Literal(":"), sc.ws(), m.value()));
-    }
-
-    /** Every allowed subset of {@code members} in every order (at most 3 members: 16 sequences). */
-    private static Expr permuted(List<Member> members, int min, int max, SchemaCompiler sc) {
-        List<Expr> options = new ArrayList<>();
-        int n = members.size();
-        for (int mask = 0; mask < (1 << n); mask++) {
-            List<Member> subset = new ArrayList<>();
-            boolean ok = true;
-            for (int i = 0; i < n; i++) {
-                if ((mask & (1 << i)) != 0) {
-                    subset.add(members.get(i));
-                } else if (members.get(i).required()) {
-                    ok = false;
-                }
-            }
-            if (!ok || subset.size() < min || (max >= 0 && subset.size() > max)) {
-                continue;
-            }
-            permute(subset, 0, options, sc);
-        }
-        return new Expr.Alt(options);
-    }
-
-    private static void permute(List<Member> m, int k, List<Expr> out, SchemaCompiler sc) {
-        if (k == m.size()) {
-            List<Expr> items = new ArrayList<>();
-            items.add(new Expr.Literal("{"));
-            items.add(sc.ws());
-            for (int i = 0; i < m.size(); i++) {
-                if (i > 0) {
-                    items.add(new Expr.Literal(","));
-                    items.add(sc.ws());
-                }
-                items.add(member(m.get(i), sc));
-                items.add(sc.ws());
-            }
-            items.add(new Expr.Literal("}"));
-            out.add(new Expr.Seq(items));
-            return;
-        }
-        for (int i = k; i < m.size(); i++) {
-            java.util.Collections.swap(m, k, i);
-            permute(m, k + 1, out, sc);
-            java.util.Collections.swap(m, k, i);
-        }
     }
 
     /**

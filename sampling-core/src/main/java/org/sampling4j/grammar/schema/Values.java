@@ -10,8 +10,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * {@code const} / {@code enum}: the union of each allowed value's language, every spelling JSON
  * equality accepts: strings in every escape spelling, numbers by value in plain decimal ({@code 1},
  * {@code 1.0}, {@code 1.00} for 1 where 1.0 is an integer; no exponent spellings), objects with their keys
- * in any order (at most {@value ObjectRules#MAX_PERMUTED} keys until the engine's any-order object lands;
- * in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
+ * in any order (the engine's any-order object, every key required; in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
  * filtered by {@code type}; combined with other assertion keywords an enum is refused (the intersection
  * would need an instance validator).
  */
@@ -77,28 +76,17 @@ final class Values {
             members.add(new ObjectRules.Member((String) e.getKey(), value(e.getValue(), c, sc, depth + 1), true));
         }
         if (sc.options().anyOrder() && members.size() > 1) {
-            if (members.size() > ObjectRules.MAX_PERMUTED) {
-                return ObjectRules.anyOrder(members, false, members.size(), members.size(), c.valuesPointer);
+            List<ObjectRules.Member> refs = new ArrayList<>();
+            for (ObjectRules.Member mb : members) { // each value its own rule: the object's values are Refs
+                refs.add(new ObjectRules.Member(mb.key(), sc.helper(mb.value()), true));
             }
-            List<Expr> perms = new ArrayList<>();
-            permute(members, 0, perms, sc);
-            return new Expr.Alt(perms);
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            members.forEach(mb -> keys.add(mb.key()));
+            return ObjectRules.anyOrder(refs, keys, null, members.size(), members.size(), sc);
         }
         List<Expr> seq = new ArrayList<>();
         permuteInto(members, seq, sc);
         return seq.get(0);
-    }
-
-    private static void permute(List<ObjectRules.Member> m, int k, List<Expr> out, SchemaCompiler sc) {
-        if (k == m.size()) {
-            permuteInto(m, out, sc);
-            return;
-        }
-        for (int i = k; i < m.size(); i++) {
-            java.util.Collections.swap(m, k, i);
-            permute(m, k + 1, out, sc);
-            java.util.Collections.swap(m, k, i);
-        }
     }
 
     private static void permuteInto(List<ObjectRules.Member> m, List<Expr> out, SchemaCompiler sc) {

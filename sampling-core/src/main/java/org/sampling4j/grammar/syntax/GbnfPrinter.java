@@ -8,7 +8,8 @@ import java.util.List;
  * is written as an escape ({@code \xXX}, {@code \\uXXXX}, {@code \UXXXXXXXX}, {@code \" \\ \[ \] \-}), so
  * {@link GbnfParser} reads the text back to the same language. The empty language (an {@code Alt} of no
  * option) has no GBNF spelling: it is printed as the empty class {@code [^\x00-\U0010FFFF]}, which the
- * parser reads as no character. Recursion depth is the expression depth, which the front ends bound.
+ * parser reads as no character. The any-order object ({@link Expr.JsonObject}) is the exception: printed as
+ * an approximation with a note (see {@link #jsonObject}). Recursion depth is the expression depth, which the front ends bound.
  */
 public final class GbnfPrinter {
     private GbnfPrinter() {
@@ -77,6 +78,8 @@ public final class GbnfPrinter {
             }
         } else if (e instanceof Expr.Ref ref) {
             out.append(ref.name());
+        } else if (e instanceof Expr.JsonObject o) {
+            jsonObject(o, out);
         } else {
             Expr.Token t = (Expr.Token) e;
             StringBuilder ids = new StringBuilder();
@@ -87,6 +90,33 @@ public final class GbnfPrinter {
             out.append(t.ids().isEmpty() ? String.join("", t.names()).replaceAll("^<|>$", "") : "[" + ids + "]");
             out.append('>');
         }
+    }
+
+    /**
+     * An any-order object has no GBNF spelling short of every permutation: printed (debugging only) as
+     * {@code "{" ws (member (ws "," ws member)*)? ws "}"} with each named key in its plain spelling, followed by
+     * an optional literal that is a note naming what the engine also enforces (required keys, no duplicate
+     * key, member counts); this text is NOT the same language.
+     */
+    private static void jsonObject(Expr.JsonObject o, StringBuilder out) {
+        List<Expr> members = new java.util.ArrayList<>();
+        StringBuilder required = new StringBuilder();
+        for (Expr.JsonObject.Member m : o.members()) {
+            members.add(new Expr.Seq(List.of(new Expr.Literal("\"" + m.key() + "\""), o.ws(), new Expr.Literal(":"), o.ws(), m.value())));
+            if (m.required()) {
+                required.append(required.length() > 0 ? "," : "").append(m.key());
+            }
+        }
+        for (Expr.JsonObject.KeyClass k : o.additional()) {
+            members.add(new Expr.Seq(List.of(k.keyQuoted(), o.ws(), new Expr.Literal(":"), o.ws(), k.value())));
+        }
+        Expr member = new Expr.Alt(members);
+        Expr more = new Expr.Repeat(new Expr.Seq(List.of(o.ws(), new Expr.Literal(","), o.ws(), member)), 0, Expr.Repeat.UNBOUNDED);
+        expr(new Expr.Seq(List.of(new Expr.Literal("{"), o.ws(), new Expr.Repeat(new Expr.Seq(List.of(member, more)), 0, 1),
+                o.ws(), new Expr.Literal("}"))), out, true);
+        out.append(" \"\" (\"any order; required: ").append(required.toString().replace("\"", "'").replace("\\", "/"))
+                .append("; no duplicate key; members ").append(o.minMembers()).append("..")
+                .append(o.maxMembers() < 0 ? "" : String.valueOf(o.maxMembers())).append("\")?");
     }
 
     private static void group(List<Expr> parts, String sep, StringBuilder out, boolean parens) {
