@@ -63,7 +63,7 @@ public class ObjectMaskBenchmark {
     @Setup(Level.Trial)
     public void compile() {
         Encoding encoding = BenchmarkTexts.o200kEncoding();
-        Vocabulary vocabulary = BenchmarkTexts.vocabulary(encoding);
+        Vocabulary vocabulary = BenchmarkTexts.o200kVocabulary();
         GrammarLimits l = GrammarLimits.DEFAULT;
         compiled = CompiledGrammar.compile(Cfgs.prune(cfg(order.equals("ANY_ORDER"))), vocabulary, new EngineLimits(
                 l.maxNfaStates(), l.maxDfaStates(), l.maxNesting(), l.maxSymbols(), l.maxEarleyItems(), l.maxCacheBytes()));
