@@ -32,7 +32,7 @@ import org.sampling4j.text.Vocabulary;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Thread)
 public class GrammarCompileBenchmark {
-    @Param({"JSON", "JSON_GBNF", "DATE", "EMAIL", "NUMBER", "CHOICE", "ARITHMETIC", "C", "CHESS", "LIST", "JAPANESE"})
+    @Param({"JSON", "JSON_GBNF", "DATE", "EMAIL", "NUMBER", "CHOICE", "ARITHMETIC", "C", "CHESS", "LIST", "JAPANESE", "SCHEMA_TOOL_CALL", "SCHEMA_CONFIG", "SCHEMA_TREE"})
     public String grammar;
 
     private Vocabulary vocabulary;

@@ -12,7 +12,8 @@ import org.sampling4j.text.Vocabulary;
  * The grammars and texts of {@link MaskBenchmark}: JSON (built-in and as GBNF), regexes for dates,
  * emails, identifiers and numbers, a choice, and GBNF grammars of the kinds llama.cpp ships
  * (arithmetic, a C-like language, chess moves, lists, Japanese text), written for this project and
- * kept in {@code grammars/*.gbnf}. Each comes with texts of its language; their o200k tokens are
+ * kept in {@code grammars/*.gbnf}, and JSON Schemas (a tool call, a nested configuration with additional
+ * properties, a recursive tree; {@code grammars/*.schema.json}) compiled by {@code Grammar.jsonSchema}. Each comes with texts of its language; their o200k tokens are
  * the steps whose masks are timed.
  */
 enum MaskCorpus {
@@ -29,7 +30,11 @@ enum MaskCorpus {
     C("gbnf", "c.gbnf", List.of(Texts.C_PROGRAM)),
     CHESS("gbnf", "chess.gbnf", List.of("1. e4 e5 2. Nf3 Nc6 3. Bb5 a6 4. Ba4 Nf6 5. O-O Be7 6. Re1 b5 7. Bb3 d6 1/2-1/2")),
     LIST("gbnf", "list.gbnf", List.of("- buy milk\n- write the grammar engine\n- measure the masks on o200k_base\n")),
-    JAPANESE("gbnf", "japanese.gbnf", List.of("今日は良い天気です。\nカタカナとひらがな、漢字を使います！\n東京へ行きますか？"));
+    JAPANESE("gbnf", "japanese.gbnf", List.of("今日は良い天気です。\nカタカナとひらがな、漢字を使います！\n東京へ行きますか？")),
+    SCHEMA_TOOL_CALL("json_schema", "tool-call.schema.json", List.of(Texts.TOOL_CALL,
+            "{\"arguments\": {\"unit\": \"fahrenheit\", \"city\": \"New York\"}, \"name\": \"get_weather\"}")),
+    SCHEMA_CONFIG("json_schema", "config.schema.json", List.of(Texts.CONFIG)),
+    SCHEMA_TREE("json_schema", "tree.schema.json", List.of(Texts.TREE));
 
     final String type;
     /** The regex, the GBNF resource, or null. */
@@ -55,12 +60,14 @@ enum MaskCorpus {
                 return Grammar.choice(texts, vocabulary);
             case "gbnf":
                 return Grammar.gbnf(gbnf(), "root", vocabulary);
+            case "json_schema":
+                return Grammar.jsonSchema(gbnf(), vocabulary);
             default:
                 throw new IllegalStateException(type);
         }
     }
 
-    /** The GBNF text of {@code grammars/<source>}. */
+    /** The text (GBNF, or a JSON Schema) of {@code grammars/<source>}. */
     String gbnf() {
         String resource = "grammars/" + source;
         try (InputStream in = MaskCorpus.class.getResourceAsStream(resource)) {
@@ -80,6 +87,11 @@ enum MaskCorpus {
         static final String NESTED = "{\n  \"id\": 1284,\n  \"title\": \"Sampling4J \\\"mask\\\" benchmark\",\n"
                 + "  \"tags\": [\"json\", \"grammar\", \"é漢字\"],\n  \"score\": -0.125e+2,\n  \"author\": {\"name\": \"Ada\", "
                 + "\"emails\": [], \"active\": true, \"manager\": null},\n  \"notes\": \"line one\\nline two\\ttabbed\"\n}";
+        static final String CONFIG = "{\n  \"server\": {\"port\": 8443, \"host\": \"api.example.com\", \"tls\": true},\n"
+                + "  \"service\": \"mask-bench\",\n  \"labels\": {\"team\": \"sampling\", \"tier\": \"gold\"},\n"
+                + "  \"replicas\": 3,\n  \"features\": [\"grammar\", \"schema\"]\n}";
+        static final String TREE = "{\"name\": \"root\", \"children\": [{\"name\": \"a\", \"size\": 1.5}, "
+                + "{\"children\": [{\"name\": \"c\", \"children\": []}], \"name\": \"b\"}]}";
         static final String ARRAY = "[1, 2.5, -3e10, \"four\", [true, false, null], {\"k\": [{}, []]}]";
         static final String C_PROGRAM = "int square(int x) {\n  return x * x;\n}\n\n"
                 + "int main() {\n  int total = 0;\n  int i;\n  for (i = 0; i < 10; i = i + 1) {\n"

@@ -10,6 +10,7 @@ import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.Choices;
 import org.sampling4j.grammar.syntax.JsonGrammars;
 import org.sampling4j.grammar.syntax.GbnfParser;
+import org.sampling4j.grammar.syntax.GbnfPrinter;
 import org.sampling4j.grammar.syntax.RegexParser;
 import org.sampling4j.grammar.syntax.SyntaxException;
 import org.sampling4j.text.Vocabulary;
@@ -36,10 +37,12 @@ import org.sampling4j.text.Vocabulary;
 public final class Grammar {
     private final CompiledGrammar compiled;
     private final String fingerprint;
+    private final Cfg cfg;
 
-    private Grammar(CompiledGrammar compiled, String fingerprint) {
+    private Grammar(CompiledGrammar compiled, String fingerprint, Cfg cfg) {
         this.compiled = compiled;
         this.fingerprint = fingerprint;
+        this.cfg = cfg;
     }
 
     /**
@@ -58,7 +61,8 @@ public final class Grammar {
         Objects.requireNonNull(limits, "limits");
         try {
             // Every symbol left must be productive: the engine's "a live lexeme can still complete" rests on it.
-            return new Grammar(CompiledGrammar.compile(Cfgs.prune(cfg), vocab, limits.engine()), fingerprint(kind, source, vocab));
+            Cfg pruned = Cfgs.prune(cfg);
+            return new Grammar(CompiledGrammar.compile(pruned, vocab, limits.engine()), fingerprint(kind, source, vocab), pruned);
         } catch (SyntaxException e) {
             throw translate(e);
         } catch (BudgetException e) {
@@ -118,6 +122,33 @@ public final class Grammar {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(root, "root");
         return compile(parsed(() -> GbnfParser.parse(text, root)), vocab, limits, "gbnf", root + "\u0000" + text);
+    }
+
+    /**
+     * The JSON texts valid under the JSON Schema {@code schemaJson} (drafts 04, 06, 07, 2019-09, 2020-12),
+     * with {@link JsonSchemaOptions#DEFAULT}: keys in any order, flexible whitespace, format asserted.
+     *
+     * @throws GrammarException INVALID for a malformed schema, UNSUPPORTED for a keyword or combination that
+     *         cannot be enforced exactly; {@link GrammarException#pointer()} is the keyword's JSON pointer
+     */
+    public static Grammar jsonSchema(String schemaJson, Vocabulary vocab) {
+        return jsonSchema(schemaJson, vocab, JsonSchemaOptions.DEFAULT, GrammarLimits.DEFAULT);
+    }
+
+    /** As {@link #jsonSchema(String, Vocabulary)} with {@code options}, under {@code limits}. */
+    public static Grammar jsonSchema(String schemaJson, Vocabulary vocab, JsonSchemaOptions options, GrammarLimits limits) {
+        Objects.requireNonNull(schemaJson, "schemaJson");
+        Objects.requireNonNull(options, "options");
+        Cfg cfg = SchemaGrammars.compile(schemaJson, options);
+        return compile(cfg, vocab, limits, "json_schema", options + "\u0000" + schemaJson);
+    }
+
+    /**
+     * This grammar as GBNF text (llama.cpp's syntax), after unproductive parts were removed: for
+     * debugging what a schema or regex compiled to. {@link #gbnf} reads it back to the same language.
+     */
+    public String toGbnf() {
+        return GbnfPrinter.print(cfg);
     }
 
     private static Cfg parsed(java.util.function.Supplier<Cfg> front) {

@@ -192,6 +192,19 @@ public final class JsonReader {
         return v;
     }
 
+    /**
+     * Consumes a number and returns its literal exactly as written ({@code "1.50e3"}), for callers that
+     * need the exact value (a JSON Schema's bounds) rather than the nearest double.
+     */
+    public String nextNumberLiteral() throws JsonException {
+        if (peek() != Token.NUMBER) {
+            throw s.unexpected("a number");
+        }
+        String literal = s.numbers.literal();
+        s.peeked = null;
+        return literal;
+    }
+
     /** Consumes {@code true} or {@code false}. */
     public boolean nextBoolean() throws JsonException {
         if (peek() != Token.BOOLEAN) {

@@ -86,7 +86,7 @@ public final class GrammarCli implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             result.put("compiled", false);
             result.put("error", "invalid: the line is not JSON: " + e.getOriginalMessage());
-        } catch (GrammarException | GrammarSpecs.UnsupportedGrammar e) {
+        } catch (GrammarException e) {
             result.removeAll();
             result.set("id", idOf(line));
             result.put("compiled", false);

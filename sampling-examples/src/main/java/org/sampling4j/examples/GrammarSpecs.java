@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.sampling4j.grammar.Grammar;
+import org.sampling4j.grammar.GrammarLimits;
+import org.sampling4j.grammar.JsonSchemaOptions;
 import org.sampling4j.text.Vocabulary;
 
 /**
  * A record's {@code "grammar"} object to a compiled {@link Grammar}: {@code {"type": "regex",
  * "pattern"}}, {@code {"type": "choice", "choices"}}, {@code {"type": "gbnf", "grammar", "root"?}},
- * {@code {"type": "json"}}, {@code {"type": "json_object"}}; {@code json_schema} is refused as
- * unsupported until the JSON Schema compiler lands.
+ * {@code {"type": "json"}}, {@code {"type": "json_object"}}, {@code {"type": "json_schema", "schema",
+ * "options"?}} with {@code schema} a JSON Schema (an object or boolean, or its text as a string) and
+ * {@code options} {@code {"any_order": true, "whitespace": "flexible" | "compact", "strict": false,
+ * "format": "assert" | "annotation"}} (defaults shown; any other option name is invalid).
  */
 final class GrammarSpecs {
     private GrammarSpecs() {
@@ -34,11 +38,68 @@ final class GrammarSpecs {
             case "json_object":
                 return Grammar.jsonObject(vocabulary);
             case "json_schema":
-                throw new UnsupportedGrammar("unsupported: json_schema");
+                return Grammar.jsonSchema(schema(spec), vocabulary, schemaOptions(spec.get("options")), GrammarLimits.DEFAULT);
             default:
                 throw new IllegalArgumentException("grammar.type = \"" + type
                         + "\" is not one of regex, choice, gbnf, json, json_object, json_schema");
         }
+    }
+
+    private static String schema(JsonNode spec) {
+        JsonNode v = spec.get("schema");
+        if (v == null || !(v.isObject() || v.isBoolean() || v.isTextual())) {
+            throw new IllegalArgumentException("grammar.schema must be a JSON Schema (an object or a boolean, or its text), got " + v);
+        }
+        return v.isTextual() ? v.asText() : v.toString();
+    }
+
+    /** The CLI's option names (#13) to {@link JsonSchemaOptions}. */
+    static JsonSchemaOptions schemaOptions(JsonNode o) {
+        JsonSchemaOptions out = JsonSchemaOptions.DEFAULT;
+        if (o == null || o.isNull()) {
+            return out;
+        }
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("grammar.options must be an object, got " + o);
+        }
+        java.util.Iterator<String> names = o.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode v = o.get(name);
+            switch (name) {
+                case "any_order":
+                    out = out.withAnyOrder(bool(v, name));
+                    break;
+                case "strict":
+                    out = out.withStrict(bool(v, name));
+                    break;
+                case "whitespace":
+                    if ("compact".equals(v.asText(null)) && v.isTextual()) {
+                        out = out.compact();
+                    } else if (!("flexible".equals(v.asText(null)) && v.isTextual())) {
+                        throw new IllegalArgumentException("grammar.options.whitespace = " + v + " is not \"flexible\" or \"compact\"");
+                    }
+                    break;
+                case "format":
+                    if ("annotation".equals(v.asText(null)) && v.isTextual()) {
+                        out = out.withFormatAssertion(false);
+                    } else if (!("assert".equals(v.asText(null)) && v.isTextual())) {
+                        throw new IllegalArgumentException("grammar.options.format = " + v + " is not \"assert\" or \"annotation\"");
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("grammar.options." + name
+                            + " is not one of any_order, whitespace, strict, format");
+            }
+        }
+        return out;
+    }
+
+    private static boolean bool(JsonNode v, String name) {
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("grammar.options." + name + " must be true or false, got " + v);
+        }
+        return v.asBoolean();
     }
 
     private static String text(JsonNode spec, String field) {
@@ -62,14 +123,5 @@ final class GrammarSpecs {
             out.add(v.get(i).asText());
         }
         return out;
-    }
-
-    /** A grammar form this version refuses; its message is the whole error the CLI writes. */
-    static final class UnsupportedGrammar extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnsupportedGrammar(String message) {
-            super(message);
-        }
     }
 }

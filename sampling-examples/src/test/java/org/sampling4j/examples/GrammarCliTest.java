@@ -130,7 +130,7 @@ class GrammarCliTest {
         List<JsonNode> a = run(
                 "{\"id\": 1, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"gbnf\", \"grammar\": \"root ::= \\\"a\\\" undefined-rule\"}}",
                 "{\"id\": 2, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"regex\", \"pattern\": \"(a)\\\\1\"}}",
-                "{\"id\": 3, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": {}}}",
+                "{\"id\": 3, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": {\"contains\": {}}}}",
                 "{\"id\": 4, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"regex\", \"pattern\": \"[a\"}}",
                 "{\"id\": 5, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"choice\", \"choices\": [\"ok\"]}, \"accept\": [\"ok\"]}");
         for (int i = 0; i < 4; i++) {
@@ -139,8 +139,34 @@ class GrammarCliTest {
         assertTrue(a.get(0).get("error").asText().startsWith("invalid: "), a.get(0).toString());
         assertTrue(a.get(0).get("error").asText().contains("undefined-rule"), a.get(0).toString());
         assertTrue(a.get(1).get("error").asText().startsWith("unsupported: "), a.get(1).toString());
-        assertEquals("unsupported: json_schema", a.get(2).get("error").asText());
+        assertTrue(a.get(2).get("error").asText().startsWith("unsupported: /contains: "), a.get(2).toString());
         assertTrue(a.get(3).get("error").asText().startsWith("invalid: "), a.get(3).toString());
         assertEquals("[true]", accepted(a.get(4)));
+    }
+
+    @Test
+    void jsonSchemaRecordsCompileWithTheirOptionsAndNameThePointerOnError() throws IOException {
+        String schema = "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 9},"
+                + " \"ok\": {\"type\": \"boolean\"}}, \"required\": [\"n\"], \"additionalProperties\": false}";
+        List<JsonNode> a = run(
+                "{\"id\": \"good\", \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": " + schema
+                        + "}, \"accept\": [\"{\\\"ok\\\": true, \\\"n\\\": 3}\", \"{\\\"n\\\": 10}\", \"{}\"],"
+                        + " \"generate\": {\"n\": 3, \"seed\": 7, \"max_tokens\": 60, \"temperature\": 1.0}}",
+                "{\"id\": \"compact\", \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": " + schema
+                        + ", \"options\": {\"whitespace\": \"compact\", \"any_order\": false, \"strict\": true, \"format\": \"annotation\"}},"
+                        + " \"accept\": [\"{\\\"n\\\":3,\\\"ok\\\":false}\", \"{\\\"n\\\": 3}\", \"{\\\"ok\\\":false,\\\"n\\\":3}\"]}",
+                "{\"id\": \"bad\", \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\":"
+                        + " {\"type\": \"integer\", \"minimum\": \"1\"}}}",
+                "{\"id\": \"badopt\", \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": true,"
+                        + " \"options\": {\"whitespace\": \"tabs\"}}}");
+        assertTrue(a.get(0).get("compiled").asBoolean(), a.get(0).toString());
+        assertEquals("[true,false,false]", accepted(a.get(0)));
+        assertEquals(3, a.get(0).get("generate").size());
+        assertEquals("[true,false,false]", accepted(a.get(1)));
+        assertFalse(a.get(2).get("compiled").asBoolean());
+        assertTrue(a.get(2).get("error").asText().startsWith("invalid: /minimum: "), a.get(2).toString());
+        assertFalse(a.get(3).get("compiled").asBoolean());
+        assertTrue(a.get(3).get("error").asText().startsWith("invalid: "), a.get(3).toString());
+        assertTrue(a.get(3).get("error").asText().contains("whitespace"), a.get(3).toString());
     }
 }

@@ -79,7 +79,7 @@ final class NumberLanguages {
      */
     static Expr number(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive) {
         if (min == null && max == null) {
-            return Exprs.regex("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+            return Exprs.regex("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,9})?");
         }
         checkDigits(min, max);
         if (min != null && max != null && (min.compareTo(max) > 0

@@ -1,37 +1,52 @@
 package org.sampling4j.grammar.schema;
 
-import java.util.Objects;
-
 /**
- * Thrown by the schema compiler: kind {@link Kind#INVALID} (malformed schema) or {@link Kind#UNSUPPORTED}
- * (a keyword or combination that cannot be enforced exactly), the JSON pointer of the keyword (e.g.
- * {@code "/properties/address/if"}), and the reason.
+ * Thrown by the schema compiler: kind {@link Kind#INVALID} (a malformed schema: a {@code minimum} that is a
+ * string, a {@code $ref} to nowhere) or {@link Kind#UNSUPPORTED} (a keyword or combination that cannot be
+ * enforced exactly), the JSON pointer of the keyword ({@code "/properties/address/if"}; {@code ""} is the
+ * root) and the reason.
  */
-final class SchemaException extends RuntimeException {
+public final class SchemaException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Why the schema was refused. */
-    enum Kind {
+    /** Malformed or refused. */
+    public enum Kind {
         /** The schema is malformed. */
         INVALID,
-        /** The schema is valid but asks for something that cannot be enforced exactly. */
+        /** The schema is valid but uses something that cannot be enforced exactly. */
         UNSUPPORTED
     }
 
     private final Kind kind;
     private final String pointer;
 
-    SchemaException(Kind kind, String pointer, String reason) {
-        super(Objects.requireNonNull(kind, "kind") + " at '" + pointer + "': " + reason);
+    /** {@code pointer} is the JSON pointer of the offending keyword, {@code reason} what is wrong and what is allowed. */
+    public SchemaException(Kind kind, String pointer, String reason) {
+        super(reason);
         this.kind = kind;
-        this.pointer = Objects.requireNonNull(pointer, "pointer");
+        this.pointer = pointer;
     }
 
-    Kind kind() {
+    /** Malformed or refused. */
+    public Kind kind() {
         return kind;
     }
 
-    String pointer() {
+    /** JSON pointer of the keyword ({@code ""} is the whole schema). */
+    public String pointer() {
         return pointer;
+    }
+
+    /** The reason alone. */
+    public String reason() {
+        return getMessage();
+    }
+
+    static SchemaException invalid(String pointer, String reason) {
+        return new SchemaException(Kind.INVALID, pointer, reason);
+    }
+
+    static SchemaException unsupported(String pointer, String reason) {
+        return new SchemaException(Kind.UNSUPPORTED, pointer, reason);
     }
 }

@@ -1,0 +1,107 @@
+package org.sampling4j.grammar.schema;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * {@code const} / {@code enum}: the union of each allowed value's language, every spelling JSON
+ * equality accepts: strings in every escape spelling, numbers by value in plain decimal ({@code 1},
+ * {@code 1.0}, {@code 1.00} for 1 where 1.0 is an integer; no exponent spellings), objects with their keys
+ * in any order (the engine's any-order object, every key required; in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
+ * filtered by {@code type}; combined with other assertion keywords an enum is refused (the intersection
+ * would need an instance validator).
+ */
+final class Values {
+    private Values() {
+    }
+
+    static Expr of(Constraints c, SchemaCompiler sc) {
+        String other = c.lengthPointer != null ? c.lengthPointer : !c.patterns.isEmpty() ? c.patterns.get(0)[1]
+                : !c.formats.isEmpty() && sc.options().formatAssert() ? c.formats.get(0)[1] : c.numberPointer != null ? c.numberPointer
+                : c.objectPointer != null ? c.objectPointer : c.arrayPointer != null ? c.arrayPointer : c.uniqueItemsPointer;
+        if (other != null) {
+            throw SchemaException.unsupported(other, "const/enum (" + c.valuesPointer + ") together with this keyword is not supported");
+        }
+        List<Expr> options = new ArrayList<>();
+        for (Object v : c.values) {
+            if ((Types.ofValue(v) & c.types) != 0) {
+                options.add(value(v, c, sc, 0));
+            }
+        }
+        return new Expr.Alt(options);
+    }
+
+    private static Expr value(Object v, Constraints c, SchemaCompiler sc, int depth) {
+        if (depth > 200) {
+            throw SchemaException.unsupported(c.valuesPointer, "const/enum value nested deeper than 200");
+        }
+        if (v == SchemaJson.NULL) {
+            return new Expr.Literal("null");
+        }
+        if (v instanceof Boolean b) {
+            return new Expr.Literal(b.toString());
+        }
+        if (v instanceof String s) {
+            return JsonStrings.literal(s);
+        }
+        if (v instanceof BigDecimal d) {
+            if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+                // in draft-04 under type integer, 1.0 is not an integer: only then are zero fractions refused
+                boolean zeros = c.draft.fractionZerosAreIntegers() || (c.types & Types.FRACTIONAL) != 0;
+                return NumberLanguages.integer(d, false, d, false, null, zeros);
+            }
+            return NumberLanguages.number(d, false, d, false);
+        }
+        if (v instanceof List<?> l) {
+            List<Expr> items = new ArrayList<>();
+            items.add(new Expr.Literal("["));
+            items.add(sc.ws());
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    items.add(new Expr.Literal(","));
+                    items.add(sc.ws());
+                }
+                items.add(value(l.get(i), c, sc, depth + 1));
+                items.add(sc.ws());
+            }
+            items.add(new Expr.Literal("]"));
+            return new Expr.Seq(items);
+        }
+        Map<?, ?> m = (Map<?, ?>) v;
+        List<ObjectRules.Member> members = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            members.add(new ObjectRules.Member((String) e.getKey(), value(e.getValue(), c, sc, depth + 1), true));
+        }
+        if (sc.options().anyOrder() && members.size() > 1) {
+            List<ObjectRules.Member> refs = new ArrayList<>();
+            for (ObjectRules.Member mb : members) { // each value its own rule: the object's values are Refs
+                refs.add(new ObjectRules.Member(mb.key(), sc.helper(mb.value()), true));
+            }
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            members.forEach(mb -> keys.add(mb.key()));
+            return ObjectRules.anyOrder(refs, keys, null, members.size(), members.size(), sc);
+        }
+        List<Expr> seq = new ArrayList<>();
+        permuteInto(members, seq, sc);
+        return seq.get(0);
+    }
+
+    private static void permuteInto(List<ObjectRules.Member> m, List<Expr> out, SchemaCompiler sc) {
+        List<Expr> items = new ArrayList<>();
+        items.add(new Expr.Literal("{"));
+        items.add(sc.ws());
+        for (int i = 0; i < m.size(); i++) {
+            if (i > 0) {
+                items.add(new Expr.Literal(","));
+                items.add(sc.ws());
+            }
+            items.add(ObjectRules.member(m.get(i), sc));
+            items.add(sc.ws());
+        }
+        items.add(new Expr.Literal("}"));
+        out.add(new Expr.Seq(items));
+    }
+}

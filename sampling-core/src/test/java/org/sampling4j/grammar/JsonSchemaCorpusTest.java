@@ -1,0 +1,225 @@
+package org.sampling4j.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sampling4j.text.RealVocabularies;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * The schema corpus against the networknt oracle and the compiled grammars:
+ * (1) the corpus is right: every {@code valid} instance validates under networknt, every {@code invalid}
+ * one does not; (2) each schema compiles, or is refused as the corpus expects (its {@code refused} text,
+ * or a refusal pending another lane); (3) every valid text is accepted byte by byte and under the o200k
+ * tokenization, every invalid text rejected; (4) texts generated under the mask (random choices among the
+ * allowed tokens, seeded, biased toward closing so texts complete) validate under networknt: zero invalid,
+ * under the corpus options and under forced key order, on a byte vocabulary and on o200k.
+ */
+class JsonSchemaCorpusTest {
+    private static final long SEED = 0x5C4E_3A13L;
+    private static final SchemaOracle ORACLE = new SchemaOracle();
+    private static final Vocabulary BYTES = GrammarSmokeTest.bytesVocab();
+    /** Bytes that close values quickly: preferred half of the time so random texts complete. */
+    private static final String CLOSING = "\"}],:0123456789-";
+
+    @Test
+    void everyCorpusInstanceIsJudgedByTheOracleAsTheCorpusSays() {
+        List<SchemaCorpus> corpus = SchemaCorpus.load();
+        assertTrue(corpus.size() >= 100, "corpus has " + corpus.size() + " schemas");
+        for (SchemaCorpus c : corpus) {
+            assertTrue(!c.valid().isEmpty() && !c.invalid().isEmpty(), c.name() + ": needs valid and invalid instances");
+            for (String v : c.valid()) {
+                assertTrue(ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": oracle rejects valid " + v);
+            }
+            for (String v : c.invalid()) {
+                assertTrue(!ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": oracle accepts invalid " + v);
+            }
+        }
+    }
+
+    @Test
+    void compiledSchemasAcceptTheValidRejectTheInvalidAndGenerateOnlyValid() throws Exception {
+        Vocabulary o200k = GrammarRealVocabularyTest.o200k();
+        List<String> refusals = new ArrayList<>();
+        int compiled = 0;
+        int generated = 0;
+        List<String> failures = new ArrayList<>();
+        for (SchemaCorpus c : SchemaCorpus.load()) {
+            try {
+                generated += check(c, o200k, refusals);
+                compiled += refusals.isEmpty() || !refusals.get(refusals.size() - 1).startsWith(c.name() + "\t") ? 1 : 0;
+            } catch (AssertionError | RuntimeException e) {
+                failures.add(c.name() + ": " + e);
+            }
+        }
+        Path report = Path.of("target", "schema-refusals.txt");
+        Files.createDirectories(report.getParent());
+        Files.write(report, refusals);
+        System.out.println("schema corpus: " + compiled + " compiled, " + refusals.size() + " refusals, "
+                + generated + " generated texts validated; refusals in " + report.toAbsolutePath());
+        assertTrue(failures.isEmpty(), failures.size() + " schemas failed:\n" + String.join("\n", failures));
+        assertTrue(compiled >= 40, "only " + compiled + " corpus schemas compiled");
+        assertTrue(generated >= 4 * compiled, "only " + generated + " generated texts completed");
+    }
+
+    /** All checks of one schema; returns the number of generated texts validated. */
+    private static int check(SchemaCorpus c, Vocabulary o200k, List<String> refusals) {
+        int generated = 0;
+        {
+            Grammar bytes;
+            try {
+                bytes = Grammar.jsonSchema(c.schema(), BYTES, c.options(), GrammarLimits.DEFAULT);
+            } catch (GrammarException e) {
+                boolean expected = e.kind() != GrammarException.Kind.INVALID
+                        && (e.getMessage().contains("(pending") || (c.refused() != null && e.getMessage().contains(c.refused())));
+                if (!expected) {
+                    fail(c.name() + ": refused unexpectedly: " + e.getMessage());
+                }
+                refusals.add(c.name() + "\t" + e.getMessage());
+                return 0;
+            }
+            if (c.refused() != null) {
+                fail(c.name() + ": expected a refusal containing '" + c.refused() + "', but it compiled");
+            }
+            Grammar real = Grammar.jsonSchema(c.schema(), o200k, c.options(), GrammarLimits.DEFAULT);
+            if (c.options().anyOrder()) {
+                for (String v : c.valid()) {
+                    assertEquals(-1, rejectedAtByte(bytes, v), c.name() + ": valid text rejected byte by byte: " + v);
+                    assertEquals(-1, rejectedAtToken(real, v), c.name() + ": valid text rejected under o200k: " + v);
+                }
+            }
+            for (String v : c.invalid()) {
+                assertTrue(rejectedAtByte(bytes, v) >= 0, c.name() + ": invalid text accepted: " + v);
+            }
+            for (String v : c.outside()) {
+                assertTrue(ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": outside text not valid: " + v);
+                assertTrue(rejectedAtByte(bytes, v) >= 0, c.name() + ": text the options exclude accepted: " + v);
+            }
+            for (String v : c.byDesign()) { // the documented exceptions: valid, yet refused on purpose
+                assertTrue(ORACLE.valid(c.schema(), v, c.options().formatAssertion()), c.name() + ": by-design text not valid: " + v);
+                assertTrue(rejectedAtByte(bytes, v) >= 0, c.name() + ": text refused by design accepted: " + v);
+            }
+            Random r = new Random(SEED ^ c.name().hashCode());
+            List<Grammar> modes = new ArrayList<>(List.of(bytes));
+            try {
+                modes.add(Grammar.jsonSchema(c.schema(), BYTES, c.options().withAnyOrder(false), GrammarLimits.DEFAULT));
+            } catch (GrammarException e) {
+                refusals.add(c.name() + " (forced order)\t" + e.getMessage());
+            }
+            for (Grammar g : modes) {
+                for (int seed = 0; seed < 6; seed++) {
+                    String text = generate(g, r, 400);
+                    if (text != null) {
+                        generated++;
+                        assertTrue(ORACLE.valid(c.schema(), text, c.options().formatAssertion()),
+                                c.name() + ": generated an invalid text: " + text);
+                    }
+                }
+            }
+            for (int seed = 0; seed < 2; seed++) {
+                String text = generate(real, r, 150);
+                if (text != null) {
+                    generated++;
+                    assertTrue(ORACLE.valid(c.schema(), text, c.options().formatAssertion()),
+                            c.name() + ": generated an invalid text under o200k: " + text);
+                }
+            }
+        }
+        return generated;
+    }
+
+    /** The first byte index whose byte is not in its mask, the length when incomplete at the end, -1 when accepted. */
+    static int rejectedAtByte(Grammar g, String text) {
+        GrammarMatcher m = g.newMatcher();
+        int[] mask = new int[g.maskWords()];
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < b.length; i++) {
+            m.fillMask(mask);
+            if (!TokenMask.isAllowed(mask, b[i] & 0xFF)) {
+                return i;
+            }
+            m.accept(b[i] & 0xFF);
+        }
+        return m.canStop() ? -1 : b.length;
+    }
+
+    static int rejectedAtToken(Grammar g, String text) {
+        GrammarMatcher m = g.newMatcher();
+        int[] mask = new int[g.maskWords()];
+        int[] ids = RealVocabularies.o200kEncoding().encodeOrdinary(text).toArray();
+        for (int i = 0; i < ids.length; i++) {
+            m.fillMask(mask);
+            if (!TokenMask.isAllowed(mask, ids[i])) {
+                return i;
+            }
+            m.accept(ids[i]);
+        }
+        return m.canStop() ? -1 : ids.length;
+    }
+
+    /**
+     * A random text under the mask: at each step a uniformly random allowed token, half of the time among
+     * those whose bytes all close values quickly ({@link #CLOSING}); EOS taken with probability 1/2 when
+     * allowed. Null when not complete after {@code maxTokens}.
+     */
+    static String generate(Grammar g, Random r, int maxTokens) {
+        Vocabulary v = g.vocabulary();
+        GrammarMatcher m = g.newMatcher();
+        int[] mask = new int[g.maskWords()];
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int step = 0; step < maxTokens; step++) {
+            m.fillMask(mask);
+            int[] allowed = TokenMask.ids(mask);
+            List<Integer> text = new ArrayList<>();
+            List<Integer> closing = new ArrayList<>();
+            boolean eos = false;
+            for (int id : allowed) {
+                if (v.isEos(id)) {
+                    eos = true;
+                    continue;
+                }
+                text.add(id);
+                if (closing(v)[id]) {
+                    closing.add(id);
+                }
+            }
+            if (eos && (text.isEmpty() || r.nextBoolean())) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            if (text.isEmpty()) {
+                throw new AssertionError("no token allowed and not complete after '" + out + "'");
+            }
+            List<Integer> pool = !closing.isEmpty() && r.nextBoolean() ? closing : text;
+            int t = pool.get(r.nextInt(pool.size()));
+            m.accept(t);
+            out.write(v.bytes(t), 0, v.length(t));
+        }
+        return null;
+    }
+
+    private static final java.util.Map<Vocabulary, boolean[]> CLOSING_TOKENS = new java.util.IdentityHashMap<>();
+
+    /** For each id: a non-empty text token whose bytes are all in {@link #CLOSING}; computed once per vocabulary. */
+    private static boolean[] closing(Vocabulary v) {
+        return CLOSING_TOKENS.computeIfAbsent(v, x -> {
+            boolean[] out = new boolean[x.logitsSize()];
+            for (int id = 0; id < x.size(); id++) {
+                boolean ok = x.isToken(id) && x.length(id) > 0 && !x.isSpecial(id);
+                for (int i = 0; ok && i < x.length(id); i++) {
+                    ok = CLOSING.indexOf(x.byteAt(id, i)) >= 0;
+                }
+                out[id] = ok;
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package org.sampling4j.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * Malformed schemas are INVALID and unenforceable ones UNSUPPORTED, each naming the keyword's JSON pointer
+ * in {@link GrammarException#pointer()} and in the message ({@code "invalid: /pointer: reason"}).
+ */
+class JsonSchemaErrorTest {
+    private static final Vocabulary V = GrammarSmokeTest.bytesVocab();
+
+    private static GrammarException error(String schema) {
+        return assertThrows(GrammarException.class, () -> Grammar.jsonSchema(schema, V));
+    }
+
+    private static void invalid(String schema, String pointer, String reason) {
+        GrammarException e = error(schema);
+        assertEquals(GrammarException.Kind.INVALID, e.kind(), e.getMessage());
+        assertEquals(pointer, e.pointer(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid: " + (pointer.isEmpty() ? "/" : pointer) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    private static void unsupported(String schema, String pointer, String reason) {
+        GrammarException e = error(schema);
+        assertEquals(GrammarException.Kind.UNSUPPORTED, e.kind(), e.getMessage());
+        assertEquals(pointer, e.pointer(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unsupported: " + (pointer.isEmpty() ? "/" : pointer) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void malformedSchemasNameThePointer() {
+        invalid("{\"type\": \"integer\", \"minimum\": \"3\"}", "/minimum", "must be a number");
+        invalid("{\"type\": \"strin\"}", "/type", "unknown type \"strin\"");
+        invalid("{\"type\": [\"string\", 3]}", "/type/1", "must be strings");
+        invalid("{\"properties\": {\"a\": {\"maxLength\": -1}}, \"additionalProperties\": false}", "/properties/a/maxLength", "non-negative integer");
+        invalid("{\"properties\": {\"a/b\": {\"minItems\": 1.5}}, \"additionalProperties\": false}", "/properties/a~1b/minItems", "non-negative integer");
+        invalid("{\"$ref\": \"#/$defs/missing\"}", "/$ref", "points to nowhere");
+        invalid("{\"items\": {\"$ref\": \"#nope\"}}", "/items/$ref", "no $anchor named \"nope\"");
+        invalid("{\"required\": \"a\"}", "/required", "array of strings");
+        invalid("{\"anyOf\": []}", "/anyOf", "non-empty array");
+        invalid("{\"multipleOf\": 0}", "/multipleOf", "> 0");
+        invalid("{\"properties\": {\"a\": 3}}", "/properties/a", "a schema must be an object");
+        invalid("{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"items\": true}", "/items", "must be an object, got true");
+        invalid("{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"exclusiveMinimum\": 3}", "/exclusiveMinimum", "boolean");
+        invalid("{\"type\": \"string\", ", "", "not JSON");
+        invalid("{\"type\": \"string\", \"type\": \"integer\"}", "", "duplicate key");
+    }
+
+    @Test
+    void aSchemaWithNoInstanceIsInvalid() {
+        GrammarException e = error("false");
+        assertEquals(GrammarException.Kind.INVALID, e.kind(), e.getMessage());
+        e = error("{\"type\": \"integer\", \"minimum\": 5, \"maximum\": 4}");
+        assertEquals(GrammarException.Kind.INVALID, e.kind(), e.getMessage());
+        e = error("{\"allOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}");
+        assertEquals(GrammarException.Kind.INVALID, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void unenforceableKeywordsAreRefusedAtTheirPointer() {
+        unsupported("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"}}", "/contains", "contains");
+        unsupported("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"uniqueItems\": true}", "/uniqueItems", "uniqueItems");
+        unsupported("{\"properties\": {\"address\": {\"if\": {\"type\": \"string\"}, \"then\": {\"maxLength\": 3}}},"
+                + " \"additionalProperties\": false}",
+                "/properties/address/if", "if/then/else");
+        unsupported("{\"type\": \"string\", \"not\": {\"const\": \"x\"}}", "/not", "not is supported only");
+        unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
+        unsupported("{\"dependentRequired\": {\"a\": [\"b\"]}}", "/dependentRequired", "not supported");
+        unsupported("{\"$defs\": {\"x\": {\"unevaluatedProperties\": false}}, \"$ref\": \"#/$defs/x\"}",
+                "/$defs/x/unevaluatedProperties", "not supported");
+        unsupported("{\"$ref\": \"https://example.com/other.json\"}", "/$ref", "outside this schema");
+        unsupported("{\"$schema\": \"https://example.com/my-meta\"}", "/$schema", "unknown $schema");
+        unsupported("{\"type\": \"number\", \"multipleOf\": 0.1}", "/multipleOf", "only as an integer");
+        unsupported("{\"type\": \"string\", \"pattern\": \"^[a-z]+$\", \"minLength\": 2}", "/pattern", "combining minLength and pattern");
+        unsupported("{\"enum\": [\"a\", \"bb\"], \"maxLength\": 1}", "/maxLength", "const/enum (/enum) together");
+        unsupported("{\"type\": \"number\", \"not\": {\"type\": \"integer\"}}", "", "must not be integers");
+    }
+
+    @Test
+    void ordinaryKeywordsThatAssertNothingAreIgnored() {
+        Grammar g = Grammar.jsonSchema("{\"title\": \"t\", \"description\": \"d\", \"$comment\": \"c\", \"examples\": [1],"
+                + " \"default\": 2, \"deprecated\": true, \"readOnly\": true, \"contentMediaType\": \"text/plain\", \"x-vendor\": 1,"
+                + " \"type\": \"integer\", \"minimum\": 0, \"maximum\": 3}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, "3"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(g, "4") >= 0);
+    }
+
+    @Test
+    void recursionWithoutABaseCaseAcceptsNothing() {
+        GrammarException e = error("{\"$defs\": {\"a\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/a\"}, \"minItems\": 1}},"
+                + " \"$ref\": \"#/$defs/a\"}");
+        assertEquals(GrammarException.Kind.INVALID, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void aDeepChainOfRefsCompilesWithoutOverflowingTheStack() {
+        StringBuilder s = new StringBuilder("{\"$defs\": {");
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            s.append("\"d").append(i).append("\": {\"$ref\": \"#/$defs/d").append(i + 1).append("\"}, ");
+        }
+        s.append("\"d").append(n).append("\": {\"const\": 1}}, \"$ref\": \"#/$defs/d0\"}");
+        Grammar g = Grammar.jsonSchema(s.toString(), V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, "1"));
+        // and nested properties as deep as the reader allows, each its own rule
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            deep.append("{\"type\": \"array\", \"maxItems\": 1, \"items\": ");
+        }
+        deep.append("{\"type\": \"null\"}").append("}".repeat(200));
+        Grammar d = Grammar.jsonSchema(deep.toString(), V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(d, "[".repeat(200) + "]".repeat(200)));
+    }
+
+    @Test
+    void whitespacePatternsMustOnlyHoldJsonWhitespace() {
+        String schema = "{\"type\": \"array\", \"items\": {\"type\": \"null\"}}";
+        Grammar g = Grammar.jsonSchema(schema, V, JsonSchemaOptions.DEFAULT.withWhitespacePattern("[ ]?"), GrammarLimits.DEFAULT);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, " [ null, null ] "));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(g, "[  null]") >= 0);
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(g, "[\nnull]") >= 0);
+        GrammarException e = assertThrows(GrammarException.class, () -> Grammar.jsonSchema(schema, V,
+                JsonSchemaOptions.DEFAULT.withWhitespacePattern("[ a]*"), GrammarLimits.DEFAULT));
+        assertEquals(GrammarException.Kind.INVALID, e.kind());
+        assertThrows(IllegalArgumentException.class, () -> new JsonSchemaOptions(true, JsonSchemaOptions.Whitespace.PATTERN,
+                20, null, false, true));
+    }
+}
