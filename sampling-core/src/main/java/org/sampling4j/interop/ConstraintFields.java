@@ -86,7 +86,7 @@ final class ConstraintFields {
             options[0] = vllmOptions(top + ".", so.get("disable_any_whitespace"), so.get("disable_additional_properties"),
                     so.get("whitespace_pattern"));
         }
-        vllmForms(out, null, "guided_", f::raw);
+        vllmForms(out, null, "guided_", k -> f.raw("guided_" + k));
         Object ws = f.raw("guided_whitespace_pattern");
         if (ws != null) {
             options[0] = vllmOptions("guided_", null, null, ws);
