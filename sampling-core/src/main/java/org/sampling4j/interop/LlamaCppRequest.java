@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sampling4j.ChainOrder;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.grammar.GrammarCache;
 import org.sampling4j.processor.FrequencyPresencePenaltyProcessor;
 import org.sampling4j.text.Encoder;
 import org.sampling4j.text.Vocabulary;
@@ -64,8 +65,9 @@ import org.sampling4j.text.Vocabulary;
  * token), typical_p &lt;= 0, xtc_probability above 1, negative xtc_threshold, min_keep, dry_multiplier,
  * or dry_allowed_length, repeat_penalty &lt;= 0, n_predict 0 (evaluate the prompt only) or below -1, a
  * negative temperature with a dynamic range, mirostat other than 0, 1, 2. Reported unsupported: a custom
- * {@code samplers} order (the default one with {@code adaptive_p} is accepted), grammar and json_schema,
- * XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
+ * {@code samplers} order (the default one with {@code adaptive_p} is accepted), grammar, json_schema and
+ * response_format when no {@link Vocabulary} is given (with one they become {@link SamplingParams#grammar()},
+ * {@link ConstraintFields}), XTC under greedy (llama.cpp runs XTC before its greedy pick, which can change the
  * argmax), text that needs the missing {@link Encoder} or {@link Vocabulary}.
  * <p><b>Differs, silently.</b> frequency_penalty and presence_penalty count only generated tokens
  * (the OpenAI / vLLM scope of {@link FrequencyPresencePenaltyProcessor}); llama.cpp counts every
@@ -88,7 +90,7 @@ final class LlamaCppRequest {
     private LlamaCppRequest() {
     }
 
-    static ParamsMapping map(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
+    static ParamsMapping map(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary, GrammarCache cache) {
         RequestFields f = new RequestFields(body);
         SamplingParams.Builder b = SamplingParams.builder().chainOrder(ChainOrder.LLAMA_CPP);
         LlamaCppChainFields chain = LlamaCppChainFields.read(f, b, encoder, vocabulary);
@@ -124,11 +126,7 @@ final class LlamaCppRequest {
             b.stopStrings(strings);
         }
         chain.adaptiveP();
-        Object grammar = f.raw("grammar");
-        if (grammar != null && !"".equals(grammar)) {
-            f.unsupported("grammar", "constrained decoding needs a grammar mask from the runtime");
-        }
-        f.unsupported("json_schema", "constrained decoding needs a grammar mask from the runtime");
+        ConstraintFields.llamaCpp(f).apply(f, b, vocabulary, cache, "ParamsMapping.fromLlamaCpp(body, encoder, vocabulary, cache)");
         for (String name : new String[] {"grammar_lazy", "grammar_triggers", "grammar_type"}) {
             f.ignore(name, "a grammar setting: only used with grammar");
         }

@@ -2,6 +2,8 @@ package org.sampling4j.interop;
 
 import java.util.Map;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.grammar.GrammarCache;
+import org.sampling4j.text.Vocabulary;
 
 /**
  * An OpenAI {@code /v1/chat/completions} or {@code /v1/completions} request body as
@@ -25,8 +27,9 @@ import org.sampling4j.SamplingParams;
  * </table>
  * Left to the caller ({@link ParamsMapping#ignored()}): model, messages, prompt, stream and its
  * options, user, metadata, store, tools and functions, audio,
- * modalities, reasoning and service settings, suffix, echo. Unsupported: a {@code response_format}
- * other than text (structured output), {@code best_of} above 1. Logprobs are the processed ones
+ * modalities, reasoning and service settings, suffix, echo. {@code response_format} (text, json_object,
+ * json_schema with strict) becomes {@link SamplingParams#grammar()} when a vocabulary is given
+ * ({@link ConstraintFields}), else it is reported unsupported. Unsupported: {@code best_of} above 1. Logprobs are the processed ones
  * (OpenAI does not document which it returns).
  *
  * <p>{@code stop} follows the API reference ("Up to 4 sequences where the API will stop generating
@@ -48,7 +51,7 @@ final class OpenAiRequest {
     private OpenAiRequest() {
     }
 
-    static ParamsMapping map(Map<String, ?> body) {
+    static ParamsMapping map(Map<String, ?> body, Vocabulary vocab, GrammarCache cache) {
         RequestFields f = new RequestFields(body);
         SamplingParams.Builder b = SamplingParams.builder();
         Double t = range(f, "temperature", 0, 2);
@@ -108,10 +111,7 @@ final class OpenAiRequest {
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
-        Object format = f.raw("response_format");
-        if (format instanceof Map && !"text".equals(((Map<?, ?>) format).get("type"))) {
-            f.unsupported("response_format", "structured output (a grammar or JSON schema) needs a constrained-decoding mask");
-        }
+        ConstraintFields.openAi(f).apply(f, b, vocab, cache, "ParamsMapping.fromOpenAi(body, vocabulary, cache)");
         Object bestOf = f.raw("best_of");
         if (bestOf != null && MapValues.number("best_of", bestOf) > 1) {
             f.unsupported("best_of", "ranking n candidates by total logprob is a generation-loop feature");

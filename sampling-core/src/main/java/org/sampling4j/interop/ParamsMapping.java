@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.grammar.GrammarCache;
 import org.sampling4j.text.Encoder;
 import org.sampling4j.text.Vocabulary;
 
@@ -62,7 +63,7 @@ public final class ParamsMapping {
      * @throws IllegalArgumentException for a value outside the API's range, in OpenAI's wording
      */
     public static ParamsMapping fromOpenAi(Map<String, ?> body) {
-        return OpenAiRequest.map(body);
+        return OpenAiRequest.map(body, null, null);
     }
 
     /**
@@ -72,7 +73,7 @@ public final class ParamsMapping {
      * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
      */
     public static ParamsMapping fromVllm(Map<String, ?> samplingParams) {
-        return VllmRequest.map(samplingParams, null);
+        return VllmRequest.map(samplingParams, null, null, null);
     }
 
     /**
@@ -83,7 +84,7 @@ public final class ParamsMapping {
      * @throws IllegalArgumentException for a value vLLM rejects, in vLLM's wording
      */
     public static ParamsMapping fromVllm(Map<String, ?> samplingParams, Encoder encoder) {
-        return VllmRequest.map(samplingParams, encoder);
+        return VllmRequest.map(samplingParams, encoder, null, null);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class ParamsMapping {
      *                                  where llama.cpp's samplers misbehave
      */
     public static ParamsMapping fromLlamaCpp(Map<String, ?> body) {
-        return LlamaCppRequest.map(body, null, null);
+        return LlamaCppRequest.map(body, null, null, null);
     }
 
     /**
@@ -109,7 +110,48 @@ public final class ParamsMapping {
      * @param vocabulary the model's vocabulary; null when there is none
      */
     public static ParamsMapping fromLlamaCpp(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary) {
-        return LlamaCppRequest.map(body, encoder, vocabulary);
+        return LlamaCppRequest.map(body, encoder, vocabulary, null);
+    }
+
+    /**
+     * As {@link #fromOpenAi(Map)}, with the model's vocabulary for {@code response_format}
+     * ({@code json_schema}, {@code json_object}): it becomes {@link SamplingParams#grammar()}.
+     *
+     * @param vocabulary the model's vocabulary; null reports a constraint unsupported
+     * @param cache      shares one compiled grammar per distinct schema and vocabulary; null compiles each time
+     * @throws IllegalArgumentException for a malformed or second constraint, naming the fields
+     * @throws org.sampling4j.grammar.GrammarException when the constraint does not compile, its message
+     *         prefixed by the field ({@code response_format.json_schema.schema: unsupported: /properties/x/...})
+     */
+    public static ParamsMapping fromOpenAi(Map<String, ?> body, Vocabulary vocabulary, GrammarCache cache) {
+        return OpenAiRequest.map(body, vocabulary, cache);
+    }
+
+    /**
+     * As {@link #fromVllm(Map, Encoder)}, with the model's vocabulary for {@code structured_outputs} and
+     * the older {@code guided_*} fields: they become {@link SamplingParams#grammar()}.
+     *
+     * @param vocabulary the model's vocabulary; null reports a constraint unsupported
+     * @param cache      shares one compiled grammar per distinct constraint and vocabulary; null compiles each time
+     * @throws org.sampling4j.grammar.GrammarException when the constraint does not compile, its message
+     *         prefixed by the field ({@code structured_outputs.json: ...})
+     */
+    public static ParamsMapping fromVllm(Map<String, ?> samplingParams, Encoder encoder, Vocabulary vocabulary,
+                                         GrammarCache cache) {
+        return VllmRequest.map(samplingParams, encoder, vocabulary, cache);
+    }
+
+    /**
+     * As {@link #fromLlamaCpp(Map, Encoder, Vocabulary)}; {@code json_schema}, {@code grammar} and
+     * {@code response_format} become {@link SamplingParams#grammar()}, compiled through {@code cache}.
+     *
+     * @param cache shares one compiled grammar per distinct constraint and vocabulary; null compiles each time
+     * @throws org.sampling4j.grammar.GrammarException when the constraint does not compile, its message
+     *         prefixed by the field ({@code grammar: invalid: line 1, column 3 ...})
+     */
+    public static ParamsMapping fromLlamaCpp(Map<String, ?> body, Encoder encoder, Vocabulary vocabulary,
+                                             GrammarCache cache) {
+        return LlamaCppRequest.map(body, encoder, vocabulary, cache);
     }
 
     /**

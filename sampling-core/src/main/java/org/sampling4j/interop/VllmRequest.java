@@ -3,7 +3,9 @@ package org.sampling4j.interop;
 import java.util.Map;
 import org.sampling4j.LogprobsMode;
 import org.sampling4j.SamplingParams;
+import org.sampling4j.grammar.GrammarCache;
 import org.sampling4j.text.Encoder;
+import org.sampling4j.text.Vocabulary;
 
 /**
  * A vLLM {@code SamplingParams} dictionary as {@link SamplingParams}, with vLLM's defaults, checks
@@ -40,7 +42,9 @@ import org.sampling4j.text.Encoder;
  *     without the ids, reported unsupported</td></tr>
  * </table>
  * Left to the caller: ignore_eos, detokenize and the other output-text options,
- * prompt_logprobs, output_kind, stream_interval, extra_args, repetition_detection. Unsupported: structured_outputs / guided_decoding, logprob_token_ids,
+ * prompt_logprobs, output_kind, stream_interval, extra_args, repetition_detection. structured_outputs (and guided_decoding, guided_json, guided_regex, guided_choice,
+ * guided_grammar, guided_json_object, guided_whitespace_pattern) become {@link SamplingParams#grammar()} when a
+ * vocabulary is given ({@link ConstraintFields}), else they are reported unsupported. Unsupported: logprob_token_ids,
  * trace_decode_token_ids, and bad_words given as text when no encoder was passed.
  */
 final class VllmRequest {
@@ -79,7 +83,7 @@ final class VllmRequest {
         b.thinkingBudget(budget, start, end);
     }
 
-    static ParamsMapping map(Map<String, ?> dict, Encoder encoder) {
+    static ParamsMapping map(Map<String, ?> dict, Encoder encoder, Vocabulary vocab, GrammarCache cache) {
         RequestFields f = new RequestFields(dict);
         SamplingParams.Builder b = SamplingParams.builder();
         int n = or(f.integer("n"), 1);
@@ -182,8 +186,7 @@ final class VllmRequest {
         for (String name : NOT_SAMPLING) {
             f.ignore(name, "not a sampling setting: the runtime handles it");
         }
-        f.unsupported("structured_outputs", "constrained decoding needs a grammar mask from the runtime");
-        f.unsupported("guided_decoding", "constrained decoding needs a grammar mask from the runtime");
+        ConstraintFields.vllm(f).apply(f, b, vocab, cache, "ParamsMapping.fromVllm(request, encoder, vocabulary, cache)");
         f.unsupported("logprob_token_ids", "logprobs of chosen ids are not reported yet");
         f.unsupported("trace_decode_token_ids", "forced tokens are the runtime's: SequenceState.accept");
         return f.result(b.build());
