@@ -1,6 +1,5 @@
 package org.sampling4j.grammar.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.sampling4j.grammar.automaton.LazyDfa;
 import org.sampling4j.text.Vocabulary;
@@ -29,8 +28,7 @@ public final class MatcherState {
     private final int[] scratch = new int[SAVED];
     private int[] distinct = new int[8];
     private GuardedMasks guarded;
-    private final SetShapes.Scratch shapeScratch = new SetShapes.Scratch();
-    private int[] memoKey = new int[16];
+    private final MemoKeys memoKeys = new MemoKeys();
     private int[] memoBits;
 
     MatcherState(CompiledGrammar cg) {
@@ -227,49 +225,21 @@ public final class MatcherState {
      * state the shapes do not capture. A set past the budget (no id) computes directly.
      */
     private void expandRoot(MaskGroup group, int[] mask) {
-        int len = cg.hasGuards() ? -1 : contextKey(group);
+        int len = cg.hasGuards() ? -1 : memoKeys.of(group, distinct, chart, cg.shapes);
         if (len < 0) {
             expand(group, -1, mask);
             return;
         }
-        LexerEntry e = group.memo(memoKey, len);
+        LexerEntry e = group.memo(memoKeys.key, len);
         if (e == null) {
             if (memoBits == null) {
                 memoBits = new int[cg.maskWords];
             }
             expand(group, -1, memoBits);
-            e = cg.cache.memo(group, memoKey, len, memoBits, cg.maskWords);
+            e = cg.cache.memo(group, memoKeys.key, len, memoBits, cg.maskWords);
             Arrays.fill(memoBits, 0);
         }
         e.orInto(mask);
-    }
-
-    /**
-     * Writes into {@link #memoKey} the context of root {@code group}: per key pair, the number of
-     * threads in that distinct state and their sets' shape ids in thread order; returns the length,
-     * or -1 when a set has no id.
-     */
-    private int contextKey(MaskGroup group) {
-        int[] key = group.key;
-        int n = 0;
-        for (int i = 0; i < key.length; i += 2) {
-            int d = distinct[key[i]];
-            int countAt = n++;
-            for (int t = chart.thrFrom; t < chart.thrTo; t++) {
-                if (chart.thrDfa[t] == d) {
-                    int id = cg.shapes.of(chart, chart.thrSet[t], shapeScratch);
-                    if (id == SetShapes.NONE) {
-                        return -1;
-                    }
-                    if (n + 2 > memoKey.length) {
-                        memoKey = Arrays.copyOf(memoKey, 2 * memoKey.length);
-                    }
-                    memoKey[n++] = id;
-                }
-            }
-            memoKey[countAt] = n - countAt - 1;
-        }
-        return n;
     }
 
     /**
@@ -307,40 +277,9 @@ public final class MatcherState {
 
     /**
      * The bytes every continuation starts with: empty when the output may stop here, a token terminal
-     * may come, or more than one byte may follow. At most {@code limit} bytes.
+     * may come, or more than one byte may follow. At most {@code limit} bytes ({@link ForcedBytes}).
      */
     public byte[] forcedBytes(int limit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] base = new int[Chart.SAVED];
-        int[] one = new int[Chart.SAVED];
-        chart.save(base, 0);
-        try {
-            boolean mayStop = canStop();
-            while (out.size() < limit && !mayStop && !SetQueries.expectsToken(chart, chart.curSet)) {
-                chart.save(one, 0);
-                int only = -1;
-                for (int b = 0; b < 256; b++) {
-                    chart.feedByte(b);
-                    boolean ok = chart.viable();
-                    chart.restore(one, 0);
-                    if (ok) {
-                        if (only >= 0) {
-                            only = -2;
-                            break;
-                        }
-                        only = b;
-                    }
-                }
-                if (only < 0) {
-                    break;
-                }
-                out.write(only);
-                chart.feedByte(only);
-                mayStop = SetQueries.complete(chart, chart.curSet);
-            }
-        } finally {
-            chart.restore(base, 0);
-        }
-        return out.toByteArray();
+        return ForcedBytes.of(chart, canStop(), limit);
     }
 }
