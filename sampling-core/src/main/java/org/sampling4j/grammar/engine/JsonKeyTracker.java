@@ -10,7 +10,7 @@ import java.util.Arrays;
  * ever refuse more.
  *
  * <p><b>State.</b> A few scalars (containers open, the innermost object's phase, inside a string
- * and whether it is a key, escape and {@code \\uXXXX} progress, UTF-8 continuation bytes), a stack
+ * and whether it is a key; escape, {@code \\uXXXX} and UTF-8 progress in {@link JsonStringBytes}), a stack
  * of level slots (object or array, the last key's index, the member count) and two append-only
  * arenas: key records (previous key of the same level, hash, offset, length) and the decoded
  * characters of keys as UTF-16 (so {@code "\\uD83D\\uDE00"} and the literal character are the same
@@ -36,11 +36,8 @@ final class JsonKeyTracker {
     private int depth;
     private int phase = AFTER_VALUE;
     private int str;
-    /** 0: none; 1: after a backslash; 2..5: reading hex digit {@code esc - 2} of {@code \\uXXXX}. */
-    private int esc;
-    private int uacc;
-    private int utfNeed;
-    private int utfAcc;
+    /** The escape and UTF-8 progress inside the current string. */
+    private final JsonStringBytes decoder = new JsonStringBytes();
     private int keyStart;
     private int[] lvlObject = new int[16];
     private int[] lvlLast = new int[16];
@@ -81,10 +78,7 @@ final class JsonKeyTracker {
         into[at] = depth;
         into[at + 1] = phase;
         into[at + 2] = str;
-        into[at + 3] = esc;
-        into[at + 4] = uacc;
-        into[at + 5] = utfNeed;
-        into[at + 6] = utfAcc;
+        decoder.mark(into, at + 3);
         into[at + 7] = keyStart;
         into[at + 8] = nKeys;
         into[at + 9] = nChars;
@@ -104,10 +98,7 @@ final class JsonKeyTracker {
         depth = from[at];
         phase = from[at + 1];
         str = from[at + 2];
-        esc = from[at + 3];
-        uacc = from[at + 4];
-        utfNeed = from[at + 5];
-        utfAcc = from[at + 6];
+        decoder.restore(from, at + 3);
         keyStart = from[at + 7];
         nKeys = from[at + 8];
         nChars = from[at + 9];
@@ -136,8 +127,7 @@ final class JsonKeyTracker {
             case '"' -> {
                 str = inObject() && phase == EXPECT_KEY ? KEY_STRING : VALUE_STRING;
                 keyStart = nChars;
-                esc = 0;
-                utfNeed = 0;
+                decoder.reset();
             }
             case ':' -> phase = EXPECT_VALUE;
             case ',' -> phase = EXPECT_KEY;
@@ -146,69 +136,20 @@ final class JsonKeyTracker {
     }
 
     private void inString(int b) {
-        if (esc == 1) {
-            esc = 0;
-            switch (b) {
-                case '"', '\\', '/' -> append(b);
-                case 'b' -> append('\b');
-                case 'f' -> append('\f');
-                case 'n' -> append('\n');
-                case 'r' -> append('\r');
-                case 't' -> append('\t');
-                case 'u' -> {
-                    esc = 2;
-                    uacc = 0;
-                }
-                default -> {
-                }
-            }
+        if (!decoder.feed(b, this)) {
             return;
         }
-        if (esc >= 2) {
-            uacc = uacc * 16 + Character.digit(b, 16);
-            if (++esc == 6) {
-                esc = 0;
-                append(uacc & 0xFFFF); // a surrogate half stays a half: a pair decodes to the same UTF-16 as the character
-            }
-            return;
+        if (str == KEY_STRING) { // the closing quote
+            addKey();
+            phase = AFTER_KEY;
+        } else {
+            phase = AFTER_VALUE;
         }
-        if (utfNeed > 0) {
-            utfAcc = (utfAcc << 6) | (b & 0x3F);
-            if (--utfNeed == 0) {
-                if (utfAcc >= 0x10000) {
-                    append(Character.highSurrogate(utfAcc));
-                    append(Character.lowSurrogate(utfAcc));
-                } else {
-                    append(utfAcc);
-                }
-            }
-            return;
-        }
-        if (b == '"') {
-            if (str == KEY_STRING) {
-                addKey();
-                phase = AFTER_KEY;
-            } else {
-                phase = AFTER_VALUE;
-            }
-            str = 0;
-        } else if (b == '\\') {
-            esc = 1;
-        } else if (b < 0x80) {
-            append(b);
-        } else if (b >= 0xF0) {
-            utfNeed = 3;
-            utfAcc = b & 0x07;
-        } else if (b >= 0xE0) {
-            utfNeed = 2;
-            utfAcc = b & 0x0F;
-        } else if (b >= 0xC0) {
-            utfNeed = 1;
-            utfAcc = b & 0x1F;
-        }
+        str = 0;
     }
 
-    private void append(int c) {
+    /** One decoded UTF-16 unit of the current string (kept only for keys). */
+    void append(int c) {
         if (str != KEY_STRING) {
             return; // value strings are followed, not kept
         }
@@ -309,7 +250,7 @@ final class JsonKeyTracker {
 
     /** Inside a key string, between characters (no escape or UTF-8 sequence half read). */
     boolean readingKey() {
-        return str == KEY_STRING && esc == 0 && utfNeed == 0;
+        return str == KEY_STRING && decoder.betweenCharacters();
     }
 
     /** Whether the innermost object already holds the decoded key {@code key} ({@code hash} = its {@link String#hashCode}). */
