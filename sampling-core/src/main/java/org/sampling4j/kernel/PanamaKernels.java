@@ -38,12 +38,6 @@ import jdk.incubator.vector.VectorOperators;
 final class PanamaKernels implements Kernels {
     private static final int F = FLOATS.length();
     private static final int MAGIC_BITS = Float.floatToRawIntBits(FastExp.ROUNDING_MAGIC);
-    /**
-     * JDK 17's {@code VectorMask.toLong} is not intrinsic and boxes the mask (48 bytes a call,
-     * 380 KB per min-p step at V = 128,256); from JDK 21 it is one instruction. The two paths give
-     * the same output.
-     */
-    private static final boolean MASK_TO_LONG_IS_INTRINSIC = Runtime.version().feature() >= 21;
 
     PanamaKernels() {
         if (F != 4 && F != 8 && F != 16) {
@@ -193,6 +187,16 @@ final class PanamaKernels implements Kernels {
     @Override
     public int indexOf(float[] x, int from, int to, float value) {
         int i = from;
+        // Four vectors per test: one branch per 4F values, as the max pass has (hits are rare).
+        for (; i + 4 * F <= to; i += 4 * F) {
+            VectorMask<Float> h0 = FloatVector.fromArray(FLOATS, x, i).eq(value);
+            VectorMask<Float> h1 = FloatVector.fromArray(FLOATS, x, i + F).eq(value);
+            VectorMask<Float> h2 = FloatVector.fromArray(FLOATS, x, i + 2 * F).eq(value);
+            VectorMask<Float> h3 = FloatVector.fromArray(FLOATS, x, i + 3 * F).eq(value);
+            if (h0.or(h1).or(h2.or(h3)).anyTrue()) {
+                break; // the vector loop below finds the first of the four
+            }
+        }
         for (; i + F <= to; i += F) {
             VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).eq(value);
             if (hit.anyTrue()) {
@@ -210,6 +214,15 @@ final class PanamaKernels implements Kernels {
     @Override
     public int nextAbove(float[] x, int from, int to, float threshold) {
         int i = from;
+        for (; i + 4 * F <= to; i += 4 * F) {
+            VectorMask<Float> h0 = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GT, threshold);
+            VectorMask<Float> h1 = FloatVector.fromArray(FLOATS, x, i + F).compare(VectorOperators.GT, threshold);
+            VectorMask<Float> h2 = FloatVector.fromArray(FLOATS, x, i + 2 * F).compare(VectorOperators.GT, threshold);
+            VectorMask<Float> h3 = FloatVector.fromArray(FLOATS, x, i + 3 * F).compare(VectorOperators.GT, threshold);
+            if (h0.or(h1).or(h2.or(h3)).anyTrue()) {
+                break;
+            }
+        }
         for (; i + F <= to; i += F) {
             VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GT, threshold);
             if (hit.anyTrue()) {
@@ -241,35 +254,43 @@ final class PanamaKernels implements Kernels {
     public int compactAtLeast(float[] x, int n, float threshold, int[] ids, float[] values) {
         int size = 0;
         int i = 0;
+        // Survivors are rare (min-p keeps tens of a 128k row): one branch per four vectors, and
+        // the per-vector work only inside a block that has a hit.
+        for (; i + 4 * F <= n; i += 4 * F) {
+            VectorMask<Float> h0 = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GE, threshold);
+            VectorMask<Float> h1 = FloatVector.fromArray(FLOATS, x, i + F).compare(VectorOperators.GE, threshold);
+            VectorMask<Float> h2 = FloatVector.fromArray(FLOATS, x, i + 2 * F).compare(VectorOperators.GE, threshold);
+            VectorMask<Float> h3 = FloatVector.fromArray(FLOATS, x, i + 3 * F).compare(VectorOperators.GE, threshold);
+            if (h0.or(h1).or(h2.or(h3)).anyTrue()) {
+                size = compactLanes(x, i, 4 * F, threshold, ids, values, size);
+            }
+        }
         for (; i + F <= n; i += F) {
-            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GE, threshold);
-            if (hit.anyTrue()) {
-                // Scalar work only on hits (no compress before JDK 21's API is usable here).
-                if (MASK_TO_LONG_IS_INTRINSIC) {
-                    long lanes = hit.toLong();
-                    while (lanes != 0) {
-                        int at = i + Long.numberOfTrailingZeros(lanes);
-                        ids[size] = at;
-                        values[size] = x[at];
-                        size++;
-                        lanes &= lanes - 1;
-                    }
-                } else {
-                    for (int at = i; at < i + F; at++) {
-                        float v = x[at];
-                        if (v >= threshold) {
-                            ids[size] = at;
-                            values[size] = v;
-                            size++;
-                        }
-                    }
-                }
+            if (FloatVector.fromArray(FLOATS, x, i).compare(VectorOperators.GE, threshold).anyTrue()) {
+                size = compactLanes(x, i, F, threshold, ids, values, size);
             }
         }
         for (; i < n; i++) {
             float v = x[i];
             if (v >= threshold) {
                 ids[size] = i;
+                values[size] = v;
+                size++;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * Appends, in index order, the values {@code >= threshold} of {@code x[from, from + count)} at
+     * {@code size}; returns the new size. Scalar: it runs only on blocks with a hit, and a scalar
+     * compare avoids {@code VectorMask.toLong}, which boxes on JDK 17.
+     */
+    private static int compactLanes(float[] x, int from, int count, float threshold, int[] ids, float[] values, int size) {
+        for (int at = from, end = from + count; at < end; at++) {
+            float v = x[at];
+            if (v >= threshold) {
+                ids[size] = at;
                 values[size] = v;
                 size++;
             }
