@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.text.Vocabulary;
 
 /** Hostile grammars fail fast with GrammarException BUDGET (never OOM or StackOverflowError); a full cache only slows masks. */
+@KernelIndependent
 class GrammarBudgetTest {
     private static final long SEED = 0x6A4D_0015L;
     private static final Vocabulary V = GrammarMatcherTest.V;

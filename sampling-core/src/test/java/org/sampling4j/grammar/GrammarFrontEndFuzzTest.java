@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.GbnfParser;
 import org.sampling4j.grammar.syntax.JsonGrammars;
 import org.sampling4j.text.Vocabulary;
@@ -25,6 +26,7 @@ import org.sampling4j.text.Vocabulary;
  * the text's greedy longest-match TOKENS. At random reachable states (prefixes of accepted texts)
  * the mask is checked for soundness: it equals {t : tryAccept(t)} over the whole vocabulary.
  */
+@KernelIndependent
 class GrammarFrontEndFuzzTest {
     private static final long SEED = 0x46_555A_5AL;
     private static final int TEXTS = 30;

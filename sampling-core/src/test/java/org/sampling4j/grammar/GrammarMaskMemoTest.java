@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.text.Vocabulary;
 
@@ -15,6 +16,7 @@ import org.sampling4j.text.Vocabulary;
  * vocabulary and with the independent {@link ReferenceRecognizer} (see {@link MaskChecks#walk}),
  * rollbacks and forks included.
  */
+@KernelIndependent
 class GrammarMaskMemoTest {
     private static final long SEED = 0x6D45_4D4FL;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.text.Vocabulary;
 
@@ -13,6 +14,7 @@ import org.sampling4j.text.Vocabulary;
  * Every step compares the whole vocabulary with the engine's uncached answer and with the
  * independent code-point-level {@link ReferenceRecognizer}.
  */
+@KernelIndependent
 class GrammarMaskReferenceTest {
     private static final long SEED = 0x6A4D_0012L;
     private static final int GRAMMARS = 60;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.text.RealVocabularies;
 import org.sampling4j.text.Vocabulary;
@@ -15,6 +16,7 @@ import org.sampling4j.text.Vocabulary;
  * whole vocabulary is compared with the engine's uncached per-token simulation, and a sample (allowed
  * tokens and random ones) with the independent {@link ReferenceRecognizer}.
  */
+@KernelIndependent
 class GrammarRealVocabularyTest {
     private static final long SEED = 0x6A4D_0013L;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.text.Vocabulary;
 
 /**
@@ -16,6 +17,7 @@ import org.sampling4j.text.Vocabulary;
  * Schemas are compared under forced order as well; a print holding an any-order object ({@code Expr.JsonObject},
  * no GBNF spelling) is only checked to carry the printer's note that it is approximate.
  */
+@KernelIndependent
 class GrammarToGbnfTest {
     private static final Vocabulary V = GrammarSmokeTest.bytesVocab();
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.text.Vocabulary;
 
 /**
@@ -18,6 +19,7 @@ import org.sampling4j.text.Vocabulary;
  * the same key names, byte by byte and through multi-byte tokens that open and close objects and
  * complete keys; masks equal {@code isAllowed} token by token; rollback and fork.
  */
+@KernelIndependent
 class JsonObjectMatcherTest {
     /** 256 single bytes, then tokens that cross object and key boundaries, then an EOS. */
     static final String[] MULTI = {"{\"a\":1,\"a", "\"}", "\"a\"", "\"a\":", ",\"", "\":", "}}", "{\"", "\"e\"", "\"e",

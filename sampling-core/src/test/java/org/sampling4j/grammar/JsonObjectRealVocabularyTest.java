@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.text.RealVocabularies;
 import org.sampling4j.text.Vocabulary;
 
@@ -21,6 +22,7 @@ import org.sampling4j.text.Vocabulary;
  * instances; at random reachable states the mask equals {@code isAllowed} on every id, and every
  * text generated under the masks that may stop is an instance.
  */
+@KernelIndependent
 class JsonObjectRealVocabularyTest {
     private static final long SEED = 0x0B1E_C700L;
     private static final String[][] OUTER = {{"\"a\"", "a"}, {"\"\\u0061\"", "a"}, {"\"b\"", "b"}, {"\"c\"", "c"}, {"\"d\"", "d"},

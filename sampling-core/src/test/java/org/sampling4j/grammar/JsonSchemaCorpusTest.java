@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.text.RealVocabularies;
 import org.sampling4j.text.Vocabulary;
 
@@ -24,6 +25,7 @@ import org.sampling4j.text.Vocabulary;
  * allowed tokens, seeded, biased toward closing so texts complete) validate under networknt: zero invalid,
  * under the corpus options and under forced key order, on a byte vocabulary and on o200k.
  */
+@KernelIndependent
 class JsonSchemaCorpusTest {
     private static final long SEED = 0x5C4E_3A13L;
     private static final SchemaOracle ORACLE = new SchemaOracle();

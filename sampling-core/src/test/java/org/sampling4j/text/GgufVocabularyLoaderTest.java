@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sampling4j.KernelIndependent;
 
 /** Each test writes its own GGUF header, shaped like the files llama.cpp's converter writes. */
+@KernelIndependent
 class GgufVocabularyLoaderTest {
     private static final String SP = "\u2581";
     /** Generous: the sparse file's point is that its 4 GB are never read; this is no benchmark. */

@@ -12,12 +12,14 @@ import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * The text stream on a real 200k vocabulary (o200k_base from JTokkit), on English and on CJK text:
  * the streamed text equals JTokkit's one-shot decode, characters split across tokens never show as
  * U+FFFD, and stops agree with {@link ReferenceText} and with a plain {@code indexOf}.
  */
+@KernelIndependent
 class TextStreamJTokkitTest {
     private static final long SEED = 0x5A4D_1105L;
     private static final int END_OF_TEXT = 199_999;

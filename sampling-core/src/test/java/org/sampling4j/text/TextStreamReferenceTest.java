@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * {@link TextStream} against {@link ReferenceText} over random byte vocabularies (characters split
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * SplittableRandom, so a counter-example reproduces from that one number. Counters at the end of
  * each property check that the interesting cases did occur.
  */
+@KernelIndependent
 class TextStreamReferenceTest {
     private static final long SEED = 0x5A4D_1102L;
     private static final int EXAMPLES = 4_000;

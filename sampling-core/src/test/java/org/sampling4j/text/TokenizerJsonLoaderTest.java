@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sampling4j.KernelIndependent;
 
 /** Each test writes its own tokenizer.json, shaped like the real files of the model it names. */
+@KernelIndependent
 class TokenizerJsonLoaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SP = "\u2581";

@@ -7,12 +7,14 @@ import static org.sampling4j.text.Utf8Oracle.hex;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * Properties of the streaming decoder over random byte strings (valid text, split characters and
  * invalid bytes mixed) split at random points. Each example draws a long; the bytes and the split
  * derive from it with a SplittableRandom, so a counter-example reproduces from that one number.
  */
+@KernelIndependent
 class Utf8StreamDecoderPropertyTest {
     private static final long SEED = 0x5A4D_1101L;
     private static final int EXAMPLES = 3_000;

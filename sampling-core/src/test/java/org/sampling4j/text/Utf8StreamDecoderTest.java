@@ -7,12 +7,14 @@ import static org.sampling4j.text.Utf8Oracle.hex;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * Hand-written cases as a table (llama.cpp style): the pieces a stream arrives in, the text each
  * piece releases, the bytes held back after it, and what {@code finish()} releases. Then every
  * short byte string, split every way, against {@code new String}.
  */
+@KernelIndependent
 class Utf8StreamDecoderTest {
     private static final String R = "\uFFFD";
 

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * Utf8Ranges against the JDK's UTF-8 encoder: for ranges across every length boundary, each code
  * point's encoding matches exactly one sequence iff the code point is in the range, checked for all
  * 1,112,064 scalar values.
  */
+@KernelIndependent
 class Utf8RangesTest {
     private static final int[][] RANGES = {
         {0, 0xD7FF}, {0xE000, 0x10FFFF}, {0x7E, 0x801}, {0xFFF0, 0x10010}, {0x80, 0x7FF}, {0x3B1, 0x3C9}, {0x20AC, 0x20AC},

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
@@ -22,6 +23,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * assertion on) and, for dates and times, parses with {@code java.time}; hand-picked edge cases on both
  * sides; for date, date-time, ipv4 and uuid, random candidates the oracles accept are in the language.
  */
+@KernelIndependent
 class FormatsTest {
     private static final List<String> ALL = List.of("date-time", "date", "time", "duration", "email", "ipv4", "ipv6",
             "uuid", "uri", "uri-reference");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.CharRanges;
 import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.RegexParser;
@@ -21,6 +22,7 @@ import org.sampling4j.grammar.syntax.RegexParser;
  * no lone surrogate) and its decoded value is in L (java.util.regex on the decoded value), for random
  * regular L and random spellings (every escape form, both hex cases, surrogate pairs, and corruptions).
  */
+@KernelIndependent
 class JsonStringsTest {
     private static final ObjectMapper JACKSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
@@ -23,6 +24,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * zeros, -0, leading zeros, exponents), the language holds a spelling iff it is a plain JSON number
  * (integer) whose value satisfies every constraint.
  */
+@KernelIndependent
 class NumberLanguagesTest {
     private static final Pattern PLAIN = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?");
     private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(?:0|[1-9][0-9]*)");

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * GBNF as llama.cpp reads it (src/llama-grammar.cpp): a table of grammars with strings that must
  * pass and strings that must fail (checked with {@link CfgMatcher}), in the style of llama.cpp's
  * tests/test-grammar-integration.cpp, then every error with its line and column.
  */
+@KernelIndependent
 class GbnfParserTest {
     static void language(String grammar, List<String> pass, List<String> fail) {
         Cfg cfg = GbnfParser.parse(grammar);

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * Our Cfg (through {@link CfgMatcher}) accepts a string iff {@code Pattern.matches} does, on random
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * built to match. Random junk patterns: Java's rejection is our INVALID, and whatever we accept
  * agrees with Java. Nothing but {@link SyntaxException} escapes.
  */
+@KernelIndependent
 class RegexDifferentialPropertyTest {
     private static final long SEED = 0x5E6E_0001L;
     private static final String[] ALPHABET = {"a", "b", "c", "1", "_", " ", "é", "€", "\uD83D\uDE00", "\n", "\r", "-", "A"};

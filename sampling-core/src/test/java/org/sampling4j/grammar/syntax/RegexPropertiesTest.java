@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 
 /**
  * Every predefined class and property we support equals Java's (surrogates excluded: valid text
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * code point, and above it on both sides of every boundary of our ranges plus every 61st code point
  * (the full 1.1M sweep passed too but takes half a minute).
  */
+@KernelIndependent
 class RegexPropertiesTest {
     private static final List<String> CLASSES = List.of("\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "\\h", "\\H", "\\v", "\\V", ".",
             "\\p{L}", "\\p{Lu}", "\\p{Ll}", "\\p{Lt}", "\\p{Nd}", "\\p{N}", "\\p{P}", "\\p{S}", "\\p{Z}", "\\p{C}", "\\p{Cn}",
