@@ -230,7 +230,12 @@ public final class JsonReader {
      * {@code Double} for other numbers, {@code Boolean}, and {@code null}.
      */
     public Object readValue() throws JsonException {
-        return JsonValues.read(this, s);
+        return JsonValues.read(this, s, JsonTree.LENIENT);
+    }
+
+    /** Consumes the next value as a tree of the given {@code shape} (number types, repeated keys, null). */
+    public Object readValue(JsonTree shape) throws JsonException {
+        return JsonValues.read(this, s, shape);
     }
 
     /** Checks that nothing but whitespace follows the document's value. */

@@ -1,5 +1,6 @@
 package org.sampling4j.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +56,18 @@ final class JsonValues {
         } while (open > 0);
     }
 
-    /** Consumes the next value of {@code r}, whose scanner is {@code s}, as a tree ({@link JsonReader#readValue()}). */
-    static Object read(JsonReader r, JsonScanner s) throws JsonException {
+    /** Consumes the next value of {@code r}, whose scanner is {@code s}, as a tree of the given {@code shape}. */
+    static Object read(JsonReader r, JsonScanner s, JsonTree shape) throws JsonException {
         switch (r.peek()) {
             case BEGIN_OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
                 r.beginObject();
                 while (r.hasNext()) {
                     String key = r.nextName();
-                    map.put(key, read(r, s));
+                    if (shape.refuseDuplicateKeys() && map.containsKey(key)) {
+                        throw r.error("duplicate key " + JsonReader.quote(key));
+                    }
+                    map.put(key, read(r, s, shape));
                 }
                 r.endObject();
                 return map;
@@ -72,7 +76,7 @@ final class JsonValues {
                 List<Object> list = new ArrayList<>();
                 r.beginArray();
                 while (r.hasNext()) {
-                    list.add(read(r, s));
+                    list.add(read(r, s, shape));
                 }
                 r.endArray();
                 return list;
@@ -80,6 +84,9 @@ final class JsonValues {
             case STRING:
                 return r.nextString();
             case NUMBER:
+                if (shape.exactNumbers()) {
+                    return new BigDecimal(r.nextNumberLiteral());
+                }
                 if (s.numbers.isInteger()) {
                     try {
                         long v = Long.parseLong(s.numbers.literal());
@@ -94,7 +101,7 @@ final class JsonValues {
                 return r.nextBoolean();
             case NULL:
                 r.nextNull();
-                return null;
+                return shape.nullValue();
             default:
                 throw s.unexpected("a value");
         }

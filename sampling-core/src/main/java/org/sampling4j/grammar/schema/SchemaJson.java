@@ -2,12 +2,11 @@ package org.sampling4j.grammar.schema;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sampling4j.internal.JsonException;
 import org.sampling4j.internal.JsonReader;
+import org.sampling4j.internal.JsonTree;
 
 /**
  * The schema text as a tree: {@code Map<String, Object>} (key order kept), {@code List<Object>},
@@ -24,6 +23,9 @@ final class SchemaJson {
         }
     };
 
+    /** Exact numbers, a repeated key refused, {@link #NULL} for null. */
+    private static final JsonTree TREE = new JsonTree(true, true, NULL);
+
     private SchemaJson() {
     }
 
@@ -31,49 +33,11 @@ final class SchemaJson {
     static Object parse(String text) {
         JsonReader r = new JsonReader(text.getBytes(StandardCharsets.UTF_8), "schema");
         try {
-            Object v = read(r);
+            Object v = r.readValue(TREE);
             r.endDocument();
             return v;
         } catch (JsonException e) {
             throw SchemaException.invalid("", "the schema is not JSON: " + e.getMessage());
-        }
-    }
-
-    private static Object read(JsonReader r) throws JsonException {
-        switch (r.peek()) {
-            case BEGIN_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                r.beginObject();
-                while (r.hasNext()) {
-                    String key = r.nextName();
-                    if (map.containsKey(key)) {
-                        throw r.error("duplicate key " + JsonReader.quote(key));
-                    }
-                    map.put(key, read(r));
-                }
-                r.endObject();
-                return map;
-            }
-            case BEGIN_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                r.beginArray();
-                while (r.hasNext()) {
-                    list.add(read(r));
-                }
-                r.endArray();
-                return list;
-            }
-            case STRING:
-                return r.nextString();
-            case NUMBER:
-                return new BigDecimal(r.nextNumberLiteral());
-            case BOOLEAN:
-                return r.nextBoolean();
-            case NULL:
-                r.nextNull();
-                return NULL;
-            default:
-                throw r.error("expected a value");
         }
     }
 
