@@ -32,7 +32,7 @@ import org.sampling4j.text.Vocabulary;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Thread)
 public class GrammarCompileBenchmark {
-    @Param({"JSON", "JSON_GBNF", "DATE", "EMAIL", "NUMBER", "CHOICE", "ARITHMETIC", "C", "CHESS", "LIST", "JAPANESE", "SCHEMA_TOOL_CALL", "SCHEMA_CONFIG", "SCHEMA_TREE"})
+    @Param({"JSON", "JSON_GBNF", "DATE", "EMAIL", "NUMBER", "CHOICE", "ARITHMETIC", "C", "CHESS", "LIST", "JAPANESE", "SCHEMA_TOOL_CALL", "SCHEMA_CONFIG", "SCHEMA_TREE", "SCHEMA_PERSON", "SCHEMA_PERSON_FORCED"})
     public String grammar;
 
     private Vocabulary vocabulary;

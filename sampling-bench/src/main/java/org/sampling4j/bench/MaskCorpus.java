@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sampling4j.grammar.Grammar;
+import org.sampling4j.grammar.GrammarLimits;
+import org.sampling4j.grammar.JsonSchemaOptions;
 import org.sampling4j.text.Vocabulary;
 
 /**
@@ -13,7 +15,7 @@ import org.sampling4j.text.Vocabulary;
  * emails, identifiers and numbers, a choice, and GBNF grammars of the kinds llama.cpp ships
  * (arithmetic, a C-like language, chess moves, lists, Japanese text), written for this project and
  * kept in {@code grammars/*.gbnf}, and JSON Schemas (a tool call, a nested configuration with additional
- * properties, a recursive tree; {@code grammars/*.schema.json}) compiled by {@code Grammar.jsonSchema}. Each comes with texts of its language; their o200k tokens are
+ * properties, a recursive tree, a ten-property record in any and in forced key order; {@code grammars/*.schema.json}) compiled by {@code Grammar.jsonSchema}. Each comes with texts of its language; their o200k tokens are
  * the steps whose masks are timed.
  */
 enum MaskCorpus {
@@ -34,7 +36,11 @@ enum MaskCorpus {
     SCHEMA_TOOL_CALL("json_schema", "tool-call.schema.json", List.of(Texts.TOOL_CALL,
             "{\"arguments\": {\"unit\": \"fahrenheit\", \"city\": \"New York\"}, \"name\": \"get_weather\"}")),
     SCHEMA_CONFIG("json_schema", "config.schema.json", List.of(Texts.CONFIG)),
-    SCHEMA_TREE("json_schema", "tree.schema.json", List.of(Texts.TREE));
+    SCHEMA_TREE("json_schema", "tree.schema.json", List.of(Texts.TREE)),
+    /** Ten properties, three required, a nested object: keys in any order (the default). */
+    SCHEMA_PERSON("json_schema", "person.schema.json", List.of(Texts.PERSON)),
+    /** The same schema with {@code any_order: false}: keys in the order of {@code properties}, as the text has them. */
+    SCHEMA_PERSON_FORCED("json_schema_forced_order", "person.schema.json", List.of(Texts.PERSON));
 
     final String type;
     /** The regex, the GBNF resource, or null. */
@@ -62,6 +68,8 @@ enum MaskCorpus {
                 return Grammar.gbnf(gbnf(), "root", vocabulary);
             case "json_schema":
                 return Grammar.jsonSchema(gbnf(), vocabulary);
+            case "json_schema_forced_order":
+                return Grammar.jsonSchema(gbnf(), vocabulary, JsonSchemaOptions.DEFAULT.withAnyOrder(false), GrammarLimits.DEFAULT);
             default:
                 throw new IllegalStateException(type);
         }
@@ -92,6 +100,10 @@ enum MaskCorpus {
                 + "  \"replicas\": 3,\n  \"features\": [\"grammar\", \"schema\"]\n}";
         static final String TREE = "{\"name\": \"root\", \"children\": [{\"name\": \"a\", \"size\": 1.5}, "
                 + "{\"children\": [{\"name\": \"c\", \"children\": []}], \"name\": \"b\"}]}";
+        static final String PERSON = "{\"id\": 1284, \"name\": \"Ada Lovelace\", \"email\": \"ada@example.org\", \"age\": 36, "
+                + "\"active\": true, \"score\": 97, \"role\": \"admin\", \"tags\": [\"math\", \"engines\"], "
+                + "\"address\": {\"street\": \"St James's Square 12\", \"city\": \"London\", \"zip\": \"SW1Y\"}, "
+                + "\"notes\": \"first programmer\"}";
         static final String ARRAY = "[1, 2.5, -3e10, \"four\", [true, false, null], {\"k\": [{}, []]}]";
         static final String C_PROGRAM = "int square(int x) {\n  return x * x;\n}\n\n"
                 + "int main() {\n  int total = 0;\n  int i;\n  for (i = 0; i < 10; i = i + 1) {\n"
