@@ -270,20 +270,12 @@ final class PanamaKernels implements Kernels {
                 size = compactLanes(x, i, F, threshold, ids, values, size);
             }
         }
-        for (; i < n; i++) {
-            float v = x[i];
-            if (v >= threshold) {
-                ids[size] = i;
-                values[size] = v;
-                size++;
-            }
-        }
-        return size;
+        return compactLanes(x, i, n - i, threshold, ids, values, size);
     }
 
     /**
      * Appends, in index order, the values {@code >= threshold} of {@code x[from, from + count)} at
-     * {@code size}; returns the new size. Scalar: it runs only on blocks with a hit, and a scalar
+     * {@code size}; returns the new size. Scalar: it runs only on blocks with a hit (and on the tail), and a scalar
      * compare avoids {@code VectorMask.toLong}, which boxes on JDK 17.
      */
     private static int compactLanes(float[] x, int from, int count, float threshold, int[] ids, float[] values, int size) {
