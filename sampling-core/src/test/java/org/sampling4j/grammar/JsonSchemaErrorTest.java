@@ -65,7 +65,7 @@ class JsonSchemaErrorTest {
 
     @Test
     void unenforceableKeywordsAreRefusedAtTheirPointer() {
-        unsupported("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"}}", "/contains", "contains");
+        unsupported("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"}, \"maxContains\": 1}", "/maxContains", "maxContains");
         unsupported("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"uniqueItems\": true}", "/uniqueItems", "uniqueItems");
         unsupported("{\"properties\": {\"address\": {\"if\": {\"type\": \"string\"}, \"then\": {\"maxLength\": 3}}},"
                 + " \"additionalProperties\": false}",

@@ -69,10 +69,14 @@ final class ArrayKeywords {
             }
         }
         if (m.containsKey("contains")) {
-            boolean vacuous = m.containsKey("minContains") && d.compareTo(Drafts.DRAFT_2019_09) >= 0
-                    && Constraints.count(m, "minContains", n) == 0 && !m.containsKey("maxContains");
-            if (!vacuous) {
-                throw SchemaException.unsupported(n.at("contains"), "contains is not supported (not exactly enforceable here)");
+            // minContains / maxContains exist from 2019-09; before it, contains means "at least one".
+            boolean counted = d.compareTo(Drafts.DRAFT_2019_09) >= 0;
+            long min = counted && m.containsKey("minContains") ? Constraints.count(m, "minContains", n) : 1;
+            long max = counted && m.containsKey("maxContains") ? Constraints.count(m, "maxContains", n) : -1;
+            Node schema = Node.of(m.get("contains"), n.at("contains"), d);
+            if (min > 0 || max >= 0) { // minContains 0 alone asserts nothing
+                c.contains.add(new Constraints.ContainsPart(schema, min, max, n.at("contains"), n.at("maxContains")));
+                c.arrayPointer = c.arrayPointer == null ? n.at("contains") : c.arrayPointer;
             }
         }
     }

@@ -11,7 +11,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * ({@code items} in 2020-12, {@code additionalItems} in the draft-07 tuple form); positions past every
  * node's prefix repeat the conjunction of the rest schemas, counted with {@code Repeat} (never expanded
  * here). A {@code false} at a position caps the length there. {@code uniqueItems: true} is exact only
- * when at most one item can appear; otherwise UNSUPPORTED. Text:
+ * when at most one item can appear; otherwise UNSUPPORTED. {@code contains}: {@link ContainsRules}. Text:
  * {@code "[" ws (value ws ("," ws value ws)*)? "]"}.
  */
 final class ArrayRules {
@@ -54,6 +54,10 @@ final class ArrayRules {
         }
         if (c.uniqueItemsPointer != null && (max < 0 || max > 1)) {
             throw SchemaException.unsupported(c.uniqueItemsPointer, "uniqueItems: true is supported only with maxItems <= 1");
+        }
+        if (!c.contains.isEmpty()) {
+            Expr body = ContainsRules.elements(c, positions, max >= 0 && max <= positions.size() ? null : tail, min, max, sc);
+            return new Expr.Seq(List.of(new Expr.Literal("["), sc.ws(), body, new Expr.Literal("]")));
         }
         List<Expr> refs = new ArrayList<>();
         for (List<Node> conj : positions) {

@@ -31,6 +31,13 @@ final class Constraints {
     record ArrayPart(List<Node> prefix, Node rest, String pointer) {
     }
 
+    /**
+     * One node's {@code contains}: at least {@code min} items satisfy {@code schema} ({@code minContains},
+     * 1 when unset), at most {@code max} ({@code maxContains}; -1 = unset).
+     */
+    record ContainsPart(Node schema, long min, long max, String pointer, String maxPointer) {
+    }
+
     final Drafts draft;
     int types = Types.ALL;
     /** Allowed values (const / enum, intersected), or null for no such restriction. */
@@ -55,6 +62,7 @@ final class Constraints {
     String objectPointer;
     String propertiesCountPointer;
     final List<ArrayPart> arrays = new ArrayList<>();
+    final List<ContainsPart> contains = new ArrayList<>();
     long minItems;
     long maxItems = -1;
     String arrayPointer;
