@@ -41,6 +41,8 @@ final class Constraints {
     final List<String[]> patterns = new ArrayList<>(); // {pattern, pointer}
     final List<String[]> formats = new ArrayList<>();
     String lengthPointer;
+    /** Decoded string languages excluded by {@code not} (see {@link Negations}); empty = none. */
+    final List<org.sampling4j.grammar.syntax.Expr> notStrings = new ArrayList<>();
     BigDecimal minimum;
     boolean minimumExclusive;
     BigDecimal maximum;
