@@ -62,8 +62,14 @@ final class Constraints {
     String arrayPointer;
     String uniqueItemsPointer;
 
-    Constraints(Drafts draft) {
+    /** The compile options (format assertion decides what a {@code not} of a format excludes). */
+    final SchemaOptions options;
+    /** Boolean values excluded by {@code not} of an enum/const. */
+    final Set<Boolean> notBooleans = new java.util.HashSet<>();
+
+    Constraints(Drafts draft, SchemaOptions options) {
         this.draft = draft;
+        this.options = options;
     }
 
     /** Adds the keywords of {@code n}; refuses what cannot be enforced exactly. */

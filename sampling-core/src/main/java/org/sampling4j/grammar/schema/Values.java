@@ -27,7 +27,7 @@ final class Values {
         }
         List<Expr> options = new ArrayList<>();
         for (Object v : c.values) {
-            if ((Types.ofValue(v) & c.types) != 0) {
+            if ((Types.ofValue(v) & c.types) != 0 && LeafNegation.kept(c, v)) {
                 options.add(value(v, c, sc, 0));
             }
         }
