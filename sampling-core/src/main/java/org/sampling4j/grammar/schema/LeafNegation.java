@@ -28,15 +28,24 @@ final class LeafNegation {
     private static final Set<String> NUMBER_KEYS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
     private static final Set<String> OTHER_KEYS = Set.of("type", "enum", "const", "title", "description", "$comment",
             "examples", "default", "deprecated", "readOnly", "writeOnly", "$id", "$anchor", "$schema");
+    /** Every keyword a leaf schema may hold. */
+    static final Set<String> ALLOWED = union();
 
     private LeafNegation() {
+    }
+
+    private static Set<String> union() {
+        Set<String> all = new java.util.HashSet<>(STRING_KEYS);
+        all.addAll(NUMBER_KEYS);
+        all.addAll(OTHER_KEYS);
+        return Set.copyOf(all);
     }
 
     /** Narrows {@code c} by {@code not} schema {@code not} (a non-empty object schema). */
     static void apply(Constraints c, Node not) {
         Map<String, Object> m = not.map();
         for (String k : m.keySet()) {
-            if (!STRING_KEYS.contains(k) && !NUMBER_KEYS.contains(k) && !OTHER_KEYS.contains(k)) {
+            if (!ALLOWED.contains(k)) {
                 throw SchemaException.unsupported(not.at(k), "not is supported only for leaf schemas (type, enum/const of"
                         + " scalars, pattern, format, minLength, maxLength, one numeric bound); not with " + k + " is not");
             }

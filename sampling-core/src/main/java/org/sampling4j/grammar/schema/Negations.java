@@ -6,7 +6,8 @@ import java.util.Map;
  * {@code not} and {@code if}/{@code then}/{@code else} in the cases that are exact here: {@code not}
  * of a boolean schema, {@code not} of a leaf schema ({@link LeafNegation}: types, scalar enums, string
  * keywords, one numeric bound), and {@code if} without {@code then} and {@code else} (it asserts
- * nothing). Every other use is UNSUPPORTED. ({@code if: true/false} is expanded by {@link Expansion}.)
+ * nothing); {@code if}/{@code then}/{@code else} of a leaf {@code if} is expanded by {@link Conditionals}, of
+ * {@code if: true/false} by {@link Expansion}. Every other use is UNSUPPORTED.
  */
 final class Negations {
     private Negations() {
@@ -26,8 +27,10 @@ final class Negations {
                 LeafNegation.apply(c, not);
             }
         }
-        if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))) {
-            throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema");
+        if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))
+                && !Conditionals.isLeaf(m.get("if"))) {
+            throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema or a"
+                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, one numeric bound)");
         }
     }
 }

@@ -129,9 +129,9 @@ public final class SchemaCompiler {
             Set<String> now = new LinkedHashSet<>(chosen);
             now.add(g.pointer());
             List<Expr> options = new ArrayList<>();
-            for (Node b : g.branches()) {
+            for (List<Node> b : g.branches()) {
                 List<Node> seed = new ArrayList<>(closure.nodes());
-                seed.add(b);
+                seed.addAll(b);
                 options.add(ref(seed, now));
             }
             return new Expr.Alt(options);
