@@ -72,7 +72,7 @@ class JsonSchemaCorpusTest {
     }
 
     /** All checks of one schema; returns the number of generated texts validated. */
-    static int check(SchemaCorpus c, Vocabulary o200k, List<String> refusals) {
+    private static int check(SchemaCorpus c, Vocabulary o200k, List<String> refusals) {
         int generated = 0;
         {
             Grammar bytes;
