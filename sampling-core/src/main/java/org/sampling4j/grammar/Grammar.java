@@ -198,6 +198,13 @@ public final class Grammar {
                     out.append("R").append(rep.min()).append(',').append(rep.max()).append('(');
                     stack.push(")");
                     stack.push(rep.body());
+                } else if (top instanceof Expr.Intersection || top instanceof Expr.Difference) {
+                    boolean inter = top instanceof Expr.Intersection;
+                    out.append(inter ? "I(" : "D(");
+                    stack.push(")");
+                    stack.push(inter ? ((Expr.Intersection) top).right() : ((Expr.Difference) top).right());
+                    stack.push(",");
+                    stack.push(inter ? ((Expr.Intersection) top).left() : ((Expr.Difference) top).left());
                 } else if (top instanceof Expr.JsonObject o) {
                     out.append("O").append(o.minMembers()).append(',').append(o.maxMembers()).append('(');
                     stack.push(")");

@@ -67,10 +67,12 @@ class JsonSchemaErrorTest {
     void unenforceableKeywordsAreRefusedAtTheirPointer() {
         unsupported("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"}, \"maxContains\": 1}", "/maxContains", "maxContains");
         unsupported("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"uniqueItems\": true}", "/uniqueItems", "uniqueItems");
-        unsupported("{\"properties\": {\"address\": {\"if\": {\"type\": \"string\"}, \"then\": {\"maxLength\": 3}}},"
+        unsupported("{\"properties\": {\"address\": {\"if\": {\"required\": [\"zip\"]}, \"then\": {\"maxProperties\": 3}}},"
                 + " \"additionalProperties\": false}",
                 "/properties/address/if", "if/then/else");
-        unsupported("{\"type\": \"string\", \"not\": {\"const\": \"x\"}}", "/not", "not is supported only");
+        unsupported("{\"type\": \"number\", \"not\": {\"minimum\": 1, \"maximum\": 3}}", "/not", "two-sided numeric range");
+        unsupported("{\"not\": {\"properties\": {\"a\": {}}}}", "/not/properties", "not is supported only for leaf schemas");
+        unsupported("{\"not\": {\"enum\": [1, 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
         unsupported("{\"dependentRequired\": {\"a\": [\"b\"]}}", "/dependentRequired", "not supported");
         unsupported("{\"$defs\": {\"x\": {\"unevaluatedProperties\": false}}, \"$ref\": \"#/$defs/x\"}",
@@ -78,8 +80,9 @@ class JsonSchemaErrorTest {
         unsupported("{\"$ref\": \"https://example.com/other.json\"}", "/$ref", "outside this schema");
         unsupported("{\"$schema\": \"https://example.com/my-meta\"}", "/$schema", "unknown $schema");
         unsupported("{\"type\": \"number\", \"multipleOf\": 0.1}", "/multipleOf", "only as an integer");
-        unsupported("{\"type\": \"string\", \"pattern\": \"^[a-z]+$\", \"minLength\": 2}", "/pattern", "combining minLength and pattern");
-        unsupported("{\"enum\": [\"a\", \"bb\"], \"maxLength\": 1}", "/maxLength", "const/enum (/enum) together");
+        unsupported("{\"type\": \"object\", \"patternProperties\": {\"a\": {}, \"b\": {}, \"c\": {}, \"d\": {}, \"e\": {}}}",
+                "/patternProperties/e", "more than 4 patternProperties");
+        unsupported("{\"enum\": [1, 2], \"minimum\": 2}", "/minimum", "const/enum (/enum) together");
         unsupported("{\"type\": \"number\", \"not\": {\"type\": \"integer\"}}", "", "must not be integers");
     }
 

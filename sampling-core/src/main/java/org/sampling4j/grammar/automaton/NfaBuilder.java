@@ -17,6 +17,10 @@ import org.sampling4j.grammar.syntax.Expr;
  * its whole need after its first copy, so {@code x{1,1000000}} fails at once, naming what it needs)
  * and at most {@code maxNesting} levels of expression nesting plus rule references, so recursion
  * depth is bounded and a {@code StackOverflowError} cannot happen.
+ *
+ * <p><b>Intersection and difference</b> ({@code Expr.Intersection}, {@code Expr.Difference}) are not
+ * Thompson constructions: each operand is determinized eagerly on its own and the trimmed product is
+ * embedded as a fragment (see {@link #product}); its states count against the same budget.
  */
 public final class NfaBuilder {
     private final Map<String, Expr> rules;
@@ -104,6 +108,12 @@ public final class NfaBuilder {
         if (e instanceof Expr.Repeat rep) {
             return repeat(rep, next, depth);
         }
+        if (e instanceof Expr.Intersection x) {
+            return product(x.left(), x.right(), false, next, depth);
+        }
+        if (e instanceof Expr.Difference x) {
+            return product(x.left(), x.right(), true, next, depth);
+        }
         if (e instanceof Expr.Ref ref) {
             Expr body = rules.get(ref.name());
             if (body == null) {
@@ -151,6 +161,46 @@ public final class NfaBuilder {
             s = build(rep.body(), s, depth + 1);
         }
         return s;
+    }
+
+    /**
+     * {@code left ∩ right} (or {@code left \ right}) as a fragment leading to {@code next}: both operands
+     * determinized on their own ({@link ByteDfa}), their trimmed product ({@link RegularProduct}) embedded
+     * state by state: an epsilon entry per product state, fanning out to one RANGE state per transition
+     * and, when the state accepts, to {@code next}. The budget is what this builder has left.
+     */
+    private int product(Expr left, Expr right, boolean difference, int next, int depth) {
+        String what = difference ? "a difference of regular languages" : "an intersection of regular languages";
+        int budget = Math.max(1, maxStates - n);
+        ByteDfa a = dfa(left, budget, depth, what);
+        ByteDfa b = dfa(right, budget, depth, what);
+        RegularProduct p = RegularProduct.of(a, b, difference, budget, what);
+        if (p.empty) {
+            return add(ByteNfa.EPSILON, 0, 0, -1, -1);
+        }
+        int[] entry = new int[p.accept.length];
+        for (int i = 0; i < entry.length; i++) {
+            entry[i] = add(ByteNfa.EPSILON, 0, 0, -1, -1);
+        }
+        for (int i = 0; i < entry.length; i++) {
+            int k = p.lo[i].length;
+            int[] starts = new int[k + (p.accept[i] ? 1 : 0)];
+            for (int j = 0; j < k; j++) {
+                starts[j] = add(ByteNfa.RANGE, p.lo[i][j], p.hi[i][j], entry[p.to[i][j]], -1);
+            }
+            if (p.accept[i]) {
+                starts[k] = next;
+            }
+            int f = fan(starts); // before the store: fan may grow out1
+            out1[entry[i]] = f;
+        }
+        return entry[0];
+    }
+
+    private ByteDfa dfa(Expr operand, int budget, int depth, String what) {
+        NfaBuilder sub = new NfaBuilder(Map.of(), budget, Math.max(0, maxNesting - depth - 1));
+        sub.addLexeme(operand);
+        return ByteDfa.of(sub.build(), budget, what);
     }
 
     /** One state with epsilon moves to every start (a chain of binary splits); none matches nothing. */

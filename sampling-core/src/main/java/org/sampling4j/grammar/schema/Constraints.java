@@ -48,6 +48,8 @@ final class Constraints {
     final List<String[]> patterns = new ArrayList<>(); // {pattern, pointer}
     final List<String[]> formats = new ArrayList<>();
     String lengthPointer;
+    /** Decoded string languages excluded by {@code not} (see {@link Negations}); empty = none. */
+    final List<org.sampling4j.grammar.syntax.Expr> notStrings = new ArrayList<>();
     BigDecimal minimum;
     boolean minimumExclusive;
     BigDecimal maximum;
@@ -68,8 +70,14 @@ final class Constraints {
     String arrayPointer;
     String uniqueItemsPointer;
 
-    Constraints(Drafts draft) {
+    /** The compile options (format assertion decides what a {@code not} of a format excludes). */
+    final SchemaOptions options;
+    /** Boolean values excluded by {@code not} of an enum/const. */
+    final Set<Boolean> notBooleans = new java.util.HashSet<>();
+
+    Constraints(Drafts draft, SchemaOptions options) {
         this.draft = draft;
+        this.options = options;
     }
 
     /** Adds the keywords of {@code n}; refuses what cannot be enforced exactly. */

@@ -18,9 +18,9 @@ final class Disjointness {
 
     static void check(Expansion.Group g, Expansion.Closure base, SchemaCompiler sc) {
         List<Constraints> merged = new ArrayList<>();
-        for (Node b : g.branches()) {
+        for (List<Node> b : g.branches()) {
             List<Node> seed = new ArrayList<>(base.nodes());
-            seed.add(b);
+            seed.addAll(b);
             merged.add(sc.merge(Expansion.close(seed, sc.refs, sc.draft).nodes()));
         }
         for (int i = 0; i < merged.size(); i++) {

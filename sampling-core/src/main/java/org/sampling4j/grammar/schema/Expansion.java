@@ -22,8 +22,12 @@ final class Expansion {
     private static final Set<String> INERT = Set.of("$ref", "allOf", "$comment", "title", "description", "$id", "id",
             "$anchor", "$schema", "$defs", "definitions", "default", "examples", "deprecated", "readOnly", "writeOnly");
 
-    /** An {@code anyOf} or {@code oneOf} at {@code pointer}. */
-    record Group(String pointer, List<Node> branches, boolean oneOf) {
+    /**
+     * An {@code anyOf} or {@code oneOf} at {@code pointer}, or an {@code if}/{@code then}/{@code else}
+     * (two disjoint branches: {@code [if, then]} and {@code [not if, else]}); each branch is the nodes
+     * that join the conjunction when it is chosen.
+     */
+    record Group(String pointer, List<List<Node>> branches, boolean oneOf) {
     }
 
     /** The nodes of a conjunction, and its pending disjunctions. */
@@ -73,8 +77,16 @@ final class Expansion {
             }
             for (String k : new String[] {"anyOf", "oneOf"}) {
                 if (m.containsKey(k)) {
-                    groups.putIfAbsent(n.at(k), new Group(n.at(k), list(m, k, n, draft), k.equals("oneOf")));
+                    List<List<Node>> branches = new ArrayList<>();
+                    for (Node b : list(m, k, n, draft)) {
+                        branches.add(List.of(b));
+                    }
+                    groups.putIfAbsent(n.at(k), new Group(n.at(k), branches, k.equals("oneOf")));
                 }
+            }
+            Group conditional = Conditionals.group(n, draft);
+            if (conditional != null) {
+                groups.putIfAbsent(conditional.pointer(), conditional);
             }
             if (m.get("if") instanceof Boolean b) {
                 String branch = b ? "then" : "else";

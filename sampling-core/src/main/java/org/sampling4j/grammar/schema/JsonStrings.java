@@ -19,7 +19,8 @@ import org.sampling4j.grammar.syntax.Expr;
  * <p>The mapping is structural: {@code Seq}, {@code Alt} and {@code Repeat} keep their shape, each
  * {@code Chars} becomes the alternatives of its members' spellings (hex escapes grouped by
  * {@link HexEscapes}, so the size grows with the number of ranges, not of code points), each
- * {@code Literal} the sequence of its code points' spellings.
+ * {@code Literal} the sequence of its code points' spellings; an {@code Intersection} or {@code Difference}
+ * stays one, of its operands' spellings.
  */
 final class JsonStrings {
     /** The two-character escapes: the code point each stands for, and the letter after the backslash. */
@@ -87,8 +88,17 @@ final class JsonStrings {
         if (e instanceof Expr.Repeat r) {
             return new Expr.Repeat(encoded(r.body(), memo), r.min(), r.max());
         }
+        // The spellings of distinct decoded strings are disjoint and each spelling decodes one way only (the
+        // encoding is a uniquely decodable substitution), so spell(A ∩ B) = spell(A) ∩ spell(B) and
+        // spell(A \ B) = spell(A) \ spell(B): the products stay products, over the spellings.
+        if (e instanceof Expr.Intersection x) {
+            return new Expr.Intersection(encoded(x.left(), memo), encoded(x.right(), memo));
+        }
+        if (e instanceof Expr.Difference x) {
+            return new Expr.Difference(encoded(x.left(), memo), encoded(x.right(), memo));
+        }
         throw new IllegalArgumentException("decoded: " + e.getClass().getSimpleName()
-                + " is not a regular code-point expression (only Chars, Literal, Seq, Alt, Repeat)");
+                + " is not a regular code-point expression (only Chars, Literal, Seq, Alt, Repeat, Intersection, Difference)");
     }
 
     /** Every spelling of one member of {@code set}. */

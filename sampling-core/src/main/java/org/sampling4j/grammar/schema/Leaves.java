@@ -10,9 +10,9 @@ import org.sampling4j.grammar.syntax.Expr;
 
 /**
  * The string and number languages of merged {@link Constraints}, through the leaf classes
- * ({@link JsonStrings}, {@link NumberLanguages}, {@link Formats}, {@link EcmaPatterns}). One string
- * constraint kind at a time (lengths, one pattern, or one format): their intersection is refused, since
- * the IR has no intersection. Numbers: a fractional-only type ({@code not: {type: integer}}) and a
+ * ({@link JsonStrings}, {@link NumberLanguages}, {@link Formats}, {@link EcmaPatterns}). Lengths, patterns
+ * and formats together are the intersection of their decoded languages ({@code Expr.Intersection}, which
+ * the engine compiles as a product automaton under its budget). Numbers: a fractional-only type ({@code not: {type: integer}}) and a
  * non-integer {@code multipleOf} are refused; integer {@code multipleOf}s combine by their LCM.
  */
 final class Leaves {
@@ -20,8 +20,19 @@ final class Leaves {
     }
 
     static Expr string(Constraints c, SchemaOptions o) {
+        Expr decoded = decoded(c, o);
+        return Exprs.isNothing(decoded) ? Exprs.NOTHING : JsonStrings.quoted(decoded);
+    }
+
+    /**
+     * The decoded strings (code points) the string keywords allow: the intersection of the length
+     * language {@code any{minLength,maxLength}}, every distinct {@code pattern} and every asserted
+     * {@code format}, minus every language {@code not} excluded ({@link Constraints#notStrings}); one kind
+     * alone stays as it is (no product node).
+     */
+    static Expr decoded(Constraints c, SchemaOptions o) {
         if (c.maxLength >= 0 && c.minLength > c.maxLength) {
-            return new Expr.Alt(List.of());
+            return Exprs.NOTHING;
         }
         Map<String, String> patterns = new LinkedHashMap<>();
         for (String[] p : c.patterns) {
@@ -33,26 +44,24 @@ final class Leaves {
                 formats.putIfAbsent(f[0], f[1]);
             }
         }
-        boolean lengths = c.minLength > 0 || c.maxLength >= 0;
-        List<String> kinds = new ArrayList<>();
-        if (lengths) {
-            kinds.add(c.lengthPointer);
+        List<Expr> parts = new ArrayList<>();
+        if (c.minLength > 0 || c.maxLength >= 0) {
+            parts.add(Exprs.repeat(Exprs.ANY_CHAR, (int) c.minLength, (int) c.maxLength));
         }
-        kinds.addAll(patterns.values());
-        kinds.addAll(formats.values());
-        if (kinds.size() > 1) {
-            throw SchemaException.unsupported(kinds.get(1), "combining " + last(kinds.get(0)) + " and " + last(kinds.get(1))
-                    + " on one string is not supported");
+        for (Map.Entry<String, String> p : patterns.entrySet()) {
+            parts.add(EcmaPatterns.decoded(p.getKey(), p.getValue()));
         }
-        if (!patterns.isEmpty()) {
-            Map.Entry<String, String> p = patterns.entrySet().iterator().next();
-            return JsonStrings.quoted(EcmaPatterns.decoded(p.getKey(), p.getValue()));
+        for (Map.Entry<String, String> f : formats.entrySet()) {
+            parts.add(Formats.decoded(f.getKey(), f.getValue()));
         }
-        if (!formats.isEmpty()) {
-            Map.Entry<String, String> f = formats.entrySet().iterator().next();
-            return JsonStrings.quoted(Formats.decoded(f.getKey(), f.getValue()));
+        Expr out = parts.isEmpty() ? Exprs.repeat(Exprs.ANY_CHAR, 0, Expr.Repeat.UNBOUNDED) : parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            out = new Expr.Intersection(out, parts.get(i));
         }
-        return JsonStrings.anyQuoted((int) c.minLength, (int) c.maxLength);
+        if (!c.notStrings.isEmpty()) {
+            out = new Expr.Difference(out, c.notStrings.size() == 1 ? c.notStrings.get(0) : new Expr.Alt(c.notStrings));
+        }
+        return out;
     }
 
     static Expr number(Constraints c) {
@@ -86,7 +95,4 @@ final class Leaves {
         }
     }
 
-    private static String last(String pointer) {
-        return pointer.substring(pointer.lastIndexOf('/') + 1);
-    }
 }

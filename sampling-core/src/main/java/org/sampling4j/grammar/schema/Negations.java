@@ -1,17 +1,15 @@
 package org.sampling4j.grammar.schema;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code not} and {@code if}/{@code then}/{@code else} in the cases that are exact here: {@code not}
- * of a boolean schema, {@code not} of a schema that only names {@code type}s (the types are removed),
- * and {@code if} without {@code then} and {@code else} (it asserts nothing). Every other use is
- * UNSUPPORTED. ({@code if: true/false} is expanded by {@link Expansion}.)
+ * of a boolean schema, {@code not} of a leaf schema ({@link LeafNegation}: types, scalar enums, string
+ * keywords, one numeric bound), and {@code if} without {@code then} and {@code else} (it asserts
+ * nothing); {@code if}/{@code then}/{@code else} of a leaf {@code if} is expanded by {@link Conditionals}, of
+ * {@code if: true/false} by {@link Expansion}. Every other use is UNSUPPORTED.
  */
 final class Negations {
-    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "examples", "default");
-
     private Negations() {
     }
 
@@ -23,22 +21,16 @@ final class Negations {
                 if (b) {
                     c.types = 0;
                 }
-            } else if (not.map().containsKey("type") && ANNOTATIONS.containsAll(without(not.map().keySet(), "type"))) {
-                c.types &= ~Types.of(not.map().get("type"), not.at("type"));
             } else if (not.map().isEmpty()) {
                 c.types = 0; // not {} matches nothing
             } else {
-                throw SchemaException.unsupported(n.at("not"), "not is supported only for boolean schemas and type-only schemas");
+                LeafNegation.apply(c, not);
             }
         }
-        if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))) {
-            throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema");
+        if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))
+                && !Conditionals.isLeaf(m.get("if"))) {
+            throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema or a"
+                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, one numeric bound)");
         }
-    }
-
-    private static Set<String> without(Set<String> keys, String k) {
-        Set<String> s = new java.util.HashSet<>(keys);
-        s.remove(k);
-        return s;
     }
 }

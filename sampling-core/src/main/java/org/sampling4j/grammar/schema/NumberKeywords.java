@@ -44,7 +44,7 @@ final class NumberKeywords {
         }
     }
 
-    private static void lower(Constraints c, BigDecimal v, boolean exclusive, String pointer) {
+    static void lower(Constraints c, BigDecimal v, boolean exclusive, String pointer) {
         int cmp = c.minimum == null ? 1 : v.compareTo(c.minimum);
         if (cmp > 0 || (cmp == 0 && exclusive)) {
             c.minimum = v;
@@ -53,7 +53,7 @@ final class NumberKeywords {
         c.numberPointer = c.numberPointer == null ? pointer : c.numberPointer;
     }
 
-    private static void upper(Constraints c, BigDecimal v, boolean exclusive, String pointer) {
+    static void upper(Constraints c, BigDecimal v, boolean exclusive, String pointer) {
         int cmp = c.maximum == null ? -1 : v.compareTo(c.maximum);
         if (cmp < 0 || (cmp == 0 && exclusive)) {
             c.maximum = v;

@@ -12,8 +12,12 @@ import org.sampling4j.grammar.syntax.Expr;
  * {@code additionalProperties}; keys of no {@code properties} are additional and must satisfy every
  * {@code additionalProperties} (unset: any value, or none under the strict option).
  *
- * <p>Any order (default): {@link #anyOrder} builds the engine's any-order object ({@code Expr.JsonObject}):
- * named members, additional keys as one key class. Forced order: keys in {@code properties} order, optional ones skippable,
+ * A named key that matches a {@code patternProperties} pattern must also satisfy that pattern's schema
+ * (and is then not additional for that part); a named key outside {@code propertyNames}
+ * ({@link PropertyNames}) may not appear (if it is required, no object is valid).
+ *
+ * <p>Any order (default): the engine's any-order object ({@code Expr.JsonObject}): named members, the
+ * other keys as the disjoint key classes of {@link KeyClasses}. Forced order: keys in {@code properties} order, optional ones skippable,
  * no additional members (a subset of the valid instances, each one valid); {@code min/maxProperties}
  * counted in the rules. Text: {@code "{" ws (member ws ("," ws member ws)*)? "}"},
  * {@code member = key ws ":" ws value}.
@@ -27,38 +31,25 @@ final class ObjectRules {
     }
 
     static Expr of(Constraints c, SchemaCompiler sc) {
+        Expr names = PropertyNames.of(c, sc);
+        List<KeyClasses.Pattern> patterns = KeyClasses.patterns(c);
         List<Member> members = new ArrayList<>();
-        String where = c.objectPointer == null ? "" : c.objectPointer;
-        Constraints.ObjectPart patterned = null;
-        for (Constraints.ObjectPart p : c.objects) {
-            if (!p.patterns().isEmpty()) {
-                patterned = p;
-            }
-            if (p.propertyNames() != null && !Boolean.TRUE.equals(p.propertyNames().value())
-                    && !(p.propertyNames().value() instanceof Map<?, ?> m && m.isEmpty())) {
-                if (!p.propertyNames().isFalse()) {
-                    throw SchemaException.unsupported(p.pointer() + "/propertyNames",
-                            "propertyNames is supported only as a boolean schema");
-                }
-                return c.minProperties > 0 ? new Expr.Alt(List.of()) : empty(sc); // propertyNames false: no key at all
-            }
-        }
-        boolean additional = !c.objects.isEmpty() || !sc.options().strict();
-        List<Node> additionalConj = new ArrayList<>();
-        for (Constraints.ObjectPart p : c.objects) {
-            if (p.additional() == null ? sc.options().strict() : p.additional().isFalse()) {
-                additional = false;
-            } else if (p.additional() != null) {
-                additionalConj.add(p.additional());
-            }
-        }
         for (Map.Entry<String, List<Node>> e : c.propertyConjunctions().entrySet()) {
             String key = e.getKey();
             List<Node> conj = new ArrayList<>();
-            boolean forbidden = false;
-            for (Constraints.ObjectPart p : c.objects) {
-                Node n = p.properties().containsKey(key) ? p.properties().get(key) : p.additional();
-                if (n == null && !p.properties().containsKey(key) && sc.options().strict()) {
+            boolean forbidden = names != null && !Membership.matches(names, key);
+            for (int i = 0; i < c.objects.size(); i++) {
+                Constraints.ObjectPart p = c.objects.get(i);
+                boolean matched = false;
+                for (KeyClasses.Pattern pt : patterns) {
+                    if (pt.part() == i && Membership.matches(pt.keys(), key)) {
+                        conj.add(pt.schema()); // a named key that matches a pattern must satisfy both schemas
+                        forbidden |= pt.schema().isFalse();
+                        matched = true;
+                    }
+                }
+                Node n = p.properties().containsKey(key) ? p.properties().get(key) : matched ? null : p.additional();
+                if (n == null && !p.properties().containsKey(key) && !matched && sc.options().strict()) {
                     forbidden = true;
                 }
                 if (n != null) {
@@ -80,26 +71,21 @@ final class ObjectRules {
         }
         int min = (int) c.minProperties;
         int max = (int) c.maxProperties;
-        if (patterned != null) {
-            return patternOnly(c, patterned, additional, min, max, sc);
+        if (names != null && Exprs.isNothing(names)) { // propertyNames false (or no string allowed): no key at all
+            return min > 0 ? new Expr.Alt(List.of()) : empty(sc);
         }
         if (sc.options().anyOrder()) {
-            Expr additionalValue = null;
-            if (additional) {
-                if (additionalConj.isEmpty()) {
-                    additionalConj.add(new Node(Boolean.TRUE, where + "/additionalProperties"));
-                }
-                additionalValue = sc.ref(additionalConj, java.util.Set.of());
-            }
-            return anyOrder(members, c.propertyConjunctions().keySet(), additionalValue, min, max, sc);
+            Expr object = anyOrder(members, java.util.Set.of(), null, min, max, sc);
+            Expr.JsonObject o = (Expr.JsonObject) object;
+            return new Expr.JsonObject(o.members(), KeyClasses.of(c, patterns, c.propertyConjunctions().keySet(), names, sc),
+                    min, max, sc.ws());
         }
         return ordered(members, min, max, sc);
     }
 
     /**
-     * The engine's any-order object: the named members, and when {@code additionalValue} is not null one
-     * key class "any key but the named ones" ({@link KeyComplement} of every key some {@code properties}
-     * names, forbidden ones included, so a forbidden named key never slips in as an additional one).
+     * The engine's any-order object with the named members only, and when {@code additionalValue} is not
+     * null one key class "any key but the named ones" ({@link KeyComplement} of {@code named}).
      */
     static Expr anyOrder(List<Member> members, java.util.Set<String> named, Expr additionalValue, int min, int max,
                          SchemaCompiler sc) {
@@ -110,26 +96,6 @@ final class ObjectRules {
         List<Expr.JsonObject.KeyClass> classes = additionalValue == null ? List.of()
                 : List.of(new Expr.JsonObject.KeyClass(JsonStrings.quoted(KeyComplement.of(named)), additionalValue));
         return new Expr.JsonObject(ms, classes, min, max, sc.ws());
-    }
-
-    /**
-     * {@code patternProperties} in the one case that is exact without intersecting regular languages: one
-     * object part, one pattern, no {@code properties} anywhere and no additional keys; the key class is
-     * the pattern's language (search semantics, {@link EcmaPatterns}), trivially disjoint from the rest.
-     */
-    private static Expr patternOnly(Constraints c, Constraints.ObjectPart p, boolean additional, int min, int max,
-                                    SchemaCompiler sc) {
-        String where = p.pointer() + "/patternProperties";
-        if (c.objects.size() != 1 || p.patterns().size() != 1 || !c.propertyConjunctions().isEmpty() || additional
-                || !sc.options().anyOrder()) {
-            throw SchemaException.unsupported(where, "patternProperties is supported only as one pattern with no"
-                    + " properties, additionalProperties false and keys in any order (other key classes would need"
-                    + " the intersection or difference of regular languages, not built)");
-        }
-        Map.Entry<String, Node> e = p.patterns().entrySet().iterator().next();
-        Expr keys = JsonStrings.quoted(EcmaPatterns.decoded(e.getKey(), e.getValue().pointer()));
-        Expr value = sc.ref(List.of(e.getValue()), java.util.Set.of());
-        return new Expr.JsonObject(List.of(), List.of(new Expr.JsonObject.KeyClass(keys, value)), min, max, sc.ws());
     }
 
     static Expr empty(SchemaCompiler sc) {

@@ -129,9 +129,9 @@ public final class SchemaCompiler {
             Set<String> now = new LinkedHashSet<>(chosen);
             now.add(g.pointer());
             List<Expr> options = new ArrayList<>();
-            for (Node b : g.branches()) {
+            for (List<Node> b : g.branches()) {
                 List<Node> seed = new ArrayList<>(closure.nodes());
-                seed.add(b);
+                seed.addAll(b);
                 options.add(ref(seed, now));
             }
             return new Expr.Alt(options);
@@ -140,7 +140,7 @@ public final class SchemaCompiler {
     }
 
     Constraints merge(Collection<Node> nodes) {
-        Constraints c = new Constraints(draft);
+        Constraints c = new Constraints(draft, options);
         for (Node n : nodes) {
             c.add(n);
         }
@@ -156,8 +156,11 @@ public final class SchemaCompiler {
             options.add(new Expr.Literal("null"));
         }
         if ((c.types & Types.BOOLEAN) != 0) {
-            options.add(new Expr.Literal("true"));
-            options.add(new Expr.Literal("false"));
+            for (boolean b : new boolean[] {true, false}) {
+                if (!c.notBooleans.contains(b)) {
+                    options.add(new Expr.Literal(String.valueOf(b)));
+                }
+            }
         }
         // Each type's language, an UNSUPPORTED held back until the others were tried (INVALID wins).
         SchemaException refused = null;

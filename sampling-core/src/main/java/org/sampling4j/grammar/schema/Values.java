@@ -11,23 +11,29 @@ import org.sampling4j.grammar.syntax.Expr;
  * equality accepts: strings in every escape spelling, numbers by value in plain decimal ({@code 1},
  * {@code 1.0}, {@code 1.00} for 1 where 1.0 is an integer; no exponent spellings), objects with their keys
  * in any order (the engine's any-order object, every key required; in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
- * filtered by {@code type}; combined with other assertion keywords an enum is refused (the intersection
- * would need an instance validator).
+ * filtered by {@code type}, string values by the string keywords ({@link Membership} against
+ * {@link Leaves#decoded}, which includes what {@code not} excluded); combined with numeric, object or
+ * array keywords an enum is refused (the intersection would need an instance validator).
  */
 final class Values {
     private Values() {
     }
 
     static Expr of(Constraints c, SchemaCompiler sc) {
-        String other = c.lengthPointer != null ? c.lengthPointer : !c.patterns.isEmpty() ? c.patterns.get(0)[1]
-                : !c.formats.isEmpty() && sc.options().formatAssert() ? c.formats.get(0)[1] : c.numberPointer != null ? c.numberPointer
+        // String keywords filter the string values exactly (each value tested against their language); the
+        // other kinds would need an instance validator for numbers, objects and arrays, and are refused.
+        String other = c.numberPointer != null ? c.numberPointer
                 : c.objectPointer != null ? c.objectPointer : c.arrayPointer != null ? c.arrayPointer : c.uniqueItemsPointer;
         if (other != null) {
             throw SchemaException.unsupported(other, "const/enum (" + c.valuesPointer + ") together with this keyword is not supported");
         }
+        Expr strings = Leaves.decoded(c, sc.options());
         List<Expr> options = new ArrayList<>();
         for (Object v : c.values) {
-            if ((Types.ofValue(v) & c.types) != 0) {
+            if (v instanceof String s && !Membership.matches(strings, s)) {
+                continue;
+            }
+            if ((Types.ofValue(v) & c.types) != 0 && LeafNegation.kept(c, v)) {
                 options.add(value(v, c, sc, 0));
             }
         }

@@ -100,6 +100,14 @@ public final class Cfgs {
         if (e instanceof Expr.JsonObject o) {
             return productiveObject(o, rules, depth);
         }
+        // Regular products: productive operands are necessary, not sufficient (a ∩ b may be empty with both
+        // non-empty). Over-approximating is safe: the engine's Productions drops a lexeme that matches nothing.
+        if (e instanceof Expr.Intersection x) {
+            return productive(x.left(), rules, depth + 1) && productive(x.right(), rules, depth + 1);
+        }
+        if (e instanceof Expr.Difference x) {
+            return productive(x.left(), rules, depth + 1);
+        }
         Expr.Repeat rep = (Expr.Repeat) e;
         return rep.min() == 0 || productive(rep.body(), rules, depth + 1);
     }

@@ -109,6 +109,32 @@ public sealed interface Expr {
     }
 
     /**
+     * The strings both operands match: the intersection of two REGULAR code-point languages. Neither
+     * operand may hold a {@link Ref}, a {@link Token} or a {@link JsonObject} (checked here, so the node
+     * is regular wherever it stands). The engine compiles it by determinizing both operands over
+     * UTF-8 bytes and taking the product (see {@code grammar.automaton.RegularProduct}), under the
+     * automaton budgets.
+     */
+    record Intersection(Expr left, Expr right) implements Expr {
+        /** Refuses an operand that is not a regular code-point expression. */
+        public Intersection {
+            RegularOperands.check("intersection", left, right);
+        }
+    }
+
+    /**
+     * The strings {@code left} matches and {@code right} does not: the difference of two REGULAR
+     * code-point languages (a complement is {@code Difference(any*, x)}). Same operand rules and
+     * compilation as {@link Intersection}.
+     */
+    record Difference(Expr left, Expr right) implements Expr {
+        /** Refuses an operand that is not a regular code-point expression. */
+        public Difference {
+            RegularOperands.check("difference", left, right);
+        }
+    }
+
+    /**
      * A JSON object, braces included, whose members come in ANY order. {@code ws} is the whitespace
      * used between tokens (JSON structural whitespace; {@link #EMPTY} for compact). Each named member
      * appears at most once; its key is a JSON string whose DECODED value equals {@code key}, in every

@@ -8,8 +8,9 @@ import java.util.List;
  * is written as an escape ({@code \xXX}, {@code \\uXXXX}, {@code \UXXXXXXXX}, {@code \" \\ \[ \] \-}), so
  * {@link GbnfParser} reads the text back to the same language. The empty language (an {@code Alt} of no
  * option) has no GBNF spelling: it is printed as the empty class {@code [^\x00-\U0010FFFF]}, which the
- * parser reads as no character. The any-order object ({@link Expr.JsonObject}) is the exception: printed as
- * an approximation with a note (see {@link #jsonObject}). Recursion depth is the expression depth, which the front ends bound.
+ * parser reads as no character. The any-order object ({@link Expr.JsonObject}) and the regular products
+ * ({@link Expr.Intersection}, {@link Expr.Difference}) are the exceptions: printed as an approximation with a
+ * note (see {@link #jsonObject}, {@link #product}). Recursion depth is the expression depth, which the front ends bound.
  */
 public final class GbnfPrinter {
     private GbnfPrinter() {
@@ -80,6 +81,10 @@ public final class GbnfPrinter {
             out.append(ref.name());
         } else if (e instanceof Expr.JsonObject o) {
             jsonObject(o, out);
+        } else if (e instanceof Expr.Intersection x) {
+            product(x.left(), x.right(), "and also", out);
+        } else if (e instanceof Expr.Difference x) {
+            product(x.left(), x.right(), "but not", out);
         } else {
             Expr.Token t = (Expr.Token) e;
             StringBuilder ids = new StringBuilder();
@@ -117,6 +122,21 @@ public final class GbnfPrinter {
         out.append(" \"\" (\"any order; required: ").append(required.toString().replace("\"", "'").replace("\\", "/"))
                 .append("; no duplicate key; members ").append(o.minMembers()).append("..")
                 .append(o.maxMembers() < 0 ? "" : String.valueOf(o.maxMembers())).append("\")?");
+    }
+
+    /**
+     * GBNF has no intersection or difference: printed (debugging only) as the left operand followed by an
+     * optional literal that is a note holding the right operand's text ({@code "" ("but not: ...")?}); this
+     * text is NOT the same language.
+     */
+    private static void product(Expr left, Expr right, String how, StringBuilder out) {
+        out.append("( ");
+        expr(left, out, true);
+        StringBuilder r = new StringBuilder();
+        expr(right, r, true);
+        out.append(" \"\" (\"").append(how).append(": ");
+        r.codePoints().forEach(cp -> escaped(cp, "\"\\", out));
+        out.append("\")? )");
     }
 
     private static void group(List<Expr> parts, String sep, StringBuilder out, boolean parens) {

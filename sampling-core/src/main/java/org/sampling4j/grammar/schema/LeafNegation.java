@@ -1,0 +1,128 @@
+package org.sampling4j.grammar.schema;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * {@code not} of a LEAF schema: one whose keywords are only {@code type}, {@code enum}/{@code const} of
+ * strings, booleans and null, the string keywords ({@code pattern}, {@code format}, {@code minLength},
+ * {@code maxLength}) and ONE-sided numeric bounds, plus annotations. A value is valid under
+ * {@code not N} iff it is not valid under {@code N}; per JSON type {@code T}:
+ * <ul>
+ * <li>{@code N} accepts every {@code T} value (T allowed by its type, no enum, no keyword for T): not
+ *     N removes T;</li>
+ * <li>{@code N} accepts no {@code T} value (T outside its type): nothing changes for T;</li>
+ * <li>strings restricted by string keywords to {@code L}: not N excludes {@code L} (a difference of
+ *     regular languages, {@link Constraints#notStrings}); by an enum: excludes those strings;</li>
+ * <li>numbers with {@code minimum m}: not N keeps the numbers {@code < m} (a bound: the complement of a
+ *     one-sided range is one-sided), and so on for the other three bounds;</li>
+ * <li>enum members {@code true}/{@code false}/{@code null} are excluded one by one.</li>
+ * </ul>
+ * Everything else (two-sided number ranges, enums of numbers, objects or arrays, multipleOf, object and
+ * array keywords, applicators) is UNSUPPORTED at the {@code not}, naming the keyword.
+ */
+final class LeafNegation {
+    private static final Set<String> STRING_KEYS = Set.of("pattern", "format", "minLength", "maxLength");
+    private static final Set<String> NUMBER_KEYS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
+    private static final Set<String> OTHER_KEYS = Set.of("type", "enum", "const", "title", "description", "$comment",
+            "examples", "default", "deprecated", "readOnly", "writeOnly", "$id", "$anchor", "$schema");
+    /** Every keyword a leaf schema may hold. */
+    static final Set<String> ALLOWED = union();
+
+    private LeafNegation() {
+    }
+
+    private static Set<String> union() {
+        Set<String> all = new java.util.HashSet<>(STRING_KEYS);
+        all.addAll(NUMBER_KEYS);
+        all.addAll(OTHER_KEYS);
+        return Set.copyOf(all);
+    }
+
+    /** Narrows {@code c} by {@code not} schema {@code not} (a non-empty object schema). */
+    static void apply(Constraints c, Node not) {
+        Map<String, Object> m = not.map();
+        for (String k : m.keySet()) {
+            if (!ALLOWED.contains(k)) {
+                throw SchemaException.unsupported(not.at(k), "not is supported only for leaf schemas (type, enum/const of"
+                        + " scalars, pattern, format, minLength, maxLength, one numeric bound); not with " + k + " is not");
+            }
+        }
+        Constraints n = new Constraints(c.draft, c.options);
+        n.add(not);
+        boolean strings = m.keySet().stream().anyMatch(STRING_KEYS::contains)
+                && !(m.keySet().equals(Set.of("format")) && !c.options.formatAssert());
+        if (n.values != null) {
+            excludeValues(c, n, not);
+            return;
+        }
+        int all = n.types; // the types N accepts in full
+        if (strings) {
+            all &= ~Types.STRING;
+            if ((n.types & Types.STRING) != 0) {
+                c.notStrings.add(Leaves.decoded(n, c.options));
+            }
+        }
+        if (n.minimum != null || n.maximum != null) {
+            if (n.minimum != null && n.maximum != null) {
+                throw SchemaException.unsupported(not.pointer(), "not of a two-sided numeric range is not supported"
+                        + " (its complement is two ranges)");
+            }
+            all &= ~(Types.INTEGER | Types.FRACTIONAL);
+            if ((n.types & (Types.INTEGER | Types.FRACTIONAL)) == (Types.INTEGER | Types.FRACTIONAL)) {
+                String at = not.at(m.keySet().stream().filter(NUMBER_KEYS::contains).findFirst().orElse("minimum"));
+                if (n.minimum != null) {
+                    NumberKeywords.upper(c, n.minimum, !n.minimumExclusive, at);
+                } else {
+                    NumberKeywords.lower(c, n.maximum, !n.maximumExclusive, at);
+                }
+            } else if ((n.types & (Types.INTEGER | Types.FRACTIONAL)) != 0) {
+                throw SchemaException.unsupported(not.pointer(), "not of an integer range is not supported"
+                        + " (its complement holds the non-integers)");
+            }
+        }
+        c.types &= ~all;
+    }
+
+    /** {@code not {enum: [...]}}: the listed scalars that satisfy N's other keywords are excluded one by one. */
+    private static void excludeValues(Constraints c, Constraints n, Node not) {
+        Expr strings = Leaves.decoded(n, c.options);
+        for (Object v : n.values) {
+            if ((Types.ofValue(v) & n.types) == 0) {
+                continue; // N rejects it anyway
+            }
+            if (v instanceof String s) {
+                if (Membership.matches(strings, s)) {
+                    c.notStrings.add(Exprs.lit(s));
+                }
+            } else if (v instanceof Boolean b) {
+                c.notBooleans.add(b);
+            } else if (v == SchemaJson.NULL) {
+                c.types &= ~Types.NULL;
+            } else {
+                throw SchemaException.unsupported(n.valuesPointer, "not of an enum/const holding " + Node.describe(v)
+                        + " is not supported (only strings, booleans and null)");
+            }
+        }
+        if (c.notBooleans.containsAll(List.of(Boolean.TRUE, Boolean.FALSE))) {
+            c.types &= ~Types.BOOLEAN;
+        }
+    }
+
+    /** Whether {@code v} (an outer enum member) survives the exclusions of {@code c}. */
+    static boolean kept(Constraints c, Object v) {
+        if (v instanceof Boolean b) {
+            return !c.notBooleans.contains(b);
+        }
+        if (v instanceof String s) {
+            for (Expr e : c.notStrings) {
+                if (Membership.matches(e, s)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
