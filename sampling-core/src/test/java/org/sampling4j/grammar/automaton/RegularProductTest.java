@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.RegexParser;
 
@@ -20,6 +21,7 @@ import org.sampling4j.grammar.syntax.RegexParser;
  * {@code s} (ASCII, two-, three- and four-byte UTF-8 code points), {@code s ∈ a ∩ b} iff {@code s}
  * matches both, {@code s ∈ a \ b} iff it matches {@code a} and not {@code b}; plus budget refusals.
  */
+@KernelIndependent
 class RegularProductTest {
     private static final String[] ATOMS = {"a", "b", "é", "中", "\uD83D\uDE00", "[ab]", "[^a]", ".", "[é-中]",
         "[\uD83D\uDE00-\uD83D\uDE4F]", "[a\uD83D\uDE00]", "\\n"};
