@@ -57,7 +57,8 @@ class JsonSchemaDemoTest {
     void everyTextSatisfiesTheDefaultSchemaKeywordByKeyword() throws Exception {
         CharNGramModel model = CharNGramModel.train(GenerationDemo.corpus(), 6, p -> { });
         Vocabulary v = JsonSchemaDemo.vocabulary(model);
-        Grammar g = Grammar.jsonSchema(JsonSchemaDemo.DEFAULT_SCHEMA, v);
+        Grammar g = Grammar.jsonSchema(JsonSchemaDemo.DEFAULT_SCHEMA, v, JsonSchemaDemo.options("flexible"),
+                org.sampling4j.grammar.GrammarLimits.DEFAULT);
         for (JsonSchemaDemo.Sample s : JsonSchemaDemo.generate(model, v, g, JsonSchemaDemo.DEFAULT_SCHEMA, 12, 7, 1.0, 2000)) {
             assertTrue(s.complete(), "incomplete: " + s.text());
             assertEquals(null, s.problem(), s.text());
@@ -71,7 +72,7 @@ class JsonSchemaDemoTest {
         Files.writeString(tool, "{\"type\": \"object\", \"properties\": {\"unit\": {\"enum\": [\"celsius\", \"fahrenheit\"]},"
                 + " \"days\": {\"type\": \"array\", \"items\": {\"type\": \"integer\", \"minimum\": 0, \"maximum\": 6}, \"maxItems\": 3}},"
                 + " \"required\": [\"unit\", \"days\"], \"additionalProperties\": false}");
-        Run ok = run("json-demo", tool.toString(), "--count", "2", "--seed", "3");
+        Run ok = run("json-demo", tool.toString(), "--count", "2", "--seed", "3", "--whitespace", "flexible");
         assertEquals(0, ok.exit, ok.err + ok.out);
         assertEquals(2, ok.out.split("complete; parses as JSON; required keys present", -1).length - 1, ok.out);
         Path refused = dir.resolve("refused.json");
@@ -79,6 +80,13 @@ class JsonSchemaDemoTest {
         Run no = run("json-demo", refused.toString());
         assertEquals(2, no.exit, no.out);
         assertTrue(no.err.contains("unsupported: /uniqueItems: "), no.err);
+    }
+
+    @Test
+    void mainsHelpListsTheCommand() {
+        Run help = run("--help");
+        assertEquals(0, help.exit, help.err);
+        assertTrue(help.out.contains("json-demo") && help.out.contains("Compile a JSON Schema"), help.out);
     }
 
     /** The default schema by hand: item a string of at most 40 code points, quantity an integer in [1, 99], ship_by a real date. */
