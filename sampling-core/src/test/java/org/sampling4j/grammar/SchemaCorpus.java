@@ -16,11 +16,14 @@ import tools.jackson.databind.JsonNode;
  * {@code valid_texts}/{@code invalid_texts} (spellings: whitespace, escapes, numbers), optional
  * {@code outside_texts} (valid instances that the options exclude: whitespace past a run's limit, any whitespace
  * when compact), optional {@code refused_by_design} (valid texts the compiler refuses by a documented decision:
- * exponent spellings under a numeric bound or {@code type: integer}, exponents of more than 9 digits), optional {@code options} (the CLI's names: any_order, whitespace, strict, format) and optional {@code refused}
- * (a substring of the expected refusal, for schemas the compiler must refuse).
+ * exponent spellings under a numeric bound or {@code type: integer}, exponents of more than 9 digits), optional
+ * {@code options} (the CLI's names: any_order, whitespace, strict, format), optional {@code refused} (the JSON
+ * pointer of the keyword the compiler must refuse, e.g. {@code /properties/tags/uniqueItems}: the refusal must be
+ * UNSUPPORTED, carry that pointer and name the keyword) and optional {@code refused_budget} (a substring of the
+ * expected BUDGET refusal, for schemas past {@link GrammarLimits#DEFAULT}).
  */
 record SchemaCorpus(String name, String schema, List<String> valid, List<String> invalid, List<String> outside,
-                    List<String> byDesign, JsonSchemaOptions options, String refused) {
+                    List<String> byDesign, JsonSchemaOptions options, String refused, String budget) {
     static final String DIR = "/org/sampling4j/grammar/schema";
 
     static List<SchemaCorpus> load() {
@@ -67,7 +70,8 @@ record SchemaCorpus(String name, String schema, List<String> valid, List<String>
             invalid.add(v.asString());
         }
         return new SchemaCorpus(name, SchemaOracle.STRICT.writeValueAsString(root.get("schema")), valid, invalid, outside,
-                byDesign, options, root.has("refused") ? root.get("refused").asString() : null);
+                byDesign, options, root.has("refused") ? root.get("refused").asString() : null,
+                root.has("refused_budget") ? root.get("refused_budget").asString() : null);
     }
 
     static JsonSchemaOptions options(JsonNode o) {
