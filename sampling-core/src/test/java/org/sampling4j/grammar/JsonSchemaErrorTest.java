@@ -83,7 +83,7 @@ class JsonSchemaErrorTest {
         unsupported("{\"type\": \"object\", \"patternProperties\": {\"a\": {}, \"b\": {}, \"c\": {}, \"d\": {}, \"e\": {}}}",
                 "/patternProperties/e", "more than 4 patternProperties");
         unsupported("{\"enum\": [1, 2], \"minimum\": 2}", "/minimum", "const/enum (/enum) together");
-        unsupported("{\"type\": \"number\", \"not\": {\"type\": \"integer\"}}", "", "must not be integers");
+        unsupported("{\"type\": \"number\", \"not\": {\"type\": \"integer\"}}", "/not", "must not be integers");
     }
 
     @Test

@@ -40,6 +40,8 @@ final class Constraints {
 
     final Drafts draft;
     int types = Types.ALL;
+    /** The keyword that last narrowed {@link #types} ({@code type}, or a {@code not}), for refusals about types. */
+    String typePointer;
     /** Allowed values (const / enum, intersected), or null for no such restriction. */
     List<Object> values;
     String valuesPointer;
@@ -99,6 +101,7 @@ final class Constraints {
         }
         if (m.containsKey("type")) {
             types &= Types.of(m.get("type"), n.at("type"));
+            typePointer = n.at("type");
         }
         if (m.containsKey("const")) {
             restrictValues(List.of(m.get("const")), n.at("const"));

@@ -83,6 +83,9 @@ final class LeafNegation {
                         + " (its complement holds the non-integers)");
             }
         }
+        if (all != 0) {
+            c.typePointer = not.pointer();
+        }
         c.types &= ~all;
     }
 

@@ -68,7 +68,7 @@ final class Leaves {
         boolean integers = (c.types & Types.INTEGER) != 0;
         boolean fractions = (c.types & Types.FRACTIONAL) != 0;
         if (fractions && !integers) {
-            throw SchemaException.unsupported(c.numberPointer == null ? "" : c.numberPointer,
+            throw SchemaException.unsupported(c.numberPointer != null ? c.numberPointer : c.typePointer != null ? c.typePointer : "",
                     "numbers that must not be integers are not supported");
         }
         BigInteger multiple = null;

@@ -16,7 +16,10 @@ final class Negations {
     static void add(Constraints c, Node n) {
         Map<String, Object> m = n.map();
         if (m.containsKey("not")) {
-            Node not = Node.of(m.get("not"), n.at("not"), c.draft);
+            String p = n.pointer();
+            // the negated if of Conditionals: its schema is the document's if, at the if's pointer
+            String at = p.endsWith(Conditionals.NEGATED) ? p.substring(0, p.length() - Conditionals.NEGATED.length()) : n.at("not");
+            Node not = Node.of(m.get("not"), at, c.draft);
             if (not.value() instanceof Boolean b) {
                 if (b) {
                     c.types = 0;
