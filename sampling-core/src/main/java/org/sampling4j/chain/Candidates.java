@@ -67,6 +67,23 @@ public final class Candidates {
         return dense.loadMasked(logits, offset, mask);
     }
 
+    /**
+     * As {@link #load} without a copy, finding the first largest value in the same pass
+     * ({@link DenseRow#loadArgmax}): for a greedy chain whose processors neither write nor mask.
+     */
+    int loadArgmax(float[] logits, int offset, float[] unconditionalRow) {
+        reset(unconditionalRow);
+        return dense.loadArgmax(logits, offset);
+    }
+
+    /**
+     * The token of the dense row's first largest value when loading found it and the row has not
+     * changed since, else -1 (also when sparse).
+     */
+    int knownArgmax() {
+        return isDense ? dense.argmax() : -1;
+    }
+
     private void reset(float[] unconditionalRow) {
         nucleus.clear();
         isDense = true;
