@@ -14,6 +14,7 @@ import org.sampling4j.chain.Nucleus;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.TokenPicker;
 import org.sampling4j.picker.GreedyPicker;
+import org.sampling4j.processor.TemperatureProcessor;
 import org.sampling4j.speculative.SpeculativeVerifier;
 import org.sampling4j.speculative.Verification;
 
@@ -103,9 +104,17 @@ class GreedyLoadTest {
         SplittableRandom r = new SplittableRandom(SEED);
         int[] sizes = {1, 2, 3, 7, 16, 33, 100, 1000, 4097, 32000, 128256};
         int picked = 0;
-        for (int v : sizes) {
-            Sampler fused = Sampler.builder(v).picker(GreedyPicker.INSTANCE).topLogprobs(Math.min(4, v)).build();
-            Sampler unfused = Sampler.builder(v).picker(UNFUSED).topLogprobs(Math.min(4, v)).build();
+        for (int run = 0; run < 2 * sizes.length; run++) {
+            int v = sizes[run / 2];
+            // The bare picker, and the chain temperature 0 builds (its processor keeps the argmax only).
+            Sampler.Builder fusedBuilder = Sampler.builder(v).picker(GreedyPicker.INSTANCE).topLogprobs(Math.min(4, v));
+            Sampler.Builder unfusedBuilder = Sampler.builder(v).picker(UNFUSED).topLogprobs(Math.min(4, v));
+            if (run % 2 == 1) {
+                fusedBuilder.add(new TemperatureProcessor(0));
+                unfusedBuilder.add(new TemperatureProcessor(0));
+            }
+            Sampler fused = fusedBuilder.build();
+            Sampler unfused = unfusedBuilder.build();
             SequenceState s0 = fused.newSequence(1 % v, 0);
             SequenceState s1 = unfused.newSequence(1 % v, 0);
             Workspace w0 = fused.newWorkspace();
@@ -119,7 +128,7 @@ class GreedyLoadTest {
                 Arrays.fill(big, Float.NaN); // any read outside the row would refuse the step
                 System.arraycopy(x, 0, big, offset, v);
                 float[] before = big.clone();
-                String where = "V=" + v + " row " + i + " shape " + shape + " offset " + offset;
+                String where = fused + " V=" + v + " row " + i + " shape " + shape + " offset " + offset;
                 for (int mode = 0; mode < 3; mode++) {
                     String a = outcome(fused, big, offset, x, mode, s0, w0);
                     String b = outcome(unfused, big, offset, x, mode, s1, w1);

@@ -279,6 +279,14 @@ public final class Candidates {
         return isDense ? denseValues() : sparse.values();
     }
 
+    /**
+     * {@code currentValues()[i]}: the value at position i of the current representation, read
+     * without copying the row when it is the argmax the load found ({@link Selection#bestPosition}).
+     */
+    public float valueAt(int i) {
+        return isDense ? dense.valueAt(i) : sparse.values()[i];
+    }
+
     /** The token at position i of the current representation. */
     public int tokenAt(int i) {
         return isDense ? i : sparse.ids()[i];

@@ -21,6 +21,8 @@ final class DenseRow {
     private boolean maxValid;
     /** The first index of the max, from a greedy load, while the row is unchanged; else -1. */
     private int argmax = -1;
+    /** The value at {@link #argmax} (its own zero sign, which the cached max may not have). */
+    private float argmaxValue;
 
     DenseRow(int vocabSize, Kernels kernels) {
         this.vocabSize = vocabSize;
@@ -82,6 +84,7 @@ final class DenseRow {
         max = m == 0f ? kernels.max(logits, offset, offset + vocabSize) : m;
         maxValid = true;
         argmax = at - offset;
+        argmaxValue = m;
         return -1;
     }
 
@@ -158,6 +161,11 @@ final class DenseRow {
     /** The first index of the max found by {@link #loadArgmax}, while the row is unchanged; else -1. */
     int argmax() {
         return argmax;
+    }
+
+    /** {@code read()[i]}, without copying a deferred row when i is the cached argmax (greedy's temperature 0 asks for it). */
+    float valueAt(int i) {
+        return i == argmax ? argmaxValue : read()[i];
     }
 
     /** Forgets the caller's row. */
