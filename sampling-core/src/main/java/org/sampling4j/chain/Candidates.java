@@ -67,6 +67,23 @@ public final class Candidates {
         return dense.loadMasked(logits, offset, mask);
     }
 
+    /**
+     * As {@link #load} without a copy, finding the first largest value in the same pass
+     * ({@link DenseRow#loadArgmax}): for a greedy chain whose processors neither write nor mask.
+     */
+    int loadArgmax(float[] logits, int offset, float[] unconditionalRow) {
+        reset(unconditionalRow);
+        return dense.loadArgmax(logits, offset);
+    }
+
+    /**
+     * The token of the dense row's first largest value when loading found it and the row has not
+     * changed since, else -1 (also when sparse).
+     */
+    int knownArgmax() {
+        return isDense ? dense.argmax() : -1;
+    }
+
     private void reset(float[] unconditionalRow) {
         nucleus.clear();
         isDense = true;
@@ -260,6 +277,14 @@ public final class Candidates {
     /** The values array of the current representation (dense row or sparse values). */
     public float[] currentValues() {
         return isDense ? denseValues() : sparse.values();
+    }
+
+    /**
+     * {@code currentValues()[i]}: the value at position i of the current representation, read
+     * without copying the row when it is the argmax the load found ({@link Selection#bestPosition}).
+     */
+    public float valueAt(int i) {
+        return isDense ? dense.valueAt(i) : sparse.values()[i];
     }
 
     /** The token at position i of the current representation. */

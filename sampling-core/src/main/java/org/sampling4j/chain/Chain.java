@@ -11,7 +11,8 @@ import java.util.StringJoiner;
  * copied (some processor writes it), whether calls must pass an unconditional row (guidance), and
  * which cut, if any, the picker samples without carrying it out (a {@link DeferrableCut} followed
  * only by ranking-preserving steps, before a picker that {@link TokenPicker#samplesPendingNucleus()}),
- * and whether a first {@link MaskingProcessor} is fused into loading the row.
+ * whether a first {@link MaskingProcessor} is fused into loading the row, and whether a greedy
+ * picker's argmax is ({@link TokenPicker#picksArgmax()}, no processor that writes or masks).
  *
  * <p>One step: {@link #run} loads and validates the row and applies the processors;
  * {@link #pick} chooses; {@link #release} forgets the caller's rows. Immutable and thread-safe.
@@ -24,6 +25,7 @@ public final class Chain {
     private final boolean guided;
     private final int deferredCut;
     private final boolean maskOnLoad;
+    private final boolean argmaxOnLoad;
 
     /**
      * Compiles {@code processors} then {@code picker} for {@code vocabSize} tokens.
@@ -36,10 +38,12 @@ public final class Chain {
         this.picker = Objects.requireNonNull(picker, "picker");
         boolean writes = false;
         boolean unconditional = false;
+        boolean masks = false;
         for (LogitsProcessor p : this.processors) {
             p.checkVocabulary(vocabSize);
             writes |= p.writesLogits();
             unconditional |= p.readsUnconditionalRow();
+            masks |= p instanceof MaskingProcessor;
         }
         this.copyOnLoad = writes;
         this.guided = unconditional;
@@ -57,6 +61,9 @@ public final class Chain {
         }
         this.deferredCut = cut;
         this.maskOnLoad = this.processors.length > 0 && this.processors[0] instanceof MaskingProcessor;
+        // Greedy with nothing that changes the row: the argmax is found in the pass that loads and
+        // validates it, and no copy is made unless something reads the row (logprobs do).
+        this.argmaxOnLoad = picker.picksArgmax() && !writes && !unconditional && !masks;
     }
 
     /** The vocabulary size V every row must have. */
@@ -122,6 +129,8 @@ public final class Chain {
         if (maskOnLoad) {
             bad = c.loadMasked(logits, offset, ((MaskingProcessor) processors[0]).fillMask(c, state), unconditional);
             first = 1;
+        } else if (argmaxOnLoad) {
+            bad = c.loadArgmax(logits, offset, unconditional);
         } else {
             bad = c.load(logits, offset, copyOnLoad, unconditional);
         }

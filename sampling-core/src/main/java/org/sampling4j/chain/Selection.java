@@ -14,10 +14,15 @@ public final class Selection {
 
     /**
      * Position (in the current representation) of the largest value, ties to the lowest token id.
-     * Dense: one argmax pass; sparse sorted: position 0; sparse unsorted: one scan.
+     * Dense: O(1) when loading found it ({@link Candidates#knownArgmax()}), else one argmax pass;
+     * sparse sorted: position 0; sparse unsorted: one scan.
      */
     public static int bestPosition(Candidates c) {
         if (c.isDense()) {
+            int known = c.knownArgmax();
+            if (known >= 0) {
+                return known;
+            }
             // The max is usually known from loading the row, leaving one find pass that stops early.
             int at = c.kernels().indexOf(c.denseValues(), 0, c.vocabSize(), c.max());
             return at < 0 ? 0 : at;

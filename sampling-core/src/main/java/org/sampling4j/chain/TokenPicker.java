@@ -18,6 +18,15 @@ public interface TokenPicker {
     int pick(Candidates candidates, SequenceView state);
 
     /**
+     * Whether {@link #pick} returns the first largest candidate (greedy) and reads nothing else:
+     * a {@link Chain} whose processors neither write nor mask the row then finds that candidate
+     * while loading the row, in the pass that validates it. The safe default is false.
+     */
+    default boolean picksArgmax() {
+        return false;
+    }
+
+    /**
      * Whether {@link #pickFromNucleus} can sample a top-p cut of a dense row without it being
      * carried out. The {@link Chain} decides from this, once, whether to defer such a cut.
      */

@@ -44,6 +44,16 @@ public interface Kernels {
     /** Index of the first largest value of {@code x[from..to)} (ties to the lowest index). */
     int argmax(float[] x, int from, int to);
 
+    /**
+     * Greedy decoding's load in one read of the row: the first {@code i} in {@code [from, to)}
+     * ({@code from < to}) with {@code x[i] == max(x, from, to)} (ties to the lowest index; +0 and
+     * -0 are equal, as for {@link #indexOf}; {@code from} when every value is {@code -Inf}), or -1
+     * when some value is NaN or {@code +Inf}, which the caller then locates (the row is validated
+     * as {@link #max} validates it). Equal to {@code indexOf(x, from, to, max(x, from, to))} on
+     * every row without NaN or {@code +Inf}.
+     */
+    int argmaxChecked(float[] x, int from, int to);
+
     /** The first {@code i} in {@code [from, to)} with {@code x[i] == value}, or -1. */
     int indexOf(float[] x, int from, int to, float value);
 

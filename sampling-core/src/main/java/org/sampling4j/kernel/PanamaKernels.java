@@ -184,6 +184,63 @@ final class PanamaKernels implements Kernels {
         return i < 0 ? from : i;
     }
 
+    /**
+     * Blocks of four vectors: the block's lane-wise max {@code m} (three max operations, as the
+     * max pass spends on four vectors) and one branch, taken when a lane of {@code m} is not at
+     * most the best value so far: a larger value, or a NaN. Only then is the block reduced to a
+     * scalar and remembered. Random rows raise the best O(log V) times, so the branch is almost
+     * never taken; the first index of the best is then found in the remembered block alone, the
+     * first block that held it (no earlier block holds a value equal to it: each was below a
+     * best that was itself below it). No index vector, no mask conversion, no 2-lane compare.
+     */
+    @Override
+    public int argmaxChecked(float[] x, int from, int to) {
+        // The best is a scalar compared by broadcast, never a vector updated in the branch: C2 boxed
+        // such a vector at every taken branch (a few hundred bytes a row).
+        float bestValue = Float.NEGATIVE_INFINITY;
+        int block = -1;
+        int blockLength = 0;
+        int i = from;
+        for (; i + 4 * F <= to; i += 4 * F) {
+            FloatVector m = FloatVector.fromArray(FLOATS, x, i).max(FloatVector.fromArray(FLOATS, x, i + F))
+                    .max(FloatVector.fromArray(FLOATS, x, i + 2 * F).max(FloatVector.fromArray(FLOATS, x, i + 3 * F)));
+            if (!m.compare(VectorOperators.LE, bestValue).allTrue()) {
+                bestValue = m.reduceLanes(VectorOperators.MAX);
+                if (!(bestValue < Float.POSITIVE_INFINITY)) {
+                    return -1;
+                }
+                block = i;
+                blockLength = 4 * F;
+            }
+        }
+        for (; i + F <= to; i += F) {
+            FloatVector m = FloatVector.fromArray(FLOATS, x, i);
+            if (!m.compare(VectorOperators.LE, bestValue).allTrue()) {
+                bestValue = m.reduceLanes(VectorOperators.MAX);
+                if (!(bestValue < Float.POSITIVE_INFINITY)) {
+                    return -1;
+                }
+                block = i;
+                blockLength = F;
+            }
+        }
+        int at = -1;
+        for (; i < to; i++) {
+            float v = x[i];
+            if (!(v <= bestValue)) {
+                if (!(v < Float.POSITIVE_INFINITY)) {
+                    return -1;
+                }
+                bestValue = v;
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            return at;
+        }
+        return block < 0 ? from : indexOf(x, block, block + blockLength, bestValue);
+    }
+
     @Override
     public int indexOf(float[] x, int from, int to, float value) {
         int i = from;

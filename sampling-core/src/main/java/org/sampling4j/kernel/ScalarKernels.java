@@ -79,6 +79,24 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int argmaxChecked(float[] x, int from, int to) {
+        float best = Float.NEGATIVE_INFINITY;
+        int at = from;
+        for (int i = from; i < to; i++) {
+            float v = x[i];
+            // "Not at most the best": a larger value, or NaN; equal values keep the first index.
+            if (!(v <= best)) {
+                if (!(v < Float.POSITIVE_INFINITY)) {
+                    return -1;
+                }
+                best = v;
+                at = i;
+            }
+        }
+        return at;
+    }
+
+    @Override
     public int indexOf(float[] x, int from, int to, float value) {
         for (int i = from; i < to; i++) {
             if (x[i] == value) {

@@ -11,7 +11,9 @@ import org.sampling4j.chain.TokenPicker;
  * Draws no random number.
  *
  * <p><b>Reference.</b> HF greedy search ({@code do_sample=False}), vLLM and llama.cpp temperature 0.
- * <p><b>Cost per call.</b> one argmax pass dense (a lane-wise max, then a find); O(1) on a sorted set.
+ * <p><b>Cost per call.</b> O(1) on a dense row whose argmax the chain found while loading it
+ * ({@link #picksArgmax()}: no processor writes or masks), else one argmax pass dense (a lane-wise
+ * max, then a find); O(1) on a sorted set.
  */
 public final class GreedyPicker implements TokenPicker {
     /** The one instance: the picker has no configuration. */
@@ -22,6 +24,11 @@ public final class GreedyPicker implements TokenPicker {
 
     @Override
     public boolean readsCandidatesOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean picksArgmax() {
         return true;
     }
 

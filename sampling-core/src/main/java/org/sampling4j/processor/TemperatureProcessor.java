@@ -18,7 +18,8 @@ import org.sampling4j.internal.Canonical;
  * <p><b>Parameters.</b> {@link #TEMPERATURE temperature} finite, {@code >= 0}, kept as a float (a positive
  * value that rounds to float 0 is refused: use 0 for greedy); 1 is the identity (no step is added).
  * <p><b>Reference.</b> HF TemperatureLogitsWarper (which rejects 0), vLLM and llama.cpp (0 = greedy).
- * <p><b>Cost per call.</b> O(1); with {@code T == 0} one argmax pass.
+ * <p><b>Cost per call.</b> O(1); with {@code T == 0} one argmax pass, or O(1) when the chain found
+ * the argmax while loading the row (a greedy chain with nothing that writes or masks).
  * <p><b>Example.</b> logits [2, 1, 0], T = 0.5: [4, 2, 0].
  */
 public final class TemperatureProcessor implements LogitsProcessor {
@@ -70,7 +71,7 @@ public final class TemperatureProcessor implements LogitsProcessor {
                 return; // nothing left: the sampler reports it
             }
             int best = Selection.bestPosition(candidates);
-            float value = candidates.currentValues()[best];
+            float value = candidates.valueAt(best); // no read of the row when the load found the argmax
             if (value != Float.NEGATIVE_INFINITY) {
                 candidates.keepOnly(candidates.tokenAt(best), value);
             }

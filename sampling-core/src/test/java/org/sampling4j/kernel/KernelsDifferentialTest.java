@@ -36,6 +36,7 @@ class KernelsDifferentialTest extends KernelsTestCase {
             float max = SCALAR.max(x, 0, n);
             same("max", where, bits(max), bits(PANAMA.max(x, 0, n)));
             same("argmax", where, SCALAR.argmax(x, 0, n), PANAMA.argmax(x, 0, n));
+            same("argmaxChecked", where, SCALAR.argmaxChecked(x, 0, n), PANAMA.argmaxChecked(x, 0, n));
             float[] a = new float[n];
             float[] b = new float[n];
             same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
@@ -147,6 +148,10 @@ class KernelsDifferentialTest extends KernelsTestCase {
         same("max(from)", where, bits(SCALAR.max(x, from, n)), bits(PANAMA.max(x, from, n)));
         same("argmax", where, SCALAR.argmax(x, 0, n), PANAMA.argmax(x, 0, n));
         same("indexOf(max)", where, SCALAR.indexOf(x, from, n, max), PANAMA.indexOf(x, from, n, max));
+        same("argmaxChecked", where, SCALAR.argmaxChecked(x, 0, n), PANAMA.argmaxChecked(x, 0, n));
+        if (from < n) {
+            same("argmaxChecked(from)", where, SCALAR.argmaxChecked(x, from, n), PANAMA.argmaxChecked(x, from, n));
+        }
         float[] a = new float[n];
         float[] b = new float[n];
         same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
