@@ -12,7 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaConstants {
     /** Widest float vectors: max, compare, count, compact. */
     static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    /** Double vectors of the same width: half as many lanes, for sums of float weights (F2D parts 0, 1). */
+    /**
+     * Double vectors of the same width: half as many lanes, for sums of float weights (each half
+     * widened by F2D part 0, the upper one after {@link #UPPER_HALF}).
+     */
     static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, FLOATS.vectorShape());
 
     /**

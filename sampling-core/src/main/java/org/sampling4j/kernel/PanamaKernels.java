@@ -667,7 +667,8 @@ final class PanamaKernels implements Kernels {
                 low = low.sub(mean);
                 low = low.mul(low).mul((DoubleVector) keep.convertShape(VectorOperators.F2D, DOUBLES, 0));
                 high = high.sub(mean);
-                high = high.mul(high).mul((DoubleVector) keep.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0));
+                FloatVector keepHigh = keep.rearrange(UPPER_HALF);
+                high = high.mul(high).mul((DoubleVector) keepHigh.convertShape(VectorOperators.F2D, DOUBLES, 0));
             }
             if (F == 16) {
                 a0 = a0.add(low);
