@@ -12,8 +12,22 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaConstants {
     /** Widest float vectors: max, compare, count, compact. */
     static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    /** Double vectors of the same width: half as many lanes, for sums of float weights (F2D parts 0, 1). */
+    /**
+     * Double vectors of the same width: half as many lanes, for sums of float weights (each half
+     * widened by F2D part 0, the upper one after {@link #UPPER_HALF}).
+     */
     static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, FLOATS.vectorShape());
+
+    /**
+     * Lane j from lane {@code j + F/2} (mod F) of a {@link #FLOATS} vector: moves the upper half of
+     * the float lanes down, so that the F2D conversion of part 0 widens it. Why not
+     * {@code convertShape(F2D, DOUBLES, 1)}: the Vector API implements a part above 0 as a
+     * {@code slice} (an iota shuffle, a compare, a mask cast, a rearrange and a blend with zero,
+     * as {@code -XX:+PrintInlining} shows on JDK 17 and 25) before converting, where this is one
+     * constant permute ({@code vpermps} on AVX2). The widening is exact, so the bits are the same.
+     */
+    static final VectorShuffle<Float> UPPER_HALF =
+            VectorShuffle.fromOp(FLOATS, j -> (j + FLOATS.length() / 2) % FLOATS.length());
 
     /** Int vectors with as many lanes as {@link #FLOATS}: token-mask bits, lane-wise. */
     static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());

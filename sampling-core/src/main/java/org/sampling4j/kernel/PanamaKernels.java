@@ -7,6 +7,7 @@ import static org.sampling4j.kernel.PanamaConstants.LANE_BITS;
 import static org.sampling4j.kernel.PanamaConstants.SWAP_1;
 import static org.sampling4j.kernel.PanamaConstants.SWAP_2;
 import static org.sampling4j.kernel.PanamaConstants.SWAP_4;
+import static org.sampling4j.kernel.PanamaConstants.UPPER_HALF;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -34,6 +35,13 @@ import jdk.incubator.vector.VectorOperators;
  * written out at each site rather than as a helper, which C2 left out-of-line after the loop and so
  * boxed its vector argument (48 bytes a call). Likewise no 2-lane double compare anywhere (C2 boxes
  * those masks on every iteration): exclusions are made in float before the widening.
+ *
+ * <p><b>POSITIVE_BITS</b>: the exp loops must notice an exponent {@code t > 0} (which
+ * {@link #expLanes} does not handle) and keep the largest of the raw bits of every t as ints.
+ * A float is above +0 exactly when its bits, read as a signed int, are above 0 (a NaN with the
+ * sign bit clear is too, and goes to the scalar twin, which gives the same NaN sum). One
+ * {@code vpmaxsd}, where a float {@code max} with {@link Math#max} semantics (NaN and signed
+ * zeros) is five AVX2 instructions per vector on the hot path.
  */
 final class PanamaKernels implements Kernels {
     private static final int F = FLOATS.length();
@@ -415,12 +423,12 @@ final class PanamaKernels implements Kernels {
         DoubleVector a5 = a0;
         DoubleVector a6 = a0;
         DoubleVector a7 = a0;
-        FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        IntVector highest = IntVector.broadcast(INTS, Integer.MIN_VALUE);
         FloatVector zero = FloatVector.zero(FLOATS);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
-            highest = highest.max(t);
+            highest = highest.max((IntVector) t.reinterpretAsInts()); // see POSITIVE_BITS
             FloatVector w = expLanes(t);
             if (masked) {
                 // Ranked before (bound, boundId): above it, or equal to it at a lower index.
@@ -429,7 +437,7 @@ final class PanamaKernels implements Kernels {
                 w = w.blend(zero, before.not());
             }
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            DoubleVector high = (DoubleVector) w.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0);
             if (F == 16) {
                 a0 = a0.add(low);
                 a1 = a1.add(high);
@@ -453,7 +461,7 @@ final class PanamaKernels implements Kernels {
                 a7 = s1;
             }
         }
-        if (highest.reduceLanes(VectorOperators.MAX) > 0) {
+        if (highest.reduceLanes(VectorOperators.MAX) > 0) { // some exponent above 0 (or a NaN)
             return Double.NaN;
         }
         DoubleVector t;
@@ -498,21 +506,21 @@ final class PanamaKernels implements Kernels {
         DoubleVector b6 = a0;
         DoubleVector b7 = a0;
         FloatVector fZero = FloatVector.zero(FLOATS);
-        FloatVector highest = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
+        IntVector highest = IntVector.broadcast(INTS, Integer.MIN_VALUE);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
-            highest = highest.max(t);
+            highest = highest.max((IntVector) t.reinterpretAsInts()); // see POSITIVE_BITS
             FloatVector w = expLanes(t);
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector high = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            DoubleVector high = (DoubleVector) w.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0);
             {
                 // w * t in double; a zero weight adds +0 (its t may be -Inf): t is set to +0 there
                 // first, in float, so the product is 0 * 0 = +0, as a blend after the product would
                 // give. Float lanes, not a double compare: C2 on x86 boxes 2-lane double masks.
                 FloatVector tKept = t.blend(fZero, w.compare(VectorOperators.EQ, 0f));
                 DoubleVector tLow = (DoubleVector) tKept.convertShape(VectorOperators.F2D, DOUBLES, 0);
-                DoubleVector tHigh = (DoubleVector) tKept.convertShape(VectorOperators.F2D, DOUBLES, 1);
+                DoubleVector tHigh = (DoubleVector) tKept.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0);
                 DoubleVector pLow = low.mul(tLow);
                 DoubleVector pHigh = high.mul(tHigh);
                 if (F == 16) {
@@ -561,7 +569,7 @@ final class PanamaKernels implements Kernels {
                 a7 = s1;
             }
         }
-        if (highest.reduceLanes(VectorOperators.MAX) > 0) {
+        if (highest.reduceLanes(VectorOperators.MAX) > 0) { // some exponent above 0 (or a NaN)
             return Double.NaN;
         }
         DoubleVector bt;
@@ -603,39 +611,53 @@ final class PanamaKernels implements Kernels {
 
     /**
      * {@link FastExp#exp} on every lane: the one lane-wise definition of the polynomial, from which
-     * every exp loop of this class is built. Same operations, same order, same roundings as the
-     * scalar function, so the same bits; lanes at or below {@link FastExp#UNDERFLOW} give 0.
+     * every exp loop of this class is built. Same bits as the scalar function; lanes at or below
+     * {@link FastExp#UNDERFLOW} give 0.
      *
      * <p>Only for exponents at or below 0 (callers send anything above 0 to the scalar twin): then
      * {@code k <= 0}, FastExp's branch {@code p * 2^(k+32) * 2^-32} is the one taken, and there is
      * no overflow check.
      *
+     * <p><b>SCALED_HORNER</b>: FastExp's operations in the same order, except that the factor
+     * {@code 2^-32} is carried by the Horner steps instead of a last multiply: every coefficient
+     * and both 1s are multiplied by {@code 2^-32} (exact: powers of two), so each fma's exact
+     * value is {@code 2^-32} times the scalar one, and rounding commutes with that scaling while
+     * the result stays normal. Here every partial sum is at least {@code 1.3e-3 * 2^-32} (the
+     * terms decrease and {@code |r| <= 0.35}), far above the smallest normal float, so the
+     * polynomial ends at exactly {@code 2^-32 p}. Then {@code (2^-32 p) * 2^(k+32)} rounds the
+     * exact {@code p 2^k} once, as the scalar {@code (p * 2^(k+32)) * 2^-32} does (its first
+     * product is exact: {@code p >= 0.7}, {@code k >= -150}). One multiply and one constant fewer
+     * on the hot path; {@code KernelsDifferentialTest} sweeps every float exponent in
+     * {@code [-104, 0]} where results are subnormal, and a dense grid elsewhere.
+     *
      * <p>A call that C2 does not inline boxes its vectors, so this must stay inlinable from a hot
-     * loop: 242 bytecodes, under {@code FreqInlineSize} (325), and its own C2 code (about 800 bytes
+     * loop: 248 bytecodes, under {@code FreqInlineSize} (325), and its own C2 code (about 800 bytes
      * on AVX2, JDK 17 and 25) under {@code InlineSmallCode} (2500), so that an earlier standalone
      * compile does not block inlining. {@code -XX:+PrintInlining} shows {@code inline (hot)} at all
-     * three call sites on JDK 17 and 25. Once inlined, the broadcasts are loop-invariant and hoisted.
+     * three call sites on JDK 17 and 25. The broadcasts are loop-invariant, but with 16 AVX2
+     * registers C2 reloads most of them at each use (one load each, not an ALU operation).
      */
     private static FloatVector expLanes(FloatVector t) {
         FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
-        // FastExp.exp, lane-wise: same operations, same order, same roundings.
+        FloatVector scaledOne = FloatVector.broadcast(FLOATS, FastExp.TWO_POW_MINUS_32);
+        // FastExp.exp, lane-wise: same operations, same order, same roundings (see SCALED_HORNER).
         FloatVector y = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), magic);
         FloatVector negK = magic.sub(y);
         FloatVector r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
         r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(FLOATS, FastExp.C7).fma(r, FloatVector.broadcast(FLOATS, FastExp.C6));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C5));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C4));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C3));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C2));
-        p = p.fma(r, one);
-        p = p.fma(r, one);
+        FloatVector p = FloatVector.broadcast(FLOATS, FastExp.C7 * FastExp.TWO_POW_MINUS_32)
+                .fma(r, FloatVector.broadcast(FLOATS, FastExp.C6 * FastExp.TWO_POW_MINUS_32));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C5 * FastExp.TWO_POW_MINUS_32));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C4 * FastExp.TWO_POW_MINUS_32));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C3 * FastExp.TWO_POW_MINUS_32));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C2 * FastExp.TWO_POW_MINUS_32));
+        p = p.fma(r, scaledOne);
+        p = p.fma(r, scaledOne); // 2^-32 p
         FloatVector pow = ((IntVector) y.reinterpretAsInts())
                 .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
                 .lanewise(VectorOperators.LSHL, 23)
                 .reinterpretAsFloats();
-        return p.mul(pow).mul(FastExp.TWO_POW_MINUS_32)
+        return p.mul(pow)
                 .blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
     }
 
@@ -686,7 +708,7 @@ final class PanamaKernels implements Kernels {
             VectorMask<Float> gone = v.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
             FloatVector finite = v.blend(fZero, gone);
             DoubleVector low = (DoubleVector) finite.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector high = (DoubleVector) finite.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            DoubleVector high = (DoubleVector) finite.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0);
             if (squares) {
                 // (0 - mean)^2 is finite (|mean| < 2^128), so times a kept factor of 0.0 it is +0,
                 // and times 1.0 every other square is itself: the blend to +0, without a double mask.
@@ -694,7 +716,8 @@ final class PanamaKernels implements Kernels {
                 low = low.sub(mean);
                 low = low.mul(low).mul((DoubleVector) keep.convertShape(VectorOperators.F2D, DOUBLES, 0));
                 high = high.sub(mean);
-                high = high.mul(high).mul((DoubleVector) keep.convertShape(VectorOperators.F2D, DOUBLES, 1));
+                FloatVector keepHigh = keep.rearrange(UPPER_HALF);
+                high = high.mul(high).mul((DoubleVector) keepHigh.convertShape(VectorOperators.F2D, DOUBLES, 0));
             }
             if (F == 16) {
                 a0 = a0.add(low);

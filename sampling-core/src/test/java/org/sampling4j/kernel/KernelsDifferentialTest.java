@@ -60,6 +60,40 @@ class KernelsDifferentialTest extends KernelsTestCase {
         }
     }
 
+    /**
+     * The lane-wise exp against FastExp on every float in [-104, -87] (where results are
+     * subnormal and the 2^k scaling rounds) and on every 1024th float of (-87, 0]: PanamaKernels'
+     * scaled Horner steps (SCALED_HORNER) must give FastExp's bits everywhere, not only on the
+     * N(0, 3) rows the other tests draw.
+     */
+    @Test
+    void weightsAgreeOnEveryExponentWhereResultsAreSubnormalAndOnAGridUpToZero() {
+        int from = Float.floatToRawIntBits(-87f);
+        int to = Float.floatToRawIntBits(-104f);
+        int grid = (from - Float.floatToRawIntBits(-0f)) / 1024;
+        float[] x = new float[to - from + 1 + grid + 3];
+        int n = 0;
+        for (int bits = from; bits <= to; bits++) {
+            x[n++] = Float.intBitsToFloat(bits);
+        }
+        for (int i = 0; i < grid; i++) {
+            x[n++] = Float.intBitsToFloat(Float.floatToRawIntBits(-0f) + 1024 * i);
+        }
+        x[n++] = 0f;
+        x[n++] = Math.nextDown(-104f);
+        x[n++] = Float.NEGATIVE_INFINITY;
+        float[] scalar = new float[n];
+        float[] panama = new float[n];
+        SCALAR.weights(x, 0, n, 0f, 1f, scalar);
+        PANAMA.weights(x, 0, n, 0f, 1f, panama);
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            assertEquals(Float.floatToRawIntBits(scalar[i]), Float.floatToRawIntBits(panama[i]),
+                    () -> "weights differ at exponent " + x[index] + ": scalar " + scalar[index] + " panama " + panama[index]);
+        }
+        sameSum("expSum over the sweep", "n=" + n, SCALAR.expSum(x, 0, n, 0f, 1f), PANAMA.expSum(x, 0, n, 0f, 1f));
+    }
+
     /** copyMasked and maskedArgmax under masks of every density, including none and all kept. */
     private static void sameMasked(String where, float[] x, int n, SplittableRandom random) {
         for (double density : new double[] {0, 0.001, 0.3, 0.97, 1}) {
