@@ -87,6 +87,21 @@ class JsonSchemaErrorTest {
     }
 
     @Test
+    void forcedOrderRefusesAMinPropertiesOnlyAdditionalKeysCouldReach() {
+        String schema = "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}},"
+                + " \"additionalProperties\": {\"type\": \"integer\"}, \"minProperties\": 2}";
+        GrammarException e = assertThrows(GrammarException.class, () -> Grammar.jsonSchema(schema, V,
+                JsonSchemaOptions.DEFAULT.withAnyOrder(false), GrammarLimits.DEFAULT));
+        assertEquals(GrammarException.Kind.UNSUPPORTED, e.kind(), e.getMessage());
+        assertEquals("/minProperties", e.pointer(), e.getMessage());
+        assertTrue(e.getMessage().contains("any key order"), e.getMessage());
+        // in any order the same schema compiles: {"a": 1, "b": 2} is one of its objects
+        Grammar g = Grammar.jsonSchema(schema, V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, "{\"a\": 1, \"b\": 2}"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(g, "{\"a\": 1}") >= 0);
+    }
+
+    @Test
     void ordinaryKeywordsThatAssertNothingAreIgnored() {
         Grammar g = Grammar.jsonSchema("{\"title\": \"t\", \"description\": \"d\", \"$comment\": \"c\", \"examples\": [1],"
                 + " \"default\": 2, \"deprecated\": true, \"readOnly\": true, \"contentMediaType\": \"text/plain\", \"x-vendor\": 1,"

@@ -65,6 +65,7 @@ final class Constraints {
     long maxProperties = -1;
     String objectPointer;
     String propertiesCountPointer;
+    String minPropertiesPointer;
     final List<ArrayPart> arrays = new ArrayList<>();
     final List<ContainsPart> contains = new ArrayList<>();
     long minItems;

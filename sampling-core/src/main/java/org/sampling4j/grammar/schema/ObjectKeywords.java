@@ -56,6 +56,7 @@ final class ObjectKeywords {
         if (m.containsKey("minProperties")) {
             c.minProperties = Math.max(c.minProperties, Constraints.count(m, "minProperties", n));
             c.propertiesCountPointer = n.at("minProperties");
+            c.minPropertiesPointer = n.at("minProperties");
         }
         if (m.containsKey("maxProperties")) {
             long v = Constraints.count(m, "maxProperties", n);

@@ -80,6 +80,12 @@ final class ObjectRules {
             return new Expr.JsonObject(o.members(), KeyClasses.of(c, patterns, c.propertyConjunctions().keySet(), names, sc),
                     min, max, sc.ws());
         }
+        if (members.size() < min && !KeyClasses.of(c, patterns, c.propertyConjunctions().keySet(), names, sc).isEmpty()) {
+            // Forced order writes the named properties only; the objects minProperties needs have others.
+            throw SchemaException.unsupported(c.minPropertiesPointer, "minProperties " + min + " with forced key order:"
+                    + " the order writes only the " + members.size() + " named properties, so the object would need"
+                    + " additional ones; use any key order (any_order true) for this schema");
+        }
         return ordered(members, min, max, sc);
     }
 
