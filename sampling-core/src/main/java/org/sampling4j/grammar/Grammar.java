@@ -227,7 +227,7 @@ public final class Grammar {
                     .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(kind).append('-');
             for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
             }
             return hex.append("-V").append(vocab.logitsSize()).toString();
         } catch (java.security.NoSuchAlgorithmException e) {
