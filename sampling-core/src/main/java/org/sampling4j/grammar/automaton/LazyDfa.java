@@ -33,6 +33,8 @@ public final class LazyDfa {
         final int accept;
         final boolean continues;
         final int[] next = new int[256];
+        /** The bytes that lead back to this state ({@link #loopBytes}), computed on first use. */
+        volatile long[] loops;
 
         State(int[] nfaStates, int accept, boolean continues) {
             this.nfaStates = nfaStates;
@@ -111,6 +113,56 @@ public final class LazyDfa {
     public int move(int[] row, int state, int b) {
         int t = row[b];
         return t != 0 ? t : slowNext(state, b);
+    }
+
+    /**
+     * The bytes {@code b} with {@code next(state, b) == state}, as four words (bit {@code b & 63} of
+     * word {@code b >>> 6}); do not modify. Computed once per state, one subset step per byte class,
+     * without creating states (a move that is not built yet is compared as an NFA-state set), so
+     * asking never spends the state budget. A trie walk whose threads all loop on every byte below a
+     * node decides that node's whole subtree at once.
+     */
+    public long[] loopBytes(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            long[] l = st[state].loops;
+            if (l != null) {
+                return l;
+            }
+        }
+        return slowLoops(state);
+    }
+
+    private synchronized long[] slowLoops(int state) {
+        State s = states[state];
+        if (s.loops != null) {
+            return s.loops;
+        }
+        long[] l = new long[4];
+        for (int c = 0; c < nfa.classFirst.length - 1; c++) {
+            int b = nfa.classFirst[c];
+            int t = s.next[b];
+            boolean loops;
+            if (t != 0) {
+                loops = target(t) == state;
+            } else {
+                int n = 0;
+                for (int q : s.nfaStates) {
+                    if (nfa.kind[q] == ByteNfa.RANGE && nfa.lo[q] <= b && b <= nfa.hi[q]) {
+                        seeds[n++] = nfa.out1[q];
+                    }
+                }
+                int m = nfa.closure(seeds, n, buf, stamp, ++mark);
+                loops = Arrays.equals(buf, 0, m, s.nfaStates, 0, s.nfaStates.length);
+            }
+            if (loops) {
+                for (int x = b; x < nfa.classFirst[c + 1]; x++) {
+                    l[x >>> 6] |= 1L << (x & 63);
+                }
+            }
+        }
+        s.loops = l;
+        return l;
     }
 
     /** The target state of a packed move. */

@@ -9,10 +9,11 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * Builds a {@link LexerEntry}: walks regions of the {@link TokenTrie} with a tuple of lexer threads
  * (one DFA state and its transition row each, a per-depth stack of them; a node costs one packed
  * {@link LazyDfa#move} per thread), iteratively, skipping a whole subtree where every thread is dead
- * and the children of a node where no thread can take another byte. Every visited node has a live
- * or accepting thread, so its tokens go to
- * {@code within}; a node where some thread accepts and below which a token was skipped becomes a
- * node of the group for its accept key. Allocates (it runs on a cache miss only).
+ * and the children of a node where no thread can take another byte, and deciding at once the
+ * subtree of a node where every thread loops on every byte below it ({@link SubtreeBytes}: all its
+ * tokens are allowed, no group node is below). Every visited node has a live or accepting thread,
+ * so its tokens go to {@code within}; a node where some thread accepts and below which a token was
+ * skipped becomes a node of the group for its accept key. Allocates (it runs on a cache miss only).
  *
  * <p>With guarded lexemes ({@link ObjectGuards}), a node where no thread continues and every lexeme
  * that ends is guarded decides nothing by the lexer: its tokens are not in {@code within} but
@@ -142,12 +143,31 @@ final class TrieWalker {
                 i = below;
                 continue;
             }
+            if (decided && below > i + 1 && loopsBelow(i, st, dst, k)) {
+                // every descendant sees these same states: all its tokens are allowed, nothing is skipped
+                for (int t = trie.tokFirst[i + 1]; t < trie.tokFirst[below]; t++) {
+                    acc.addToken(trie.tokens[t]);
+                }
+                i = below;
+                continue;
+            }
             i++;
         }
         while (open > 0) {
             open--;
             acc.closeCandidate(openNode[open], openSkipped[open], keys, keyAt[open], keyAt[open + 1]);
         }
+    }
+
+    /** Whether every live thread {@code st[dst, dst + k)} moves to itself on every byte below {@code node}. */
+    private boolean loopsBelow(int node, int[] st, int dst, int k) {
+        for (int j = 0; j < k; j++) {
+            int d = st[dst + j];
+            if (d != LazyDfa.DEAD && !trie.below.within(node, dfa.loopBytes(d))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tokens and group nodes collected by one or more walks. */

@@ -20,7 +20,8 @@ import org.sampling4j.grammar.syntax.Expr;
  * byte, with no classes and no DFA: on random lexemes (byte ranges of every width, multi-byte
  * characters, repeats, alternations) and random byte strings, the DFA's state is dead, accepts the
  * same lexemes and continues exactly when the simulated set says so, and each packed move's flags
- * agree with {@link LazyDfa#acceptOf} and {@link LazyDfa#continues} of its target.
+ * agree with {@link LazyDfa#acceptOf} and {@link LazyDfa#continues} of its target; and
+ * {@link LazyDfa#loopBytes} holds exactly the bytes whose simulated step returns the same set.
  */
 class LazyDfaByteClassTest {
     private static final int[][] RANGES = {{'a', 'z'}, {'0', '9'}, {'a', 'a'}, {' ', ' '}, {0, 0x7F}, {0xE9, 0xE9},
@@ -110,6 +111,14 @@ class LazyDfaByteClassTest {
                     assertEquals(continues, dfa.continues(d), where);
                     assertEquals(dfa.acceptOf(d) != 0, (packed & LazyDfa.ACCEPTS) != 0, where);
                     assertEquals(dfa.continues(d), (packed & LazyDfa.CONTINUES) != 0, where);
+                    if (round < 100 && i == text.length - 1 && d != LazyDfa.DEAD) {
+                        long[] loops = dfa.loopBytes(d); // asked first: most of d's moves are not built yet
+                        for (int y = 0; y < 256; y++) {
+                            boolean back = step(nfa, set, y).equals(set);
+                            assertEquals(back, (loops[y >>> 6] >>> (y & 63) & 1) == 1, where + " loop byte " + y);
+                            assertEquals(back, dfa.next(d, y) == d, where + " loop byte " + y);
+                        }
+                    }
                 }
             }
         }
