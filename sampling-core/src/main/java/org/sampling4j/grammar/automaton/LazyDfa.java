@@ -33,8 +33,8 @@ public final class LazyDfa {
         final int accept;
         final boolean continues;
         final int[] next = new int[256];
-        /** The bytes that lead back to this state ({@link #loopBytes}), computed on first use. */
-        volatile long[] loops;
+        /** The bytes known to lead back to this state ({@link #loopBytes}); bits are only added. */
+        final long[] loops = new long[4];
 
         State(int[] nfaStates, int accept, boolean continues) {
             this.nfaStates = nfaStates;
@@ -116,53 +116,21 @@ public final class LazyDfa {
     }
 
     /**
-     * The bytes {@code b} with {@code next(state, b) == state}, as four words (bit {@code b & 63} of
-     * word {@code b >>> 6}); do not modify. Computed once per state, one subset step per byte class,
-     * without creating states (a move that is not built yet is compared as an NFA-state set), so
-     * asking never spends the state budget. A trie walk whose threads all loop on every byte below a
-     * node decides that node's whole subtree at once.
+     * Bytes {@code b} KNOWN to satisfy {@code next(state, b) == state}, as four words (bit
+     * {@code b & 63} of word {@code b >>> 6}); do not modify. The set grows as the state's moves are
+     * built (a move back to the state adds its byte class) and is always a subset of the true loop
+     * bytes, so a caller that needs "every byte of X loops" may get a false no, never a false yes:
+     * a trie walk then just looks at the node's children, which builds the moves it lacked. Read
+     * without the lock; bits are only ever added, so even a stale or torn read is a subset.
      */
     public long[] loopBytes(int state) {
         State[] st = states;
         if (state < st.length && st[state] != null) {
-            long[] l = st[state].loops;
-            if (l != null) {
-                return l;
-            }
+            return st[state].loops;
         }
-        return slowLoops(state);
-    }
-
-    private synchronized long[] slowLoops(int state) {
-        State s = states[state];
-        if (s.loops != null) {
-            return s.loops;
+        synchronized (this) {
+            return states[state].loops;
         }
-        long[] l = new long[4];
-        for (int c = 0; c < nfa.classFirst.length - 1; c++) {
-            int b = nfa.classFirst[c];
-            int t = s.next[b];
-            boolean loops;
-            if (t != 0) {
-                loops = target(t) == state;
-            } else {
-                int n = 0;
-                for (int q : s.nfaStates) {
-                    if (nfa.kind[q] == ByteNfa.RANGE && nfa.lo[q] <= b && b <= nfa.hi[q]) {
-                        seeds[n++] = nfa.out1[q];
-                    }
-                }
-                int m = nfa.closure(seeds, n, buf, stamp, ++mark);
-                loops = Arrays.equals(buf, 0, m, s.nfaStates, 0, s.nfaStates.length);
-            }
-            if (loops) {
-                for (int x = b; x < nfa.classFirst[c + 1]; x++) {
-                    l[x >>> 6] |= 1L << (x & 63);
-                }
-            }
-        }
-        s.loops = l;
-        return l;
     }
 
     /** The target state of a packed move. */
@@ -272,6 +240,11 @@ public final class LazyDfa {
         int c = nfa.byteClass[b];
         int packed = pack(states[id], id);
         Arrays.fill(s.next, nfa.classFirst[c], nfa.classFirst[c + 1], packed);
+        if (id == state) {
+            for (int x = nfa.classFirst[c]; x < nfa.classFirst[c + 1]; x++) {
+                s.loops[x >>> 6] |= 1L << (x & 63);
+            }
+        }
         return packed;
     }
 
