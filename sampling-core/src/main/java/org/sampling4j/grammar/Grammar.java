@@ -36,12 +36,16 @@ import org.sampling4j.text.Vocabulary;
  */
 public final class Grammar {
     private final CompiledGrammar compiled;
-    private final String fingerprint;
     private final Cfg cfg;
+    /** The form and source text of the fingerprint, hashed on first use: a SHA-256 costs tens of microseconds of a compile. */
+    private final String kind;
+    private final String source;
+    private volatile String fingerprint;
 
-    private Grammar(CompiledGrammar compiled, String fingerprint, Cfg cfg) {
+    private Grammar(CompiledGrammar compiled, String kind, String source, Cfg cfg) {
         this.compiled = compiled;
-        this.fingerprint = fingerprint;
+        this.kind = kind;
+        this.source = source;
         this.cfg = cfg;
     }
 
@@ -62,7 +66,7 @@ public final class Grammar {
         try {
             // Every symbol left must be productive: the engine's "a live lexeme can still complete" rests on it.
             Cfg pruned = Cfgs.prune(cfg);
-            return new Grammar(CompiledGrammar.compile(pruned, vocab, limits.engine()), fingerprint(kind, source, vocab), pruned);
+            return new Grammar(CompiledGrammar.compile(pruned, vocab, limits.engine()), kind, source, pruned);
         } catch (SyntaxException e) {
             throw translate(e);
         } catch (BudgetException e) {
@@ -165,7 +169,11 @@ public final class Grammar {
      * the same form give equal fingerprints, whichever instance compiled them.
      */
     public String fingerprint() {
-        return fingerprint;
+        String f = fingerprint;
+        if (f == null) {
+            fingerprint = f = fingerprint(kind, source, compiled.vocabulary()); // idempotent: a race computes it twice
+        }
+        return f;
     }
 
     /**
@@ -234,7 +242,7 @@ public final class Grammar {
                     .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(kind).append('-');
             for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
             }
             return hex.append("-V").append(vocab.logitsSize()).toString();
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -26,6 +26,14 @@ public final class ByteNfa {
     final boolean[] live;
     final int[] lexemeStart;
     private final boolean[] nullable;
+    /**
+     * The byte classes: bytes {@code b, c} with {@code byteClass[b] == byteClass[c]} are inside or
+     * outside every RANGE state's {@code [lo, hi]} together, so every DFA state moves them to the same
+     * state; {@link LazyDfa} computes one transition per class. A class is a run of consecutive
+     * bytes: class {@code c} is {@code [classFirst[c], classFirst[c + 1])}.
+     */
+    final int[] byteClass = new int[256];
+    final int[] classFirst;
 
     ByteNfa(int n, int[] kind, int[] lo, int[] hi, int[] out1, int[] out2, int[] lexemeOf, int[] lexemeStart) {
         this.kind = Arrays.copyOf(kind, n);
@@ -38,12 +46,46 @@ public final class ByteNfa {
         this.live = trim();
         this.nullable = new boolean[lexemeStart.length];
         int[] buf = new int[n];
+        int[] stamp = new int[n]; // one scratch for all lexemes: mark l + 1 is fresh for lexeme l
+        int[] seed = new int[1];
         for (int l = 0; l < lexemeStart.length; l++) {
-            int m = closure(new int[] {lexemeStart[l]}, 1, buf, new int[n], 1);
+            seed[0] = lexemeStart[l];
+            int m = closure(seed, 1, buf, stamp, l + 1);
             for (int i = 0; i < m; i++) {
                 nullable[l] |= this.kind[buf[i]] == ACCEPT;
             }
         }
+        this.classFirst = classes();
+    }
+
+    /**
+     * Fills {@link #byteClass} and returns {@link #classFirst}: a class starts at every byte where some
+     * RANGE state's interval begins or ends (the byte after {@code hi}), so within a class no interval
+     * starts or stops and membership is the same for all its bytes.
+     */
+    private int[] classes() {
+        boolean[] cut = new boolean[257];
+        for (int q = 0; q < kind.length; q++) {
+            if (kind[q] == RANGE) {
+                cut[lo[q]] = true;
+                cut[hi[q] + 1] = true;
+            }
+        }
+        int[] first = new int[258];
+        int c = -1;
+        for (int b = 0; b < 256; b++) {
+            if (b == 0 || cut[b]) {
+                first[++c] = b;
+            }
+            byteClass[b] = c;
+        }
+        first[c + 1] = 256;
+        return Arrays.copyOf(first, c + 2);
+    }
+
+    /** Number of byte classes (at most 256). */
+    public int byteClasses() {
+        return classFirst.length - 1;
     }
 
     /** Number of states. */

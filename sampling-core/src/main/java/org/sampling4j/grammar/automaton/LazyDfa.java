@@ -8,11 +8,14 @@ import java.util.Arrays;
  * {@link #DEAD} is the empty set, so any other state can still reach an accept. Start states are
  * interned per set of lexemes and never accept: the empty match of a nullable lexeme is the parser's
  * business (the lexeme symbol is nullable), so a lexeme only ever ends after at least one byte.
+ * Transitions are computed once per byte class of the NFA ({@link ByteNfa#byteClasses}) and written
+ * for every byte of the class, so a state costs one subset step per class, not per byte.
  *
  * <p><b>Threads.</b> One instance is shared by every matcher of a compiled grammar. A transition is
- * a plain array read of {@code id + 1} (0 = not built yet); missing ones are built under this
- * object's lock and published through final fields and {@link TupleMap}'s release stores, so a
- * racing reader either sees a complete state or takes the locked slow path, never a torn one.
+ * a plain array read of the packed move ({@link #row}: {@code (id + 1) << 2} and two flags; 0 = not
+ * built yet); missing ones are built under this object's lock and published through final fields
+ * and {@link TupleMap}'s release stores, so a racing reader either sees a complete state or takes
+ * the locked slow path, never a torn one.
  *
  * <p><b>Budget.</b> At most {@code maxStates} states; the next one throws {@link BudgetException}.
  */
@@ -20,12 +23,18 @@ public final class LazyDfa {
     /** The state with no live NFA state: nothing can follow. */
     public static final int DEAD = 0;
     private static final int[] NO_LEXEMES = new int[0];
+    /** Flag of a packed move: the target state accepts some lexeme ({@link #acceptOf} is not 0). */
+    public static final int ACCEPTS = 2;
+    /** Flag of a packed move: the target state {@link #continues}. */
+    public static final int CONTINUES = 1;
 
     private static final class State {
         final int[] nfaStates;
         final int accept;
         final boolean continues;
         final int[] next = new int[256];
+        /** The bytes known to lead back to this state ({@link #loopBytes}); bits are only added. */
+        final long[] loops = new long[4];
 
         State(int[] nfaStates, int accept, boolean continues) {
             this.nfaStates = nfaStates;
@@ -60,7 +69,7 @@ public final class LazyDfa {
             acceptIds.putIfAbsent(NO_LEXEMES, 0, 0, 0);
             acceptCount = 1;
             intern(new int[0], 0);
-            Arrays.fill(states[DEAD].next, DEAD + 1);
+            Arrays.fill(states[DEAD].next, pack(states[DEAD], DEAD));
         }
     }
 
@@ -77,11 +86,60 @@ public final class LazyDfa {
             if (s != null) {
                 int t = s.next[b];
                 if (t != 0) {
-                    return t - 1;
+                    return target(t);
                 }
             }
         }
-        return slowNext(state, b);
+        return target(slowNext(state, b));
+    }
+
+    /**
+     * The transition row of {@code state} for {@link #move}: entry {@code b} is 0 while the move on
+     * byte {@code b} is not built, else the PACKED move ({@link #target}, {@link #ACCEPTS},
+     * {@link #CONTINUES}). The trie walk keeps one row per open thread, so a node costs one array
+     * read per thread instead of a lookup of the state and then of its accept set. Do not modify.
+     */
+    public int[] row(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].next;
+        }
+        synchronized (this) {
+            return states[state].next;
+        }
+    }
+
+    /** The packed move of {@code state} (whose row is {@code row}) on byte {@code b}, built if needed. */
+    public int move(int[] row, int state, int b) {
+        int t = row[b];
+        return t != 0 ? t : slowNext(state, b);
+    }
+
+    /**
+     * Bytes {@code b} KNOWN to satisfy {@code next(state, b) == state}, as four words (bit
+     * {@code b & 63} of word {@code b >>> 6}); do not modify. The set grows as the state's moves are
+     * built (a move back to the state adds its byte class) and is always a subset of the true loop
+     * bytes, so a caller that needs "every byte of X loops" may get a false no, never a false yes:
+     * a trie walk then just looks at the node's children, which builds the moves it lacked. Read
+     * without the lock; bits are only ever added, so even a stale or torn read is a subset.
+     */
+    public long[] loopBytes(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].loops;
+        }
+        synchronized (this) {
+            return states[state].loops;
+        }
+    }
+
+    /** The target state of a packed move. */
+    public static int target(int packed) {
+        return (packed >>> 2) - 1;
+    }
+
+    private static int pack(State to, int id) {
+        return (id + 1) << 2 | (to.accept != 0 ? ACCEPTS : 0) | (to.continues ? CONTINUES : 0);
     }
 
     /** The id of the set of lexemes that end at {@code state} (0 = none); see {@link #acceptLexemes}. */
@@ -163,11 +221,12 @@ public final class LazyDfa {
         return id;
     }
 
+    /** The packed move (see {@link #row}), built under the lock. */
     private synchronized int slowNext(int state, int b) {
         State s = states[state];
         int t = s.next[b];
         if (t != 0) {
-            return t - 1;
+            return t;
         }
         int n = 0;
         for (int q : s.nfaStates) {
@@ -177,8 +236,16 @@ public final class LazyDfa {
         }
         int m = nfa.closure(seeds, n, buf, stamp, ++mark);
         int id = intern(buf, m);
-        s.next[b] = id + 1;
-        return id;
+        // every byte of b's class moves to the same state: fill them all now (one closure per class)
+        int c = nfa.byteClass[b];
+        int packed = pack(states[id], id);
+        Arrays.fill(s.next, nfa.classFirst[c], nfa.classFirst[c + 1], packed);
+        if (id == state) {
+            for (int x = nfa.classFirst[c]; x < nfa.classFirst[c + 1]; x++) {
+                s.loops[x >>> 6] |= 1L << (x & 63);
+            }
+        }
+        return packed;
     }
 
     /** The id of the NFA-state set {@code set[0, m)}, creating the state if new (caller holds the lock). */
@@ -196,6 +263,9 @@ public final class LazyDfa {
             continues |= nfa.kind[q] == ByteNfa.RANGE;
         }
         State st = new State(nfaStates, acceptId(nfaStates), continues);
+        if (!continues && count > DEAD) {
+            Arrays.fill(st.next, pack(states[DEAD], DEAD)); // no RANGE state: every byte leads to DEAD
+        }
         if (count == states.length) {
             states = Arrays.copyOf(states, count * 2);
         }

@@ -17,26 +17,57 @@ final class LexerEntry {
     final long bytes;
 
     LexerEntry(int[] ids, int count, int maskWords, MaskGroup[] groups) {
+        this(large(count, maskWords) ? bitsOf(ids, count, maskWords) : null,
+                large(count, maskWords) ? null : sorted(ids, count), groups);
+    }
+
+    private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups) {
         this.groups = groups;
-        long b = 64;
-        if (count > maskWords / 4) {
-            int[] w = new int[maskWords];
-            for (int i = 0; i < count; i++) {
-                w[ids[i] >>> 5] |= 1 << (ids[i] & 31);
-            }
-            this.bits = w;
-            this.ids = null;
-            b += 4L * maskWords;
-        } else {
-            this.ids = java.util.Arrays.copyOf(ids, count);
-            java.util.Arrays.sort(this.ids);
-            this.bits = null;
-            b += 4L * count;
-        }
+        this.bits = bits;
+        this.ids = ids;
+        long b = 64 + 4L * (bits != null ? bits.length : ids.length);
         for (MaskGroup g : groups) {
             b += g.bytes();
         }
         this.bytes = b;
+    }
+
+    /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
+    static LexerEntry ofBits(int[] bits, int maskWords) {
+        int count = 0;
+        for (int w = 0; w < maskWords; w++) {
+            count += Integer.bitCount(bits[w]);
+        }
+        if (large(count, maskWords)) {
+            return new LexerEntry(java.util.Arrays.copyOf(bits, maskWords), null, new MaskGroup[0]);
+        }
+        int[] ids = new int[count];
+        int n = 0;
+        for (int w = 0; w < maskWords && n < count; w++) {
+            for (int x = bits[w]; x != 0; x &= x - 1) {
+                ids[n++] = (w << 5) | Integer.numberOfTrailingZeros(x);
+            }
+        }
+        return new LexerEntry(null, ids, new MaskGroup[0]);
+    }
+
+    /** A bitset pays off past a quarter of the mask's words in ids. */
+    private static boolean large(int count, int maskWords) {
+        return count > maskWords / 4;
+    }
+
+    private static int[] bitsOf(int[] ids, int count, int maskWords) {
+        int[] w = new int[maskWords];
+        for (int i = 0; i < count; i++) {
+            w[ids[i] >>> 5] |= 1 << (ids[i] & 31);
+        }
+        return w;
+    }
+
+    private static int[] sorted(int[] ids, int count) {
+        int[] a = java.util.Arrays.copyOf(ids, count);
+        java.util.Arrays.sort(a);
+        return a;
     }
 
     /** Writes {@code within} over {@code mask[0, words)} if it is a bitset (and returns true); else returns false. */

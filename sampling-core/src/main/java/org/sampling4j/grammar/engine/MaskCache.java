@@ -52,18 +52,7 @@ final class MaskCache {
      * groups, kept unless past the budget; returns the entry to use.
      */
     LexerEntry memo(MaskGroup g, int[] key, int len, int[] bits, int maskWords) {
-        int count = 0;
-        for (int w = 0; w < maskWords; w++) {
-            count += Integer.bitCount(bits[w]);
-        }
-        int[] ids = new int[count];
-        int n = 0;
-        for (int w = 0; w < maskWords; w++) {
-            for (int x = bits[w]; x != 0; x &= x - 1) {
-                ids[n++] = (w << 5) | Integer.numberOfTrailingZeros(x);
-            }
-        }
-        LexerEntry e = new LexerEntry(ids, count, maskWords, new MaskGroup[0]);
+        LexerEntry e = LexerEntry.ofBits(bits, maskWords);
         if (reserve(e.bytes + 16L + 4L * len)) {
             e = g.putMemo(key, len, e);
         }

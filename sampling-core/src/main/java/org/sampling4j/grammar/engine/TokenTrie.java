@@ -19,6 +19,8 @@ final class TokenTrie {
     final int[] tokFirst;
     final int[] tokens;
     final int maxDepth;
+    /** The bytes below each node, for whole-subtree decisions of a walk. */
+    final SubtreeBytes below;
 
     /**
      * Builds the trie by an iterative most-significant-byte-first sort: a frame is a run of ids that
@@ -116,6 +118,7 @@ final class TokenTrie {
         this.tokFirst = Arrays.copyOf(tf, m + 1);
         this.tokens = toks;
         this.maxDepth = maxD;
+        this.below = new SubtreeBytes(this);
     }
 
     /**
@@ -128,6 +131,6 @@ final class TokenTrie {
 
     /** Memory held, roughly. */
     long bytes() {
-        return nodes * 13L + tokens.length * 4L;
+        return nodes * 13L + tokens.length * 4L + below.bytes();
     }
 }

@@ -7,10 +7,13 @@ import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
  * Builds a {@link LexerEntry}: walks regions of the {@link TokenTrie} with a tuple of lexer threads
- * (one DFA state each, a per-depth stack of them), iteratively, skipping a whole subtree where every
- * thread is dead. Every visited node has a live or accepting thread, so its tokens go to
- * {@code within}; a node where some thread accepts and below which a token was skipped becomes a
- * node of the group for its accept key. Allocates (it runs on a cache miss only).
+ * (one DFA state and its transition row each, a per-depth stack of them; a node costs one packed
+ * {@link LazyDfa#move} per thread), iteratively, skipping a whole subtree where every thread is dead
+ * and the children of a node where no thread can take another byte, and deciding at once the
+ * subtree of a node where every thread loops on every byte below it ({@link SubtreeBytes}: all its
+ * tokens are allowed, no group node is below). Every visited node has a live or accepting thread,
+ * so its tokens go to {@code within}; a node where some thread accepts and below which a token was
+ * skipped becomes a node of the group for its accept key. Allocates (it runs on a cache miss only).
  *
  * <p>With guarded lexemes ({@link ObjectGuards}), a node where no thread continues and every lexeme
  * that ends is guarded decides nothing by the lexer: its tokens are not in {@code within} but
@@ -63,7 +66,12 @@ final class TrieWalker {
     private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc) {
         int levels = trie.maxDepth - baseDepth + 1;
         int[] st = new int[levels * k];
-        System.arraycopy(states, off, st, 0, k);
+        // rows[level * k + j]: the transition row of st[level * k + j], set where the node has children
+        int[][] rows = new int[levels * k][];
+        for (int j = 0; j < k; j++) {
+            st[j] = states[off + j];
+            rows[j] = dfa.row(st[j]);
+        }
         int[] openNode = new int[levels];
         long[] openSkipped = new long[levels];
         // the open candidates' accept keys, stacked flat: key of level-entry e is keys[keyAt[e], keyAt[e + 1])
@@ -80,24 +88,35 @@ final class TrieWalker {
             int b = trie.nodeByte[i] & 0xFF;
             int src = (level - 1) * k;
             int dst = level * k;
+            int below = trie.end[i];
             boolean alive = false;
             boolean accepts = false;
-            boolean decided = false;
+            boolean continues = false;
+            boolean decided = guarded == null;
             for (int j = 0; j < k; j++) {
-                int d = dfa.next(st[src + j], b);
-                st[dst + j] = d;
-                if (d != LazyDfa.DEAD) {
-                    alive = true;
-                    accepts |= dfa.acceptOf(d) != 0;
-                    decided = decided || decides(d);
+                int s = st[src + j];
+                int d = LazyDfa.DEAD;
+                if (s != LazyDfa.DEAD) {
+                    int e = dfa.move(rows[src + j], s, b);
+                    d = LazyDfa.target(e);
+                    if (d != LazyDfa.DEAD) {
+                        alive = true;
+                        accepts |= (e & LazyDfa.ACCEPTS) != 0;
+                        continues |= (e & LazyDfa.CONTINUES) != 0;
+                        if (below > i + 1) {
+                            rows[dst + j] = dfa.row(d);
+                        }
+                        decided = decided || decides(d);
+                    }
                 }
+                st[dst + j] = d;
             }
             if (!alive) {
-                acc.skipped += trie.tokFirst[trie.end[i]] - trie.tokFirst[i];
-                i = trie.end[i];
+                acc.skipped += trie.tokFirst[below] - trie.tokFirst[i];
+                i = below;
                 continue;
             }
-            if (accepts && (trie.end[i] > i + 1 || !decided)) {
+            if (accepts && (below > i + 1 || !decided)) {
                 int w = keyAt[open];
                 for (int j = 0; j < k; j++) {
                     int a = dfa.acceptOf(st[dst + j]);
@@ -118,12 +137,37 @@ final class TrieWalker {
                 acc.skipped += trie.tokFirst[i + 1] - trie.tokFirst[i]; // pending: the parser step decides
                 acc.pending.add(i);
             }
+            if (!continues && below > i + 1) {
+                // no thread can take another byte: every child dies, so skip them without a look
+                acc.skipped += trie.tokFirst[below] - trie.tokFirst[i + 1];
+                i = below;
+                continue;
+            }
+            if (decided && below > i + 1 && loopsBelow(i, st, dst, k)) {
+                // every descendant sees these same states: all its tokens are allowed, nothing is skipped
+                for (int t = trie.tokFirst[i + 1]; t < trie.tokFirst[below]; t++) {
+                    acc.addToken(trie.tokens[t]);
+                }
+                i = below;
+                continue;
+            }
             i++;
         }
         while (open > 0) {
             open--;
             acc.closeCandidate(openNode[open], openSkipped[open], keys, keyAt[open], keyAt[open + 1]);
         }
+    }
+
+    /** Whether every live thread {@code st[dst, dst + k)} moves to itself on every byte below {@code node}. */
+    private boolean loopsBelow(int node, int[] st, int dst, int k) {
+        for (int j = 0; j < k; j++) {
+            int d = st[dst + j];
+            if (d != LazyDfa.DEAD && !trie.below.within(node, dfa.loopBytes(d))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tokens and group nodes collected by one or more walks. */
@@ -161,14 +205,32 @@ final class TrieWalker {
         }
 
         LexerEntry entry() {
-            int[] held = Arrays.stream(pending.toArray()).sorted().distinct().toArray();
+            int[] held = sortedDistinct(pending.toArray());
             MaskGroup[] groups = new MaskGroup[groupKeys.size()];
             for (int g = 0; g < groups.length; g++) {
-                int[] nodes = Arrays.stream(groupNodes.get(g).toArray()).sorted().distinct().toArray();
-                int[] own = Arrays.stream(nodes).filter(n -> Arrays.binarySearch(held, n) >= 0).toArray();
-                groups[g] = new MaskGroup(groupKeys.get(g), nodes, own);
+                int[] nodes = sortedDistinct(groupNodes.get(g).toArray());
+                int[] own = new int[held.length == 0 ? 0 : nodes.length];
+                int n = 0;
+                for (int node : nodes) {
+                    if (held.length > 0 && Arrays.binarySearch(held, node) >= 0) {
+                        own[n++] = node;
+                    }
+                }
+                groups[g] = new MaskGroup(groupKeys.get(g), nodes, Arrays.copyOf(own, n));
             }
             return new LexerEntry(ids, count, maskWords, groups);
         }
+    }
+
+    /** {@code a} sorted without repeats (in place, then trimmed). */
+    private static int[] sortedDistinct(int[] a) {
+        Arrays.sort(a);
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (n == 0 || a[n - 1] != a[i]) {
+                a[n++] = a[i];
+            }
+        }
+        return n == a.length ? a : Arrays.copyOf(a, n);
     }
 }

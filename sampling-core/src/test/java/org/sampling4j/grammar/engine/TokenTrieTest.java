@@ -71,4 +71,37 @@ class TokenTrieTest {
         }
         assertEquals(want, seen);
     }
+
+    @Test
+    void subtreeBytesAreTheBytesOfEveryTokenBelowTheNode() {
+        Random r = new Random(SEED + 1);
+        Vocabulary.Builder b = Vocabulary.builder();
+        for (int i = 0; i < 4000; i++) {
+            byte[] t = new byte[1 + r.nextInt(7)];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = (byte) (r.nextInt(5) == 0 ? r.nextInt(256) : 'a' + r.nextInt(4));
+            }
+            b.add(t);
+        }
+        Vocabulary v = b.eos(0).build();
+        TokenTrie trie = new TokenTrie(v);
+        for (int i = 0; i < trie.nodes; i++) {
+            long[] want = new long[4];
+            for (int t = trie.tokFirst[i + 1]; t < trie.tokFirst[trie.end[i]]; t++) {
+                byte[] bytes = v.bytes(trie.tokens[t]);
+                for (int j = trie.depth[i]; j < bytes.length; j++) { // the bytes after the node's own
+                    want[(bytes[j] & 0xFF) >>> 6] |= 1L << (bytes[j] & 63);
+                }
+            }
+            int at = 4 * trie.below.setOf[i];
+            assertArrayEquals(want, Arrays.copyOfRange(trie.below.words, at, at + 4), "node " + i);
+            assertTrue(trie.below.within(i, want));
+            if ((want[0] | want[1] | want[2] | want[3]) != 0) {
+                long[] less = want.clone();
+                int w = less[0] != 0 ? 0 : less[1] != 0 ? 1 : less[2] != 0 ? 2 : 3;
+                less[w] &= less[w] - 1; // one byte fewer
+                assertTrue(!trie.below.within(i, less), "node " + i + " has a byte outside");
+            }
+        }
+    }
 }
