@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
@@ -24,6 +25,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * {@link LazyDfa#loopBytes} never holds a byte whose simulated step leaves the set, and holds all
  * of them once every move of the state is built.
  */
+@KernelIndependent
 class LazyDfaByteClassTest {
     private static final int[][] RANGES = {{'a', 'z'}, {'0', '9'}, {'a', 'a'}, {' ', ' '}, {0, 0x7F}, {0xE9, 0xE9},
         {0x80, 0x7FF}, {0x20AC, 0x20AC}, {0x1F600, 0x1F64F}, {'A', 'Z'}, {'x', 'z'}, {'_', '_'}};
