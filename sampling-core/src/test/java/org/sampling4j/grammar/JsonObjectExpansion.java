@@ -100,12 +100,15 @@ final class JsonObjectExpansion {
         return new Expr.Ref(name, 0, 0);
     }
 
-    /** Whether {@code e} holds a counted repeat of more than {@code max} copies, which the reference would write out. */
+    /** Whether {@code e} holds a counted repeat of more than {@code max} copies, which the reference would write out, or an intersection / difference, which it cannot read. */
     static boolean hasLargeCount(Cfg cfg, int max) {
         return cfg.rules().values().stream().anyMatch(r -> largeCount(r.body(), max));
     }
 
     private static boolean largeCount(Expr e, int max) {
+        if (e instanceof Expr.Intersection || e instanceof Expr.Difference) {
+            return true; // the reference reads no product of languages: such grammars take the fallback comparison
+        }
         if (e instanceof Expr.Repeat r) {
             return r.max() > max || r.min() > max || largeCount(r.body(), max);
         }
