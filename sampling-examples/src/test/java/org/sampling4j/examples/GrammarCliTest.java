@@ -130,7 +130,7 @@ class GrammarCliTest {
         List<JsonNode> a = run(
                 "{\"id\": 1, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"gbnf\", \"grammar\": \"root ::= \\\"a\\\" undefined-rule\"}}",
                 "{\"id\": 2, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"regex\", \"pattern\": \"(a)\\\\1\"}}",
-                "{\"id\": 3, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": {\"contains\": {}}}}",
+                "{\"id\": 3, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"json_schema\", \"schema\": {\"contains\": {}, \"maxContains\": 1}}}",
                 "{\"id\": 4, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"regex\", \"pattern\": \"[a\"}}",
                 "{\"id\": 5, \"vocabulary\": \"cl100k_base\", \"grammar\": {\"type\": \"choice\", \"choices\": [\"ok\"]}, \"accept\": [\"ok\"]}");
         for (int i = 0; i < 4; i++) {
@@ -139,7 +139,7 @@ class GrammarCliTest {
         assertTrue(a.get(0).get("error").asText().startsWith("invalid: "), a.get(0).toString());
         assertTrue(a.get(0).get("error").asText().contains("undefined-rule"), a.get(0).toString());
         assertTrue(a.get(1).get("error").asText().startsWith("unsupported: "), a.get(1).toString());
-        assertTrue(a.get(2).get("error").asText().startsWith("unsupported: /contains: "), a.get(2).toString());
+        assertTrue(a.get(2).get("error").asText().startsWith("unsupported: /maxContains: "), a.get(2).toString());
         assertTrue(a.get(3).get("error").asText().startsWith("invalid: "), a.get(3).toString());
         assertEquals("[true]", accepted(a.get(4)));
     }
