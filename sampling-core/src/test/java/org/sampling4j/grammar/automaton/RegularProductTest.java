@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sampling4j.KernelIndependent;
+import org.sampling4j.grammar.RandomRegexes;
 import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.RegexParser;
 
@@ -25,6 +26,7 @@ import org.sampling4j.grammar.syntax.RegexParser;
 class RegularProductTest {
     private static final String[] ATOMS = {"a", "b", "é", "中", "\uD83D\uDE00", "[ab]", "[^a]", ".", "[é-中]",
         "[\uD83D\uDE00-\uD83D\uDE4F]", "[a\uD83D\uDE00]", "\\n"};
+    private static final String[] QUANTIFIERS = {"*", "+", "?", "{1,3}", "{2}"};
     private static final String[] ALPHABET = {"a", "b", "é", "中", "\uD83D\uDE00", "\uD83D\uDE4F", "\n", "z"};
 
     /** Whether the lexeme built from {@code e} accepts {@code s} (empty string through nullable). */
@@ -46,30 +48,8 @@ class RegularProductTest {
         return dfa.acceptLexemes(dfa.acceptOf(st)).length > 0;
     }
 
-    private static String regex(Random r, int depth) {
-        int k = depth > 3 ? 0 : r.nextInt(6);
-        switch (k) {
-            case 0:
-            case 1:
-                return ATOMS[r.nextInt(ATOMS.length)];
-            case 2:
-                return regex(r, depth + 1) + regex(r, depth + 1);
-            case 3:
-                return "(" + regex(r, depth + 1) + "|" + regex(r, depth + 1) + ")";
-            case 4:
-                return "(" + regex(r, depth + 1) + ")" + new String[] {"*", "+", "?", "{1,3}", "{2}"}[r.nextInt(5)];
-            default:
-                return regex(r, depth + 1) + regex(r, depth + 1) + regex(r, depth + 1);
-        }
-    }
-
-    private static String string(Random r) {
-        StringBuilder b = new StringBuilder();
-        int n = r.nextInt(6);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHABET[r.nextInt(ALPHABET.length)]);
-        }
-        return b.toString();
+    private static String regex(Random r) {
+        return RandomRegexes.regex(r, ATOMS, QUANTIFIERS, true);
     }
 
     private static Expr parse(String regex) {
@@ -83,8 +63,8 @@ class RegularProductTest {
         int inDiff = 0;
         int checked = 0;
         for (int round = 0; round < 150; round++) {
-            String ra = regex(r, 0);
-            String rb = regex(r, 0);
+            String ra = regex(r);
+            String rb = regex(r);
             Pattern pa = Pattern.compile(ra);
             Pattern pb = Pattern.compile(rb);
             Expr a = parse(ra);
@@ -98,7 +78,7 @@ class RegularProductTest {
             LazyDfa dfa = new LazyDfa(nfa, 100_000);
             for (int t = 0; t < 60; t++) {
                 // Half the strings from a's own members (sampled by matching), half at random.
-                String s = string(r);
+                String s = RandomRegexes.string(r, ALPHABET, 6);
                 boolean ma = pa.matcher(s).matches();
                 boolean mb = pb.matcher(s).matches();
                 assertEquals(ma && mb, run(nfa, dfa, li, s), "(" + ra + ") & (" + rb + ") on " + esc(s));

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sampling4j.KernelIndependent;
+import org.sampling4j.grammar.RandomRegexes;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
@@ -19,21 +20,11 @@ import org.sampling4j.grammar.syntax.Expr;
 @KernelIndependent
 class MembershipTest {
     private static final String[] ATOMS = {"a", "b", "é", "中", "\uD83D\uDE00", "[ab]", "[^a]", ".", "(a|b)*", "x?"};
+    private static final String[] QUANTIFIERS = {"*", "+", "?", "{1,3}", "{2}", "{0,0}"};
     private static final String[] ALPHABET = {"a", "b", "é", "中", "\uD83D\uDE00", "x", "\n"};
 
-    private static String regex(Random r, int depth) {
-        int k = depth > 3 ? 0 : r.nextInt(5);
-        switch (k) {
-            case 0:
-            case 1:
-                return ATOMS[r.nextInt(ATOMS.length)];
-            case 2:
-                return regex(r, depth + 1) + regex(r, depth + 1);
-            case 3:
-                return "(" + regex(r, depth + 1) + "|" + regex(r, depth + 1) + ")";
-            default:
-                return "(" + regex(r, depth + 1) + ")" + new String[] {"*", "+", "?", "{1,3}", "{2}", "{0,0}"}[r.nextInt(6)];
-        }
+    private static String regex(Random r) {
+        return RandomRegexes.regex(r, ATOMS, QUANTIFIERS, false);
     }
 
     @Test
@@ -41,18 +32,14 @@ class MembershipTest {
         Random r = new Random(1202L);
         int hits = 0;
         for (int round = 0; round < 300; round++) {
-            String ra = regex(r, 0);
-            String rb = regex(r, 0);
+            String ra = regex(r);
+            String rb = regex(r);
             Pattern pa = Pattern.compile(ra);
             Pattern pb = Pattern.compile(rb);
             Expr a = Exprs.regex(ra);
             Expr b = Exprs.regex(rb);
             for (int t = 0; t < 30; t++) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = r.nextInt(6); i > 0; i--) {
-                    sb.append(ALPHABET[r.nextInt(ALPHABET.length)]);
-                }
-                String s = sb.toString();
+                String s = RandomRegexes.string(r, ALPHABET, 6);
                 boolean ma = pa.matcher(s).matches();
                 boolean mb = pb.matcher(s).matches();
                 assertEquals(ma, Membership.matches(a, s), ra + " on " + s);
