@@ -34,11 +34,20 @@ class GrammarBudgetTest {
     }
 
     @Test
-    void aMillionCopiesOfARecursiveRuleFailAtCompile() {
-        Cfg cfg = G.rules("root", G.rep(G.ref("p"), 1, 1_000_000), "p", G.alt(G.lit("a"), G.seq(G.lit("("), G.ref("p"), G.lit(")"))));
+    void aMillionMandatoryCopiesOfARecursiveRuleFailAtCompile() {
+        Cfg cfg = G.rules("root", G.rep(G.ref("p"), 1_000_000, 1_000_000), "p", G.alt(G.lit("a"), G.seq(G.lit("("), G.ref("p"), G.lit(")"))));
         GrammarException e = budget(() -> Grammar.compile(cfg, V, GrammarLimits.DEFAULT));
-        assertTrue(e.getMessage().contains("repetition {1,1000000} needs about"), e.getMessage());
+        assertTrue(e.getMessage().contains("repetition {1000000,1000000} needs about"), e.getMessage());
         assertTrue(e.getMessage().endsWith("production symbols, limit 1000000"), e.getMessage());
+    }
+
+    @Test
+    void aMillionOptionalCopiesOfARecursiveRuleCostBlocksNotCopies() {
+        // {1,1000000} is lowered in blocks of 1000 (about 16,000 symbols), not a million optional copies
+        Cfg cfg = G.rules("root", G.rep(G.ref("p"), 1, 1_000_000), "p", G.alt(G.lit("a"), G.seq(G.lit("("), G.ref("p"), G.lit(")"))));
+        Grammar g = Grammar.compile(cfg, JsonSchemaCorpusTest.BYTES, GrammarLimits.DEFAULT);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, "a(a)((a))" + "a".repeat(3000)));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(g, "") >= 0);
     }
 
     @Test

@@ -196,10 +196,28 @@ final class Normalizer {
         addProduction(member, rhs.toArray());
     }
 
+    /** Optional counts above this are lowered in blocks (see {@link #repeat}). */
+    static final int BLOCKED_COUNT = 64;
+
+    /**
+     * {@code h -> b^min opt}: the {@code min} mandatory copies in one production (one Earley item
+     * advancing), then the optional part. {@code b{0,k}} as a right-recursive chain
+     * {@code opt_j -> ε | b opt_{j-1}} leaves, after {@code c} items, {@code c} items waiting on the
+     * chain that each completion walks back through: O(k) Earley items per item and O(k^2) per text, so
+     * {@code k > }{@link #BLOCKED_COUNT} is split into blocks of {@code B = ceil(sqrt k)} copies,
+     * {@code Q = floor(k / B)}, {@code R = k - Q B}:
+     * {@code b{0,k} = BLK{0,Q-1} b{0,B-1} | BLK^Q b{0,R}} with {@code BLK -> b^B}. The branches cover
+     * counts {@code [0, QB - 1]} and {@code [QB, k]}, each count one way ({@code c = qB + r}, {@code r < B}),
+     * and the chains are at most {@code Q + B ~ 2 sqrt k} long: about 140 waiting items per item for
+     * {@code k = 5000} instead of up to 5000, and O(sqrt k) symbols instead of O(k).
+     */
     private void repeat(int h, Expr.Repeat rep, int depth) {
         int b = symbol(rep.body(), depth + 1);
         boolean unbounded = rep.max() == Expr.Repeat.UNBOUNDED;
-        long need = rep.min() + 1L + (unbounded ? 4 : 4L * (rep.max() - rep.min()));
+        long k = unbounded ? 0 : (long) rep.max() - rep.min();
+        long blockSize = (long) Math.ceil(Math.sqrt(k));
+        long optional = k <= BLOCKED_COUNT ? 4L * k : 4L * (3 * blockSize + k / blockSize + 1);
+        long need = rep.min() + 1L + (unbounded ? 4 : optional);
         if (symbols + need > limits.maxSymbols()) {
             throw new BudgetException("repetition {" + rep.min() + "," + (unbounded ? "" : rep.max()) + "} needs about "
                     + (symbols + need) + " production symbols, limit " + limits.maxSymbols());
@@ -213,17 +231,44 @@ final class Normalizer {
             addProduction(star, new int[0]);
             addProduction(star, new int[] {star, b});
             head.add(star);
-        } else if (rep.max() > rep.min()) {
-            int opt = -1; // opt_k -> ε | b opt_{k-1}
-            for (int k = 1; k <= rep.max() - rep.min(); k++) {
-                int o = newNt();
-                addProduction(o, new int[0]);
-                addProduction(o, opt < 0 ? new int[] {b} : new int[] {b, opt});
-                opt = o;
+        } else if (k > BLOCKED_COUNT) {
+            int bs = (int) blockSize;
+            int q = (int) (k / bs);
+            int r = (int) (k - (long) q * bs);
+            int block = newNt();
+            int[] copies = new int[bs];
+            java.util.Arrays.fill(copies, b);
+            addProduction(block, copies);
+            int opt = newNt();
+            IntList low = new IntList(); // BLK{0,Q-1} b{0,B-1}
+            addChain(low, block, q - 1);
+            addChain(low, b, bs - 1);
+            addProduction(opt, low.toArray());
+            IntList high = new IntList(); // BLK^Q b{0,R}
+            for (int i = 0; i < q; i++) {
+                high.add(block);
             }
+            addChain(high, b, r);
+            addProduction(opt, high.toArray());
             head.add(opt);
+        } else if (k > 0) {
+            addChain(head, b, (int) k);
         }
         addProduction(h, head.toArray());
+    }
+
+    /** Appends to {@code rhs} the nonterminal of {@code sym{0,count}} ({@code opt_j -> ε | sym opt_{j-1}}); nothing for 0. */
+    private void addChain(IntList rhs, int sym, int count) {
+        int opt = -1;
+        for (int j = 1; j <= count; j++) {
+            int o = newNt();
+            addProduction(o, new int[0]);
+            addProduction(o, opt < 0 ? new int[] {sym} : new int[] {sym, opt});
+            opt = o;
+        }
+        if (opt >= 0) {
+            rhs.add(opt);
+        }
     }
 
     private int lexeme(Expr e) {
@@ -235,7 +280,7 @@ final class Normalizer {
         return id;
     }
 
-    /** No token terminal and only references to regular rules. */
+    /** No token terminal, no large counted repeat of rules ({@link RuleGraph#countedOverRules}), only references to regular rules. */
     private boolean regular(Expr e, int depth) {
         checkDepth(depth);
         Boolean memo = regularMemo.get(e);
@@ -258,7 +303,7 @@ final class Normalizer {
                 r &= regular(item, depth + 1);
             }
         } else if (e instanceof Expr.Repeat rep) {
-            r = regular(rep.body(), depth + 1);
+            r = !RuleGraph.countedOverRules(rep) && regular(rep.body(), depth + 1);
         } else {
             r = true;
         }

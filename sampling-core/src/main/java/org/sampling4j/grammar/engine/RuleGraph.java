@@ -11,8 +11,9 @@ import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.SyntaxException;
 
 /**
- * Which rules of a {@link Cfg} are REGULAR: no {@link Expr.Token} inside, not on a reference cycle,
- * and referring only to regular rules. Regular rules are inlined into lexemes; the others become
+ * Which rules of a {@link Cfg} are REGULAR: no {@link Expr.Token} inside, no large counted repeat
+ * of a rule reference ({@link #countedOverRules}), not on a reference cycle, and referring only to
+ * regular rules. Regular rules are inlined into lexemes; the others become
  * nonterminals. Every walk here is iterative (explicit stacks), so a deep or long grammar cannot
  * overflow the call stack; Tarjan's strongly connected components find the cycles.
  */
@@ -66,10 +67,44 @@ final class RuleGraph {
             } else if (e instanceof Expr.Alt a) {
                 a.options().forEach(stack::push);
             } else if (e instanceof Expr.Repeat rep) {
+                hasToken[r] |= countedOverRules(rep); // not regular: the parser counts it
                 stack.push(rep.body());
             }
         }
         refs[r] = Arrays.copyOf(out, m);
+    }
+
+    /** Counts above this, of a body that refers to a rule, are left to the parser (see {@link #countedOverRules}). */
+    static final int MAX_INLINED_COUNT = 100;
+
+    /**
+     * Whether {@code rep} is a counted repeat (its max, or its min when unbounded, above
+     * {@link #MAX_INLINED_COUNT}) of a body that refers to a rule. Such a repeat is never inlined into a
+     * lexeme: the automaton would hold one copy of the body per count (the IR shares no states; an
+     * array of 5,000 items of a JSON value is millions of states), while as productions the body stays
+     * one lexeme or nonterminal and the count costs a few symbols per step (see {@code Normalizer}).
+     * Repeats of characters and literals ({@code [a-z]{0,5000}}, string lengths) stay in the lexer.
+     */
+    static boolean countedOverRules(Expr.Repeat rep) {
+        long bound = rep.max() == Expr.Repeat.UNBOUNDED ? rep.min() : rep.max();
+        if (bound <= MAX_INLINED_COUNT) {
+            return false;
+        }
+        ArrayDeque<Expr> stack = new ArrayDeque<>();
+        stack.push(rep.body());
+        while (!stack.isEmpty()) {
+            Expr e = stack.pop();
+            if (e instanceof Expr.Ref) {
+                return true;
+            } else if (e instanceof Expr.Seq s) {
+                s.items().forEach(stack::push);
+            } else if (e instanceof Expr.Alt a) {
+                a.options().forEach(stack::push);
+            } else if (e instanceof Expr.Repeat inner) {
+                stack.push(inner.body());
+            }
+        }
+        return false;
     }
 
     /**
