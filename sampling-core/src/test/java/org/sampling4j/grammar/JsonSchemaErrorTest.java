@@ -79,7 +79,11 @@ class JsonSchemaErrorTest {
                 "/$defs/x/unevaluatedProperties", "not supported");
         unsupported("{\"$ref\": \"https://example.com/other.json\"}", "/$ref", "outside this schema");
         unsupported("{\"$schema\": \"https://example.com/my-meta\"}", "/$schema", "unknown $schema");
-        unsupported("{\"type\": \"number\", \"multipleOf\": 0.1}", "/multipleOf", "only as an integer");
+        unsupported("{\"type\": \"number\", \"multipleOf\": 0.7}", "/multipleOf", "multipleOf 0.7 (7 / 10^1) over an unbounded range");
+        unsupported("{\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"uniqueItems\": true}", "/uniqueItems",
+                "equality of other items");
+        unsupported("{\"type\": \"array\", \"items\": {\"enum\": [1, 2, 3, 4, 5, 6, 7, 8]}, \"uniqueItems\": true}", "/uniqueItems",
+                "sequences of distinct items");
         unsupported("{\"type\": \"object\", \"patternProperties\": {\"a\": {}, \"b\": {}, \"c\": {}, \"d\": {}, \"e\": {}}}",
                 "/patternProperties/e", "more than 4 patternProperties");
         unsupported("{\"enum\": [1, 2], \"minimum\": 2}", "/minimum", "const/enum (/enum) together");

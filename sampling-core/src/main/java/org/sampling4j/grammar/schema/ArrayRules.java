@@ -10,8 +10,8 @@ import org.sampling4j.grammar.syntax.Expr;
  * array keywords, that node's positional schema {@code i} or, past its positions, its rest schema
  * ({@code items} in 2020-12, {@code additionalItems} in the draft-07 tuple form); positions past every
  * node's prefix repeat the conjunction of the rest schemas, counted with {@code Repeat} (never expanded
- * here). A {@code false} at a position caps the length there. {@code uniqueItems: true} is exact only
- * when at most one item can appear; otherwise UNSUPPORTED. {@code contains}: {@link ContainsRules}. Text:
+ * here). A {@code false} at a position caps the length there. {@code uniqueItems: true}: free when at most
+ * one item can appear, else {@link UniqueItems} (items from a finite set of scalars) or UNSUPPORTED. {@code contains}: {@link ContainsRules}. Text:
  * {@code "[" ws (value ws ("," ws value ws)*)? "]"}.
  */
 final class ArrayRules {
@@ -53,7 +53,8 @@ final class ArrayRules {
             return new Expr.Alt(List.of());
         }
         if (c.uniqueItemsPointer != null && (max < 0 || max > 1)) {
-            throw SchemaException.unsupported(c.uniqueItemsPointer, "uniqueItems: true is supported only with maxItems <= 1");
+            Expr body = UniqueItems.elements(c, positions, max >= 0 && max <= positions.size() ? null : tail, min, max, sc);
+            return new Expr.Seq(List.of(new Expr.Literal("["), sc.ws(), body, new Expr.Literal("]")));
         }
         if (!c.contains.isEmpty()) {
             Expr body = ContainsRules.elements(c, positions, max >= 0 && max <= positions.size() ? null : tail, min, max, sc);

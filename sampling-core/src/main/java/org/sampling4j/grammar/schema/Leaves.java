@@ -12,8 +12,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * The string and number languages of merged {@link Constraints}, through the leaf classes
  * ({@link JsonStrings}, {@link NumberLanguages}, {@link Formats}, {@link EcmaPatterns}). Lengths, patterns
  * and formats together are the intersection of their decoded languages ({@code Expr.Intersection}, which
- * the engine compiles as a product automaton under its budget). Numbers: a fractional-only type ({@code not: {type: integer}}) and a
- * non-integer {@code multipleOf} are refused; integer {@code multipleOf}s combine by their LCM.
+ * the engine compiles as a product automaton under its budget). Numbers: a fractional-only type ({@code not: {type: integer}})
+ * is refused; {@code multipleOf}s combine into one {@code L / 10^q} (the LCM of the scaled values): an
+ * integer one through {@link NumberLanguages#integer}, a decimal one through {@link DecimalMultiples}.
  */
 final class Leaves {
     private Leaves() {
@@ -71,16 +72,26 @@ final class Leaves {
             throw SchemaException.unsupported(c.numberPointer != null ? c.numberPointer : c.typePointer != null ? c.typePointer : "",
                     "numbers that must not be integers are not supported");
         }
+        // Every multipleOf m_i = P_i / 10^q_i; with q the largest scale, x is a multiple of all iff x * 10^q is
+        // an integer divisible by L = lcm(m_i * 10^q): one decimal multipleOf L / 10^q.
+        int q = 0;
+        for (BigDecimal m : c.multipleOf) {
+            q = Math.max(q, Math.max(0, m.stripTrailingZeros().scale()));
+        }
         BigInteger multiple = null;
         for (BigDecimal m : c.multipleOf) {
-            if (m.stripTrailingZeros().scale() > 0) {
-                throw SchemaException.unsupported(c.multipleOfPointer, "multipleOf " + m.toPlainString()
-                        + " is supported only as an integer");
-            }
-            BigInteger v = m.toBigIntegerExact();
+            BigInteger v = m.movePointRight(q).toBigIntegerExact();
             multiple = multiple == null ? v : multiple.divide(multiple.gcd(v)).multiply(v);
         }
+        if (q > 0 && !fractions) {
+            // an integer x: x * 10^q ≡ 0 (mod L) iff x ≡ 0 (mod L / gcd(L, 10^q))
+            multiple = multiple.divide(multiple.gcd(BigInteger.TEN.pow(q)));
+        }
         try {
+            if (q > 0 && fractions) {
+                return DecimalMultiples.of(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive, multiple, q,
+                        c.multipleOfPointer);
+            }
             if (!fractions || multiple != null) {
                 // A multiple of an integer is an integer: 4.0 then counts as a multiple of 2 in every draft.
                 boolean zeros = fractions || c.draft.fractionZerosAreIntegers();
@@ -88,6 +99,9 @@ final class Leaves {
             }
             return NumberLanguages.number(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive);
         } catch (SchemaException e) {
+            if (e.pointer().equals("/multipleOf") && c.multipleOfPointer != null) { // the leaf's relative pointer
+                throw new SchemaException(e.kind(), c.multipleOfPointer, e.reason());
+            }
             if (e.pointer().isEmpty() && c.numberPointer != null) {
                 throw new SchemaException(e.kind(), c.numberPointer, e.reason());
             }

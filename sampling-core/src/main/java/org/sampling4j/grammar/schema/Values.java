@@ -20,6 +20,18 @@ final class Values {
     }
 
     static Expr of(Constraints c, SchemaCompiler sc) {
+        List<Expr> options = new ArrayList<>();
+        for (Object v : allowed(c, sc)) {
+            options.add(value(v, c, sc, 0));
+        }
+        return new Expr.Alt(options);
+    }
+
+    /**
+     * The values of {@code c.values} an instance may take: those of an allowed type, kept by {@code not},
+     * string values in the string keywords' language (in enum order; equal values are not merged here).
+     */
+    static List<Object> allowed(Constraints c, SchemaCompiler sc) {
         // String keywords filter the string values exactly (each value tested against their language); the
         // other kinds would need an instance validator for numbers, objects and arrays, and are refused.
         String other = c.numberPointer != null ? c.numberPointer
@@ -28,19 +40,20 @@ final class Values {
             throw SchemaException.unsupported(other, "const/enum (" + c.valuesPointer + ") together with this keyword is not supported");
         }
         Expr strings = Leaves.decoded(c, sc.options());
-        List<Expr> options = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Object v : c.values) {
             if (v instanceof String s && !Membership.matches(strings, s)) {
                 continue;
             }
             if ((Types.ofValue(v) & c.types) != 0 && LeafNegation.kept(c, v)) {
-                options.add(value(v, c, sc, 0));
+                out.add(v);
             }
         }
-        return new Expr.Alt(options);
+        return out;
     }
 
-    private static Expr value(Object v, Constraints c, SchemaCompiler sc, int depth) {
+    /** The language of the one value {@code v}: every spelling of a JSON value equal to it (see the class comment). */
+    static Expr value(Object v, Constraints c, SchemaCompiler sc, int depth) {
         if (depth > 200) {
             throw SchemaException.unsupported(c.valuesPointer, "const/enum value nested deeper than 200");
         }

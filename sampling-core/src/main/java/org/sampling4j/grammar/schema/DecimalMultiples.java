@@ -1,0 +1,154 @@
+package org.sampling4j.grammar.schema;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.sampling4j.grammar.syntax.Expr;
+
+/**
+ * JSON numbers that are multiples of a decimal {@code m = L / 10^q} ({@code L} a positive integer,
+ * {@code q >= 1}), in plain decimal spelling {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} and in the bounds.
+ *
+ * <p><b>Fact.</b> {@code x = I.D} (integer part {@code I}, fraction digits {@code D}) is a multiple of
+ * {@code m} iff {@code x * 10^q} is an integer divisible by {@code L}: every digit of {@code D} past the
+ * {@code q}-th is 0, and with {@code F} the first {@code q} digits of {@code D} (zero-padded),
+ * {@code N = I * 10^q + F ≡ 0 (mod L)}. So {@code 1.50}, {@code 1.5} and {@code 1.500} are the same
+ * multiple of 0.5, and {@code 1.05} is none. Exponent spellings ({@code 15e-1}) are not accepted: which
+ * value they denote is not a regular property under an unbounded exponent (the same documented loss as
+ * for bounds).
+ *
+ * <p><b>Construction.</b> (1) {@code L = 2^x 5^y}: {@code L | 10^M} with {@code M = max(x, y)}; with
+ * {@code M' = max(M, q)} and {@code r = M' - q}, {@code N mod 10^M'} depends only on {@code a = I mod 10^r}
+ * and {@code F}, so the language is the union over the pairs {@code (a, F)} with {@code a * 10^q + F ≡ 0
+ * (mod L)} of (integer part ending in {@code a}) (fraction spelling {@code F}); at most
+ * {@link #MAX_PAIRS} pairs ({@code 10^M' / L} of them). {@code L = 1} (at most {@code q} decimals) is
+ * {@code \.[0-9]{1,q}0*}. Bounds intersect it with {@link NumberLanguages#number} ({@code Expr.Intersection}).
+ * (2) Any other {@code L} over a bounded range: the multiples in range, listed (at most
+ * {@link MultipleOf#MAX_LISTED}). Otherwise UNSUPPORTED at the {@code multipleOf} pointer: the exact
+ * language is regular (an {@code L}-state automaton over the digits) but the IR shares no states.
+ */
+final class DecimalMultiples {
+    /** Most (integer-part suffix, fraction) pairs construction (1) lists. */
+    static final int MAX_PAIRS = 2000;
+    private static final Expr POSITIVE = Exprs.regex("[1-9][0-9]*");
+
+    private DecimalMultiples() {
+    }
+
+    /**
+     * Multiples of {@code l / 10^q} in the bounds (null bound: none).
+     *
+     * @param pointer the {@code multipleOf} keyword's pointer, for refusals
+     */
+    static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
+                   String pointer) {
+        BigInteger tenQ = BigInteger.TEN.pow(q);
+        int m = suffixDigits(l);
+        if (l.equals(BigInteger.ONE) || m >= 0 && Math.max(m, q) <= MultipleOf.MAX_SUFFIX_DIGITS
+                && BigInteger.TEN.pow(Math.max(m, q)).divide(l).compareTo(BigInteger.valueOf(MAX_PAIRS)) <= 0) {
+            Expr magnitude = unbounded(l, q, Math.max(m, q) - q);
+            Expr all = Exprs.alt(magnitude, Exprs.seq(Exprs.lit("-"), magnitude));
+            if (min == null && max == null) {
+                return all;
+            }
+            Expr range = NumberLanguages.number(min, minExclusive, max, maxExclusive);
+            return Exprs.isNothing(range) ? Exprs.NOTHING : new Expr.Intersection(all, range);
+        }
+        if (min != null && max != null) {
+            // scaled integer range of N = x * 10^q, then the multiples of l in it
+            BigInteger lo = scaled(min, tenQ, minExclusive, true);
+            BigInteger hi = scaled(max, tenQ, maxExclusive, false);
+            if (lo.compareTo(hi) > 0) {
+                return Exprs.NOTHING;
+            }
+            BigInteger first = ceilDiv(lo, l);
+            BigInteger last = hi.divide(l).subtract(hi.signum() < 0 && hi.mod(l).signum() != 0 ? BigInteger.ONE : BigInteger.ZERO);
+            if (last.subtract(first).compareTo(BigInteger.valueOf(MultipleOf.MAX_LISTED)) < 0) {
+                List<Expr> options = new ArrayList<>();
+                for (BigInteger k = first; k.compareTo(last) <= 0; k = k.add(BigInteger.ONE)) {
+                    BigInteger n = k.multiply(l);
+                    BigInteger abs = n.abs();
+                    Expr spelled = Exprs.seq(Exprs.lit(abs.divide(tenQ).toString()), fraction(abs.mod(tenQ), q));
+                    options.add(n.signum() < 0 ? Exprs.seq(Exprs.lit("-"), spelled)
+                            : n.signum() == 0 ? Exprs.alt(spelled, Exprs.seq(Exprs.lit("-"), spelled)) : spelled);
+                }
+                return Exprs.alt(options);
+            }
+        }
+        throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(l, q).stripTrailingZeros().toPlainString()
+                + " (" + l + " / 10^" + q + ") over " + (min != null && max != null ? "a range of more than "
+                + MultipleOf.MAX_LISTED + " multiples" : "an unbounded range") + ": only multiples whose numerator is 2^x*5^y"
+                + " with at most " + MAX_PAIRS + " digit patterns (10^" + MultipleOf.MAX_SUFFIX_DIGITS
+                + " last digits), or at most " + MultipleOf.MAX_LISTED + " listed multiples, are exact here");
+    }
+
+    /** Non-negative multiples, unbounded: integer parts by their last {@code r} digits {@code a}, then the fractions. */
+    private static Expr unbounded(BigInteger l, int q, int r) {
+        if (l.equals(BigInteger.ONE)) {
+            return Exprs.seq(Exprs.regex("0|[1-9][0-9]*"), Exprs.regex("(?:\\.[0-9]{1," + q + "}0*)?"));
+        }
+        BigInteger tenQ = BigInteger.TEN.pow(q);
+        BigInteger tenR = BigInteger.TEN.pow(r);
+        List<Expr> options = new ArrayList<>();
+        for (BigInteger a = BigInteger.ZERO; a.compareTo(tenR) < 0; a = a.add(BigInteger.ONE)) {
+            List<Expr> fractions = new ArrayList<>();
+            BigInteger base = a.multiply(tenQ);
+            // F ≡ -a * 10^q (mod l), 0 <= F < 10^q
+            for (BigInteger f = base.negate().mod(l); f.compareTo(tenQ) < 0; f = f.add(l)) {
+                fractions.add(fraction(f, q));
+            }
+            if (fractions.isEmpty()) {
+                continue;
+            }
+            String tail = r == 0 ? "" : "0".repeat(r - a.toString().length()) + a;
+            Expr integer = r == 0 ? Exprs.alt(Exprs.lit("0"), POSITIVE)
+                    : Exprs.alt(Exprs.lit(a.toString()), Exprs.seq(POSITIVE, Exprs.lit(tail)));
+            options.add(Exprs.seq(integer, Exprs.alt(fractions)));
+        }
+        return Exprs.alt(options);
+    }
+
+    /**
+     * The spellings of the fraction whose first {@code q} digits are {@code f} (zero-padded) and the rest 0:
+     * none or {@code .0...} for 0, else {@code .} the digits without trailing zeros, then any zeros.
+     */
+    static Expr fraction(BigInteger f, int q) {
+        String digits = "0".repeat(q - f.toString().length()) + f;
+        String w = digits.replaceAll("0+$", "");
+        Expr zeros = Exprs.repeat(Exprs.lit("0"), 0, Expr.Repeat.UNBOUNDED);
+        if (w.isEmpty()) {
+            return Exprs.repeat(Exprs.seq(Exprs.lit("."), Exprs.repeat(Exprs.lit("0"), 1, Expr.Repeat.UNBOUNDED)), 0, 1);
+        }
+        return Exprs.seq(Exprs.lit("." + w), zeros);
+    }
+
+    /** {@code v * 10^q} rounded inward: up for a lower bound, down for an upper one; an exclusive integer bound moves by 1. */
+    private static BigInteger scaled(BigDecimal v, BigInteger tenQ, boolean exclusive, boolean lower) {
+        BigDecimal s = v.multiply(new BigDecimal(tenQ));
+        BigInteger r = s.setScale(0, lower ? RoundingMode.CEILING : RoundingMode.FLOOR).toBigIntegerExact();
+        if (exclusive && s.compareTo(new BigDecimal(r)) == 0) {
+            r = lower ? r.add(BigInteger.ONE) : r.subtract(BigInteger.ONE);
+        }
+        return r;
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger k) {
+        BigInteger[] qr = a.divideAndRemainder(k);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /** {@code M} with {@code l | 10^M} minimal, or -1 if {@code l} has a prime factor other than 2 and 5. */
+    private static int suffixDigits(BigInteger l) {
+        int twos = l.getLowestSetBit();
+        BigInteger rest = l.shiftRight(twos);
+        int fives = 0;
+        BigInteger five = BigInteger.valueOf(5);
+        while (rest.mod(five).signum() == 0) {
+            rest = rest.divide(five);
+            fives++;
+        }
+        return rest.equals(BigInteger.ONE) ? Math.max(twos, fives) : -1;
+    }
+}
