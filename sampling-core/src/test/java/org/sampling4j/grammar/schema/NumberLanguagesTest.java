@@ -179,7 +179,7 @@ class NumberLanguagesTest {
         }
     }
 
-    private static BigDecimal randomBound(Random rnd) {
+    static BigDecimal randomBound(Random rnd) {
         switch (rnd.nextInt(4)) {
             case 0: return BigDecimal.valueOf(rnd.nextInt(2001) - 1000);
             case 1: return BigDecimal.valueOf(rnd.nextInt(20001) - 10000, rnd.nextInt(4));
@@ -189,7 +189,7 @@ class NumberLanguagesTest {
     }
 
     /** Spellings near the bounds and elsewhere, valid and not. */
-    private static List<String> candidates(Random rnd, BigDecimal min, BigDecimal max) {
+    static List<String> candidates(Random rnd, BigDecimal min, BigDecimal max) {
         List<String> out = new ArrayList<>();
         for (BigDecimal b : new BigDecimal[] {min, max, BigDecimal.ZERO}) {
             if (b == null) {
@@ -211,7 +211,7 @@ class NumberLanguagesTest {
         return out;
     }
 
-    private static boolean within(BigDecimal v, BigDecimal min, boolean minEx, BigDecimal max, boolean maxEx) {
+    static boolean within(BigDecimal v, BigDecimal min, boolean minEx, BigDecimal max, boolean maxEx) {
         boolean lo = min == null || (minEx ? v.compareTo(min) > 0 : v.compareTo(min) >= 0);
         boolean hi = max == null || (maxEx ? v.compareTo(max) < 0 : v.compareTo(max) <= 0);
         return lo && hi;
