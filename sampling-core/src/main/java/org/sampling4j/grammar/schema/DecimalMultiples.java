@@ -45,7 +45,7 @@ final class DecimalMultiples {
     static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
                    String pointer) {
         BigInteger tenQ = BigInteger.TEN.pow(q);
-        int m = suffixDigits(l);
+        int m = MultipleOf.suffixDigits(l);
         if (l.equals(BigInteger.ONE) || m >= 0 && Math.max(m, q) <= MultipleOf.MAX_SUFFIX_DIGITS
                 && BigInteger.TEN.pow(Math.max(m, q)).divide(l).compareTo(BigInteger.valueOf(MAX_PAIRS)) <= 0) {
             Expr magnitude = unbounded(l, q, Math.max(m, q) - q);
@@ -137,18 +137,5 @@ final class DecimalMultiples {
     private static BigInteger ceilDiv(BigInteger a, BigInteger k) {
         BigInteger[] qr = a.divideAndRemainder(k);
         return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
-    }
-
-    /** {@code M} with {@code l | 10^M} minimal, or -1 if {@code l} has a prime factor other than 2 and 5. */
-    private static int suffixDigits(BigInteger l) {
-        int twos = l.getLowestSetBit();
-        BigInteger rest = l.shiftRight(twos);
-        int fives = 0;
-        BigInteger five = BigInteger.valueOf(5);
-        while (rest.mod(five).signum() == 0) {
-            rest = rest.divide(five);
-            fives++;
-        }
-        return rest.equals(BigInteger.ONE) ? Math.max(twos, fives) : -1;
     }
 }

@@ -77,7 +77,7 @@ final class MultipleOf {
     }
 
     /** {@code m} with {@code k | 10^m} minimal, or -1 if {@code k} has a prime factor other than 2 and 5. */
-    private static int suffixDigits(BigInteger k) {
+    static int suffixDigits(BigInteger k) {
         int twos = k.getLowestSetBit();
         BigInteger rest = k.shiftRight(twos);
         int fives = 0;
