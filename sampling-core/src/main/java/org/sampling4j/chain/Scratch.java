@@ -15,6 +15,8 @@ public final class Scratch {
     private final int vocabSize;
     private final double[] blockSums;
     private final double[] cutBlockSums;
+    private final float[] envelopeBlockSums;
+    private final float[] blockWeights = new float[ReductionOrder.BLOCK];
     private final long[] sortKeys;
     private final double[] massHistogram = new double[HISTOGRAM_BUCKETS];
     private final double[] sums = new double[4];
@@ -28,6 +30,7 @@ public final class Scratch {
         this.vocabSize = vocabSize;
         this.blockSums = new double[(vocabSize + ReductionOrder.BLOCK - 1) / ReductionOrder.BLOCK];
         this.cutBlockSums = new double[blockSums.length];
+        this.envelopeBlockSums = new float[blockSums.length];
         this.sortKeys = new long[vocabSize];
     }
 
@@ -42,6 +45,16 @@ public final class Scratch {
     /** Per-block sums at a truncation's own temperature (top-p's total mass, the nucleus test). */
     public double[] cutBlockSums() {
         return cutBlockSums;
+    }
+
+    /** Per-block float sums of the envelope ({@code Kernels.envelopeBlocks}): a rejection draw's proposals. */
+    public float[] envelopeBlockSums() {
+        return envelopeBlockSums;
+    }
+
+    /** {@code ReductionOrder.BLOCK} floats: one block's envelope weights, walked by a proposal. */
+    public float[] blockWeights() {
+        return blockWeights;
     }
 
     /** V longs: sort keys ({@link org.sampling4j.internal.SortKeys}), heaps, a bucket per token. */

@@ -156,4 +156,23 @@ public interface Kernels {
      */
     void adaptivePLogits(float[] x, int n, float[] weights, float weightScale, float center, float inverseWidth,
             float peak, float sharpness);
+
+    /**
+     * Splits {@code [from, to)} into blocks of {@link ReductionOrder#BLOCK} elements (the last one
+     * shorter) and writes into {@code blockSums[b]} each block's float sum, in the canonical order,
+     * of {@link Envelope#weight} over the tokens ranked before {@code (bound, boundId)} (larger value
+     * first, then lower index; every token with {@code bound = -Inf, boundId = Integer.MAX_VALUE});
+     * the others add 0 at their place. Returns the block sums' total, added in double in block order.
+     * {@code shift} must be at least every value (the row's maximum). The proposal pass of
+     * rejection sampling: about half the cost of {@link #expSumBlocks}.
+     */
+    double envelopeBlocks(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            float[] blockSums);
+
+    /**
+     * Writes {@code out[i - from]} = {@link Envelope#weight}{@code (x[i], shift, scale)} for each
+     * {@code i} in {@code [from, to)} ranked before {@code (bound, boundId)}, 0 for the others: one
+     * block's envelope for the proposal's walk.
+     */
+    void envelopeWeights(float[] x, int from, int to, float shift, float scale, float bound, int boundId, float[] out);
 }

@@ -53,6 +53,24 @@ final class PanamaConstants {
     /** See {@link #SWAP_1}. */
     static final VectorShuffle<Double> SWAP_4 = swap(4);
 
+    /**
+     * Lane j from lane {@code j ^ h} (mod the lane count) of a {@link #FLOATS} vector: the same
+     * butterfly as {@link #SWAP_1} for the envelope's float accumulators. With fewer than
+     * {@code 2h} lanes an entry wraps to the lane itself and is never used.
+     */
+    static final VectorShuffle<Float> FLOAT_SWAP_1 = floatSwap(1);
+    /** See {@link #FLOAT_SWAP_1}. */
+    static final VectorShuffle<Float> FLOAT_SWAP_2 = floatSwap(2);
+    /** See {@link #FLOAT_SWAP_1}. */
+    static final VectorShuffle<Float> FLOAT_SWAP_4 = floatSwap(4);
+    /** See {@link #FLOAT_SWAP_1}. */
+    static final VectorShuffle<Float> FLOAT_SWAP_8 = floatSwap(8);
+
+    private static VectorShuffle<Float> floatSwap(int h) {
+        int lanes = FLOATS.length();
+        return VectorShuffle.fromOp(FLOATS, j -> (j ^ h) % lanes);
+    }
+
     private static VectorShuffle<Double> swap(int h) {
         int lanes = DOUBLES.length();
         return VectorShuffle.fromOp(DOUBLES, j -> (j ^ h) % lanes);

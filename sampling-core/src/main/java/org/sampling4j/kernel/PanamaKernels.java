@@ -823,4 +823,16 @@ final class PanamaKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public double envelopeBlocks(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            float[] blockSums) {
+        return PanamaEnvelope.blocks(x, from, to, shift, scale, bound, boundId, blockSums);
+    }
+
+    @Override
+    public void envelopeWeights(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            float[] out) {
+        PanamaEnvelope.weights(x, from, to, shift, scale, bound, boundId, out);
+    }
 }

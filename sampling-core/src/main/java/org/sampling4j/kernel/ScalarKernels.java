@@ -382,4 +382,16 @@ final class ScalarKernels implements Kernels {
         float d = Math.abs((w * weightScale - center) * inverseWidth);
         return peak - sharpness * d * d / (1f + d);
     }
+
+    @Override
+    public double envelopeBlocks(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            float[] blockSums) {
+        return ScalarEnvelope.blocks(x, from, to, shift, scale, bound, boundId, blockSums);
+    }
+
+    @Override
+    public void envelopeWeights(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
+            float[] out) {
+        ScalarEnvelope.weights(x, from, to, shift, scale, bound, boundId, out);
+    }
 }

@@ -57,12 +57,13 @@ public final class InverseCdfPicker implements TokenPicker {
         float scale = c.inverseTemperature();
         float[] values = c.currentValues();
         int n = c.size();
-        double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.STREAM_PICKER, c.scratch().philoxBlock());
         if (!c.isDense()) {
+            double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.STREAM_PICKER, c.scratch().philoxBlock());
             double total = c.kernels().expSum(values, 0, n, max, scale);
             return c.tokenAt(DenseWalk.walk(values, 0, n, max, scale, u * total, 0.0, DenseWalk.ALL, Integer.MAX_VALUE));
         }
-        double total = c.kernels().expSumBlocks(values, 0, n, max, scale, c.scratch().blockSums());
-        return DenseWalk.find(c, values, max, scale, u * total, DenseWalk.ALL, Integer.MAX_VALUE);
+        double total = c.kernels().envelopeBlocks(values, 0, n, max, scale, DenseWalk.ALL, Integer.MAX_VALUE,
+                c.scratch().envelopeBlockSums());
+        return EnvelopeDraw.draw(c, state, values, n, max, scale, DenseWalk.ALL, Integer.MAX_VALUE, total, 0);
     }
 }

@@ -3,6 +3,7 @@ package org.sampling4j.picker;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Nucleus;
 import org.sampling4j.chain.SequenceView;
+import org.sampling4j.kernel.Envelope;
 import org.sampling4j.kernel.FastExp;
 import org.sampling4j.kernel.Kernels;
 import org.sampling4j.random.Uniforms;
@@ -74,7 +75,7 @@ final class NucleusPicker {
             if (Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round + 1), block) >= keep) {
                 continue;
             }
-            if (inNucleus(c, x, max, cutScale, j, target, nucleus.minKeep())) {
+            if (inNucleus(c, x, max, cutScale, j, target, target, nucleus)) {
                 return j;
             }
             bound = x[j];
@@ -84,7 +85,13 @@ final class NucleusPicker {
         return -1;
     }
 
-    /** Proposals at the final temperature, rounds from {@value #FINAL_DRAWS} on. */
+    /**
+     * Proposals at the final temperature by {@link EnvelopeDraw}, proposal p with rounds from
+     * {@code FINAL_DRAWS + p * EnvelopeDraw.SLOT}. When the cut's temperature is the draw's, the
+     * nucleus target {@code topP * W} is only bounded by the envelope total (within 0.4%), and
+     * {@link #inNucleus} pays for the exact W only for a token whose preceding mass falls between
+     * the bounds.
+     */
     private static int pickAtFinalTemperature(Candidates c, SequenceView state, Nucleus nucleus) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
@@ -92,19 +99,26 @@ final class NucleusPicker {
         float max = c.max();
         float scale = c.inverseTemperature();
         float cutScale = nucleus.scale();
-        double total = k.expSumBlocks(x, 0, n, max, scale, c.scratch().blockSums());
-        double cutTotal = cutScale == scale ? total : k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().cutBlockSums());
-        double target = nucleus.mass() * cutTotal;
+        float[] envelope = c.scratch().envelopeBlockSums();
         float bound = DenseWalk.ALL;
         int boundId = Integer.MAX_VALUE;
+        double total = k.envelopeBlocks(x, 0, n, max, scale, bound, boundId, envelope);
+        double low;
+        double high;
+        if (cutScale == scale) {
+            low = nucleus.mass() * Envelope.lowerTotal(total);
+            high = nucleus.mass() * Envelope.upperTotal(total);
+        } else {
+            low = nucleus.mass() * k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().cutBlockSums());
+            high = low;
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
-                total = k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.scratch().blockSums());
+                total = k.envelopeBlocks(x, 0, n, max, scale, bound, boundId, envelope);
             }
-            double u = Uniforms.uniform(state.seed(), state.step(), c.draw(),
-                    Uniforms.round(Uniforms.STREAM_PICKER, FINAL_DRAWS + round), c.scratch().philoxBlock());
-            int j = DenseWalk.find(c, x, max, scale, u * total, bound, boundId);
-            if (inNucleus(c, x, max, cutScale, j, target, nucleus.minKeep())) {
+            int j = EnvelopeDraw.draw(c, state, x, n, max, scale, bound, boundId, total,
+                    FINAL_DRAWS + round * EnvelopeDraw.SLOT);
+            if (inNucleus(c, x, max, cutScale, j, low, high, nucleus)) {
                 return j;
             }
             bound = x[j];
@@ -116,13 +130,19 @@ final class NucleusPicker {
 
     /**
      * Whether token j is in the nucleus: fewer than {@code minKeep} tokens, or less than the target
-     * mass, rank before it. The tokens ranked before j (a typical draw is near the top) are visited
-     * through the SIMD scan for values at least x[j], counting and summing as it goes; past
-     * {@value #DIRECT_SUM_LIMIT} of them the mass comes from one masked exp-sum pass instead.
+     * mass {@code topP * W} at the cut's temperature, rank before it, where the target is known to
+     * lie in {@code [low, high]} (equal when it is known exactly). The tokens ranked before j (a
+     * typical draw is near the top) are visited through the SIMD scan for values at least x[j],
+     * counting and summing as it goes; past {@value #DIRECT_SUM_LIMIT} of them the mass comes from one
+     * masked exp-sum pass instead. Only a mass in {@code [low, high)} pays for the exact W
+     * ({@code expSumBlocks}, the sum the exact test has always used), so the answer is the exact
+     * test's whatever the bounds.
      */
-    static boolean inNucleus(Candidates c, float[] x, float max, float cutScale, int j, double target, int minKeep) {
+    static boolean inNucleus(Candidates c, float[] x, float max, float cutScale, int j, double low, double high,
+            Nucleus nucleus) {
         Kernels k = c.kernels();
         int n = c.vocabSize();
+        int minKeep = nucleus.minKeep();
         float v = x[j];
         float atLeast = Math.nextDown(v); // for finite v: x > nextDown(v) iff x >= v
         int rank = 0;
@@ -137,14 +157,24 @@ final class NucleusPicker {
             mass += FastExp.weight(x[i], max, cutScale);
         }
         if (rank <= DIRECT_SUM_LIMIT) {
-            return rank < minKeep || mass < target;
-        }
-        if (minKeep > DIRECT_SUM_LIMIT) {
-            rank = k.countAtLeast(x, 0, j, v) + k.countAtLeast(x, j + 1, n, Math.nextUp(v));
             if (rank < minKeep) {
                 return true;
             }
+        } else {
+            if (minKeep > DIRECT_SUM_LIMIT) {
+                rank = k.countAtLeast(x, 0, j, v) + k.countAtLeast(x, j + 1, n, Math.nextUp(v));
+                if (rank < minKeep) {
+                    return true;
+                }
+            }
+            mass = k.expSumBefore(x, 0, n, max, cutScale, v, j);
         }
-        return k.expSumBefore(x, 0, n, max, cutScale, v, j) < target;
+        if (mass < low) {
+            return true;
+        }
+        if (mass >= high) {
+            return false;
+        }
+        return mass < nucleus.mass() * k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().cutBlockSums());
     }
 }
