@@ -45,6 +45,7 @@ public class KernelBenchmark {
     private int[] ids;
     private float[] values;
     private double[] blocks;
+    private float[] envelopeBlocks;
     private final double[] sums = new double[3];
     private float max;
     private float threshold;
@@ -57,6 +58,7 @@ public class KernelBenchmark {
         ids = new int[vocab];
         values = new float[vocab];
         blocks = new double[vocab / 2048 + 1];
+        envelopeBlocks = new float[blocks.length];
         max = kernels.max(x, 0, vocab);
         threshold = max - 3f; // min-p 0.05 at T 1 keeps about this much
     }
@@ -99,6 +101,18 @@ public class KernelBenchmark {
     @Benchmark
     public double expSumBlocks() {
         return kernels.expSumBlocks(x, 0, vocab, max, 1 / 0.7f, blocks);
+    }
+
+    /** The rejection draw's proposal pass, against {@link #expSumBlocks} (the exact pass it replaces). */
+    @Benchmark
+    public double envelopeBlocks() {
+        return kernels.envelopeBlocks(x, 0, vocab, max, 1 / 0.7f, Float.NEGATIVE_INFINITY, Integer.MAX_VALUE, envelopeBlocks);
+    }
+
+    /** As {@link #envelopeBlocks}, restricted to the tokens ranked before a pivot (a top-p rejection round). */
+    @Benchmark
+    public double envelopeBlocksBefore() {
+        return kernels.envelopeBlocks(x, 0, vocab, max, 1 / 0.7f, threshold, vocab / 2, envelopeBlocks);
     }
 
     @Benchmark

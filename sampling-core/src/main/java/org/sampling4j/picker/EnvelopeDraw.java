@@ -24,7 +24,7 @@ import org.sampling4j.random.Uniforms;
  * when {@code uniform(round 2r + 1) * BELOW * e_j < w_j}, probability {@code w_j / (BELOW e_j) <= 1};
  * so each accepted token has probability proportional to {@code w_j}, and a proposal is accepted
  * with probability about {@code 1 / ABOVE} (99.65% or more). After {@value #ROUNDS} rounds without
- * acceptance (about {@code 1e-39}) the exact inverse-CDF walk decides, with {@code uniform(round 2 ROUNDS)}.
+ * acceptance the exact inverse-CDF walk decides, with {@code uniform(round 2 ROUNDS)}.
  *
  * <p><b>Cost.</b> The envelope pass (its caller's), then per round one block's envelope weights
  * (2,048 lanes), a walk of on average half of them, and one FastExp.
@@ -33,8 +33,11 @@ import org.sampling4j.random.Uniforms;
  * test are scalar, so a seed picks the same token on every twin and lane width.
  */
 final class EnvelopeDraw {
-    /** Proposals before the exact fallback. */
-    static final int ROUNDS = 16;
+    /**
+     * Proposals before the exact fallback: at one temperature 32 rejections in a row have
+     * probability below {@code 1e-78}; a sharper target (top-p's thinning) accepts less often.
+     */
+    static final int ROUNDS = 32;
     /** Uniform rounds one draw may use: two per proposal and one for the fallback. */
     static final int SLOT = 2 * ROUNDS + 1;
     private static final double INFLATE = 1 + Envelope.BLOCK_SUM_ERROR;
@@ -48,6 +51,19 @@ final class EnvelopeDraw {
      */
     static int draw(Candidates c, SequenceView state, float[] x, int n, float max, float scale, float bound, int boundId,
             double total, int firstRound) {
+        return draw(c, state, x, n, max, scale, scale, bound, boundId, total, firstRound);
+    }
+
+    /**
+     * As {@link #draw(Candidates, SequenceView, float[], int, float, float, float, int, double, int)}
+     * with proposals from the envelope at {@code scale} and weights at {@code targetScale >= scale}
+     * (a sharper temperature): acceptance {@code w_target / (BELOW e) <= 1}, since
+     * {@code w_target <= w <= BELOW e} for exponents at most 0 (up to FastExp's 2 ulps, inside
+     * BELOW's margin: the largest {@code w / e} is {@code 1 + 9.3e-7}), thins the proposals to the sharper
+     * distribution exactly; the fallback walks the target's exact sums.
+     */
+    static int draw(Candidates c, SequenceView state, float[] x, int n, float max, float scale, float targetScale,
+            float bound, int boundId, double total, int firstRound) {
         Kernels k = c.kernels();
         float[] blocks = c.scratch().envelopeBlockSums();
         float[] weights = c.scratch().blockWeights();
@@ -69,7 +85,7 @@ final class EnvelopeDraw {
             if (j < 0) {
                 continue;
             }
-            double w = FastExp.weight(x[start + j], max, scale);
+            double w = FastExp.weight(x[start + j], max, targetScale);
             double a = Uniforms.uniform(state.seed(), state.step(), c.draw(),
                     Uniforms.round(Uniforms.STREAM_PICKER, firstRound + 2 * round + 1), philox);
             if (a * Envelope.BELOW * weights[j] < w) {
@@ -77,11 +93,11 @@ final class EnvelopeDraw {
             }
         }
         double exact = bound == DenseWalk.ALL && boundId == Integer.MAX_VALUE
-                ? k.expSumBlocks(x, 0, n, max, scale, c.scratch().blockSums())
-                : k.expSumBlocksBefore(x, 0, n, max, scale, bound, boundId, c.scratch().blockSums());
+                ? k.expSumBlocks(x, 0, n, max, targetScale, c.scratch().blockSums())
+                : k.expSumBlocksBefore(x, 0, n, max, targetScale, bound, boundId, c.scratch().blockSums());
         double u = Uniforms.uniform(state.seed(), state.step(), c.draw(),
                 Uniforms.round(Uniforms.STREAM_PICKER, firstRound + 2 * ROUNDS), philox);
-        return DenseWalk.find(c, x, max, scale, u * exact, bound, boundId);
+        return DenseWalk.find(c, x, max, targetScale, u * exact, bound, boundId);
     }
 
     /** The first i whose running sum of {@code weights[0..i]} (in double) exceeds {@code offset}, or -1. */

@@ -6,31 +6,36 @@ import org.sampling4j.chain.SequenceView;
 import org.sampling4j.kernel.Envelope;
 import org.sampling4j.kernel.FastExp;
 import org.sampling4j.kernel.Kernels;
-import org.sampling4j.random.Uniforms;
 
 /**
  * Samples a pending top-p cut ({@link Nucleus}) of a dense row by rejection, without finding the nucleus boundary
  * (after FlashInfer's pivot-based top-p sampling).
  *
  * <p>Round r draws token j from the distribution at the final temperature restricted to the tokens
- * ranked before the pivot (all tokens in round 0), with the uniform of round r of the sample's draw index. j is in the nucleus
- * iff the mass ranked before it, at the cut's temperature, is below {@code topP * W}, or fewer than
+ * ranked before the pivot (all tokens in round 0), with rounds {@code r * EnvelopeDraw.SLOT} on of
+ * the sample's draw index ({@link EnvelopeDraw}, an exact draw). j is in the nucleus iff the mass
+ * ranked before it, at the cut's temperature, is below {@code topP * W}, or fewer than
  * {@code minKeep} tokens rank before it: then it is returned. Otherwise j and everything ranked
  * after it lie outside the nucleus, j becomes the pivot, and the next round draws again. Rejection
  * from a restriction that always contains the nucleus leaves exactly the nucleus distribution
  * (each accepted token with probability {@code w_j / W_nucleus}).
  *
- * <p><b>Cost.</b> Round 0 is the full-vocabulary draw (one exp-sum pass, plus one at the cut's
- * temperature when it differs), and the membership test visits the tokens ranked before j (one
- * SIMD scan that also sums their weights while there are few), else one masked exp-sum pass. Each rejection costs one masked pass more; at most {@value #MAX_ROUNDS} rounds, after which
- * the cut is carried out and sampled as a set (same distribution, rare).
+ * <p><b>Two temperatures.</b> The envelope is taken at the flatter of the cut's and the draw's
+ * temperatures. When the draw is sharper (a lower temperature follows top-p, llama.cpp's order),
+ * the proposals come from the cut's envelope and are accepted with probability
+ * {@code w_final / (BELOW e_cut) <= 1}, which thins them to the final distribution in the same
+ * test, and the cut's envelope total bounds {@code topP * W}. Otherwise the envelope is the draw's,
+ * and W at the cut's temperature is summed exactly once when it differs.
+ *
+ * <p><b>Cost.</b> Round 0: one envelope pass over V (about half an exp-sum pass); the membership
+ * test visits the tokens ranked before j (one SIMD scan that also sums their weights while there
+ * are few, else one masked exp-sum pass) and decides from the envelope's bounds on
+ * {@code topP * W} (within 0.4%), summing W exactly only when j's preceding mass falls between
+ * them. Each rejection costs one masked envelope pass more; at most {@value #MAX_ROUNDS} rounds,
+ * after which the cut is carried out and sampled as a set (same distribution, rare).
  */
 final class NucleusPicker {
     static final int MAX_ROUNDS = 16;
-    /** Rounds of proposal and thinning at the cut's temperature before falling back. */
-    static final int THINNING_ROUNDS = 32;
-    /** First round of the proposals at the final temperature (after the thinning rounds). */
-    static final int FINAL_DRAWS = 2 * THINNING_ROUNDS;
     /** Up to this many tokens ranked before j, their mass is summed token by token. */
     static final int DIRECT_SUM_LIMIT = 2048;
 
@@ -38,74 +43,20 @@ final class NucleusPicker {
     }
 
     static int pick(Candidates c, SequenceView state, Nucleus nucleus) {
-        if (nucleus.scale() < c.inverseTemperature()) {
-            int token = pickByThinning(c, state, nucleus);
-            if (token >= 0) {
-                return token;
-            }
-        }
-        return pickAtFinalTemperature(c, state, nucleus);
-    }
-
-    /**
-     * The draw is sharper than the cut (a lower temperature follows top-p, as in llama.cpp's
-     * order): propose at the cut's temperature, whose sums the membership test needs anyway, and
-     * keep a proposal j with probability {@code w_final(j) / w_cut(j) = exp(t_j (s_final - s_cut))},
-     * at most 1 since {@code t_j <= 0}. That thins the proposal to the final distribution without a
-     * second exp-sum pass. Rounds {@code 2r} and {@code 2r + 1} of the sample's draw; -1 after
-     * {@value #THINNING_ROUNDS} rounds without a decision, which the caller then resolves at the
-     * final temperature.
-     */
-    private static int pickByThinning(Candidates c, SequenceView state, Nucleus nucleus) {
         Kernels k = c.kernels();
         float[] x = c.denseValues();
         int n = c.vocabSize();
         float max = c.max();
         float scale = c.inverseTemperature();
         float cutScale = nucleus.scale();
-        double total = k.expSumBlocks(x, 0, n, max, cutScale, c.scratch().blockSums());
-        double target = nucleus.mass() * total;
-        float bound = DenseWalk.ALL;
-        int boundId = Integer.MAX_VALUE;
-        int[] block = c.scratch().philoxBlock();
-        for (int round = 0; round < THINNING_ROUNDS; round++) {
-            double u = Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round), block);
-            int j = DenseWalk.find(c, x, max, cutScale, u * total, bound, boundId);
-            double keep = FastExp.weight(x[j], max, scale) / (double) FastExp.weight(x[j], max, cutScale);
-            if (Uniforms.uniform(state.seed(), state.step(), c.draw(), Uniforms.round(Uniforms.STREAM_PICKER, 2 * round + 1), block) >= keep) {
-                continue;
-            }
-            if (inNucleus(c, x, max, cutScale, j, target, target, nucleus)) {
-                return j;
-            }
-            bound = x[j];
-            boundId = j;
-            total = k.expSumBlocksBefore(x, 0, n, max, cutScale, bound, boundId, c.scratch().blockSums());
-        }
-        return -1;
-    }
-
-    /**
-     * Proposals at the final temperature by {@link EnvelopeDraw}, proposal p with rounds from
-     * {@code FINAL_DRAWS + p * EnvelopeDraw.SLOT}. When the cut's temperature is the draw's, the
-     * nucleus target {@code topP * W} is only bounded by the envelope total (within 0.4%), and
-     * {@link #inNucleus} pays for the exact W only for a token whose preceding mass falls between
-     * the bounds.
-     */
-    private static int pickAtFinalTemperature(Candidates c, SequenceView state, Nucleus nucleus) {
-        Kernels k = c.kernels();
-        float[] x = c.denseValues();
-        int n = c.vocabSize();
-        float max = c.max();
-        float scale = c.inverseTemperature();
-        float cutScale = nucleus.scale();
+        float drawScale = Math.min(cutScale, scale); // the flatter one: its envelope bounds both weights
         float[] envelope = c.scratch().envelopeBlockSums();
         float bound = DenseWalk.ALL;
         int boundId = Integer.MAX_VALUE;
-        double total = k.envelopeBlocks(x, 0, n, max, scale, bound, boundId, envelope);
+        double total = k.envelopeBlocks(x, 0, n, max, drawScale, bound, boundId, envelope);
         double low;
         double high;
-        if (cutScale == scale) {
+        if (drawScale == cutScale) {
             low = nucleus.mass() * Envelope.lowerTotal(total);
             high = nucleus.mass() * Envelope.upperTotal(total);
         } else {
@@ -114,10 +65,10 @@ final class NucleusPicker {
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
-                total = k.envelopeBlocks(x, 0, n, max, scale, bound, boundId, envelope);
+                total = k.envelopeBlocks(x, 0, n, max, drawScale, bound, boundId, envelope);
             }
-            int j = EnvelopeDraw.draw(c, state, x, n, max, scale, bound, boundId, total,
-                    FINAL_DRAWS + round * EnvelopeDraw.SLOT);
+            int j = EnvelopeDraw.draw(c, state, x, n, max, drawScale, scale, bound, boundId, total,
+                    round * EnvelopeDraw.SLOT);
             if (inNucleus(c, x, max, cutScale, j, low, high, nucleus)) {
                 return j;
             }
