@@ -15,9 +15,10 @@ import java.util.TreeMap;
 
 /**
  * Turns JMH JSON results into {@code report.md} (per vocabulary: each configuration's time for
- * the Panama and scalar kernels, its ratio to the floor measured in the same run, the speed-up
+ * the Panama kernels at the native width and in the AVX2 and 128-bit shapes, each with its ratio to
+ * the floor measured in the same shape and run, the scalar kernels, the speed-up
  * over the naive baseline, and allocated bytes per operation; then the processor and kernel
- * tables) and {@code chart.png} (an XChart bar chart of the canonical configurations).
+ * tables) and {@code chart.png} (an XChart bar chart of the canonical configurations, shapes as series).
  *
  * <pre>
  * java -cp sampling-bench/target/benchmarks.jar org.sampling4j.bench.report.BenchmarkReport \
@@ -25,9 +26,15 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class BenchmarkReport {
-    private static final String SAMPLER = "org.sampling4j.bench.SamplerBenchmark.";
-    private static final String PROCESSOR = "org.sampling4j.bench.ProcessorBenchmark.";
-    private static final String KERNEL = "org.sampling4j.bench.KernelBenchmark.";
+    private static final String SAMPLER = "org.sampling4j.bench.SamplerBenchmark";
+    private static final String PROCESSOR = "org.sampling4j.bench.ProcessorBenchmark";
+    private static final String KERNEL = "org.sampling4j.bench.KernelBenchmark";
+    /**
+     * The vector shapes, as suffixes of the benchmark classes that fork the same benchmarks with
+     * other JIT flags ({@code SamplerBenchmarkAvx2}, {@code SamplerBenchmark128}), and their names.
+     */
+    static final String[] SHAPES = {"", "Avx2", "128"};
+    static final String[] SHAPE_NAMES = {"native width", "AVX2 shape (-XX:UseAVX=2)", "128-bit shape (-XX:MaxVectorSize=16)"};
     /** The chart's vocabulary: the one the performance targets name. */
     static final String CHART_VOCAB = "128256";
 
@@ -85,35 +92,60 @@ public final class BenchmarkReport {
         }
         Map<String, Map<String, Map<String, Result>>> byVocab = new TreeMap<>((a, b) -> Integer.parseInt(a) - Integer.parseInt(b));
         for (Result r : results) {
-            if (r.benchmark().startsWith(SAMPLER)) {
+            String key = shapedMethod(r, SAMPLER);
+            if (key != null) {
                 byVocab.computeIfAbsent(r.param("vocab"), v -> new LinkedHashMap<>())
                         .computeIfAbsent(r.param("config"), c -> new LinkedHashMap<>())
-                        .put(r.benchmark().substring(SAMPLER.length()), r);
+                        .put(key, r);
             }
         }
         for (Map.Entry<String, Map<String, Map<String, Result>>> vocab : byVocab.entrySet()) {
             md.append("## V = ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(vocab.getKey()))).append("\n\n");
-            md.append("| configuration | Panama us/op | x floor | scalar us/op | naive us/op | vs naive | B/op |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| configuration | Panama us/op | x floor | AVX2 shape us/op | x its floor | 128-bit us/op | x its floor"
+                    + " | scalar us/op | naive us/op | vs naive | B/op |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map.Entry<String, Map<String, Result>> config : vocab.getValue().entrySet()) {
                 Map<String, Result> m = config.getValue();
                 Result panama = m.get("samplePanama");
                 Result scalar = m.get("sampleScalar");
-                Result floor = m.get("floorMax");
                 Result naive = m.get("naiveReference");
-                md.append("| ").append(config.getKey())
-                        .append(" | ").append(time(panama))
-                        .append(" | ").append(ratio(panama, floor, false))
-                        .append(" | ").append(time(scalar))
+                md.append("| ").append(config.getKey());
+                for (String shape : SHAPES) {
+                    Result sample = m.get("samplePanama" + shape);
+                    md.append(" | ").append(time(sample)).append(" | ").append(ratio(sample, m.get("floorMax" + shape), false));
+                }
+                md.append(" | ").append(time(scalar))
                         .append(" | ").append(time(naive))
                         .append(" | ").append(ratio(naive, panama, true))
                         .append(" | ").append(bytes(panama)).append(" |\n");
             }
             md.append('\n');
         }
-        appendSimpleTable(md, results, PROCESSOR, "processor", "Processors alone (`Sampler.process`, V = 128,256; subtract `none`)");
-        appendSimpleTable(md, results, KERNEL, "twin", "Kernels (one pass over 128,256 floats)");
+        appendSimpleTable(md, results, PROCESSOR + ".", "processor", "Processors alone (`Sampler.process`, V = 128,256; subtract `none`)");
+        for (int i = 0; i < SHAPES.length; i++) {
+            appendSimpleTable(md, results, KERNEL + SHAPES[i] + ".", "twin",
+                    "Kernels (one pass over 128,256 floats), " + SHAPE_NAMES[i]);
+        }
         return md.toString();
+    }
+
+    /**
+     * For a result of {@code prefix} or one of its shape classes ({@code prefix + "Avx2"} ...), the
+     * method name with the shape's suffix ({@code samplePanamaAvx2}); null for other benchmarks.
+     */
+    static String shapedMethod(Result r, String prefix) {
+        String b = r.benchmark();
+        int dot = b.lastIndexOf('.');
+        if (!b.startsWith(prefix) || dot < prefix.length()) {
+            return null;
+        }
+        String shape = b.substring(prefix.length(), dot);
+        for (String known : SHAPES) {
+            if (known.equals(shape)) {
+                return b.substring(dot + 1) + shape;
+            }
+        }
+        return null;
     }
 
     private static void appendSimpleTable(StringBuilder md, List<Result> results, String prefix, String param, String heading) {

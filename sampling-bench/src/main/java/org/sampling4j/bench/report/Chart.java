@@ -11,10 +11,12 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** The benchmark chart: microseconds per token for each canonical configuration, log scale. */
+/** The benchmark chart: microseconds per token for each canonical configuration, one series per vector shape, log scale. */
 final class Chart {
-    private static final String[] SERIES = {"floorMax", "samplePanama", "sampleScalar", "naiveReference"};
-    private static final String[] LABELS = {"floor (1 max pass)", "Sampling4J, Panama", "Sampling4J, scalar", "naive (sort + Math.exp)"};
+    private static final String[] SERIES = {"floorMax", "samplePanama", "samplePanamaAvx2", "samplePanama128", "sampleScalar",
+        "naiveReference"};
+    private static final String[] LABELS = {"floor (1 max pass)", "Sampling4J, native width", "Sampling4J, AVX2 shape",
+        "Sampling4J, 128-bit shape", "Sampling4J, scalar", "naive (sort + Math.exp)"};
 
     private Chart() {
     }
@@ -22,8 +24,8 @@ final class Chart {
     static void write(List<BenchmarkReport.Result> results, String vocab, String title, Path png) throws IOException {
         Map<String, Map<String, Double>> byConfig = new LinkedHashMap<>();
         for (BenchmarkReport.Result r : results) {
-            if (r.benchmark().contains("SamplerBenchmark.") && vocab.equals(r.param("vocab"))) {
-                String method = r.benchmark().substring(r.benchmark().lastIndexOf('.') + 1);
+            String method = BenchmarkReport.shapedMethod(r, "org.sampling4j.bench.SamplerBenchmark");
+            if (method != null && vocab.equals(r.param("vocab"))) {
                 byConfig.computeIfAbsent(r.param("config"), c -> new LinkedHashMap<>()).put(method, r.score());
             }
         }
