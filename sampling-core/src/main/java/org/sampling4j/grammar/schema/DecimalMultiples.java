@@ -56,6 +56,11 @@ final class DecimalMultiples {
             Expr range = NumberLanguages.number(min, minExclusive, max, maxExclusive);
             return Exprs.isNothing(range) ? Exprs.NOTHING : new Expr.Intersection(all, range);
         }
+        if (min == null && max == null && l.compareTo(RemainderNumerals.MAX_K) <= 0) {
+            Expr magnitudes = remainders(l.longValueExact(), q, pointer);
+            return Exprs.isNothing(magnitudes) ? Exprs.NOTHING
+                    : Exprs.seq(Exprs.repeat(Exprs.lit("-"), 0, 1), magnitudes);
+        }
         if (min != null && max != null) {
             // scaled integer range of N = x * 10^q, then the multiples of l in it
             BigInteger lo = scaled(min, tenQ, minExclusive, true);
@@ -82,6 +87,69 @@ final class DecimalMultiples {
                 + MultipleOf.MAX_LISTED + " multiples" : "an unbounded range") + ": only multiples whose numerator is 2^x*5^y"
                 + " with at most " + MAX_PAIRS + " digit patterns (10^" + MultipleOf.MAX_SUFFIX_DIGITS
                 + " last digits), or at most " + MultipleOf.MAX_LISTED + " listed multiples, are exact here");
+    }
+
+    /** A state of the remainder machine: the phase ({@link #START}, ...) and {@code N mod L} so far. */
+    private record Remainder(int phase, long r) {
+    }
+
+    private static final int START = 0;
+    private static final int ZERO = 1;
+    private static final int INTEGER = 2;
+    /** Phases from here on: after the point, {@code phase - AFTER_POINT} fraction digits read. */
+    private static final int AFTER_POINT = 3;
+    private static final int[] DIGITS_AND_POINT = {'.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'};
+
+    /**
+     * Non-negative multiples of {@code l / 10^q}, unbounded, as one automaton over {@code (phase, N mod l)}:
+     * integer digits and the first {@code q} fraction digits move {@code r -> (10 r + d) mod l}; a numeral may
+     * end after {@code j} fraction digits ({@code j = 0}: no point) when {@code r * 10^(q - j) ≡ 0}; after
+     * {@code q} fraction digits only zeros may follow, and only from {@code r = 0}. About {@code (q + 2) l}
+     * states, at most {@link MultipleOf#MAX_STATES}.
+     */
+    private static Expr remainders(long l, int q, String pointer) {
+        long[] scale = new long[q + 1]; // scale[j] = 10^(q - j) mod l
+        scale[q] = 1 % l;
+        for (int j = q - 1; j >= 0; j--) {
+            scale[j] = scale[j + 1] * 10 % l;
+        }
+        AutomatonSearch.Machine<Remainder> machine = new AutomatonSearch.Machine<>() {
+            @Override
+            public Remainder step(Remainder s, int cp) {
+                int d = cp - '0';
+                if (cp == '.') {
+                    return s.phase == ZERO || s.phase == INTEGER ? new Remainder(AFTER_POINT, s.r) : null;
+                }
+                if (s.phase == START) {
+                    return new Remainder(d == 0 ? ZERO : INTEGER, d % l);
+                }
+                if (s.phase == ZERO) {
+                    return null; // no leading zeros
+                }
+                if (s.phase == INTEGER || s.phase - AFTER_POINT < q) {
+                    return new Remainder(s.phase == INTEGER ? INTEGER : s.phase + 1, (10 * s.r + d) % l);
+                }
+                return d == 0 && s.r == 0 ? s : null; // past the q-th fraction digit: zeros only
+            }
+
+            @Override
+            public boolean accepts(Remainder s) {
+                if (s.phase == START || s.phase == AFTER_POINT) {
+                    return false; // nothing read, or a point without digits
+                }
+                int j = s.phase < AFTER_POINT ? 0 : s.phase - AFTER_POINT;
+                return BigInteger.valueOf(s.r).multiply(BigInteger.valueOf(scale[j])).mod(BigInteger.valueOf(l)).signum() == 0;
+            }
+        };
+        try {
+            Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, MultipleOf.MAX_STATES);
+            return a == null ? Exprs.NOTHING : a;
+        } catch (AutomatonSearch.OverBudget e) {
+            throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(BigInteger.valueOf(l), q)
+                    .stripTrailingZeros().toPlainString() + " (" + l + " / 10^" + q + ") over an unbounded range needs more than "
+                    + MultipleOf.MAX_STATES + " automaton states (about (q + 2) * " + l + "; the limit is "
+                    + MultipleOf.MAX_STATES + ")");
+        }
     }
 
     /** Non-negative multiples, unbounded: integer parts by their last {@code r} digits {@code a}, then the fractions. */
