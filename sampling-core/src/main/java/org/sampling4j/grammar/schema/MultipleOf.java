@@ -15,9 +15,10 @@ import org.sampling4j.grammar.syntax.Expr;
  * larger ones are a range of prefixes {@code P} (from {@link DigitRanges}) followed by the
  * {@code m}-digit multiples, the first and last prefix with their partial residue lists (a handful of
  * literals where a remainder automaton would have {@code k} states). (3) Any other {@code k}: the
- * remainder automaton times the range ({@link RemainderNumerals}), an {@code Expr.Automaton} of about
- * {@code k * (digits of the bounds + 1)} states, at most {@link #MAX_STATES}; so every {@code k <= 10^4}
- * is exact over an unbounded or one-sided range from 0, {@code k <= 1000} over bounds of up to 9 digits.
+ * remainder automaton times the range ({@link RemainderNumerals}), an {@code Expr.Automaton} of
+ * {@code k + 2} states over an unbounded range and, measured, at most about {@code 2k} with bounds (few
+ * remainders are reachable in few digits), at most {@link #MAX_STATES}: every {@code k <= 10^4} unbounded,
+ * every {@code k} up to about 5,000 over any range.
  * Past the budget, a bounded range holding at most {@link #MAX_LISTED} multiples lists them; anything
  * else is refused as UNSUPPORTED at {@code /multipleOf}, naming the number and the limit.
  */
@@ -27,11 +28,12 @@ final class MultipleOf {
     /** Most trailing digits the 2^x 5^y construction uses ({@code k <= 10^4}). */
     static final int MAX_SUFFIX_DIGITS = 4;
     /**
-     * Most states of one remainder automaton (per sign). Each costs about 20 byte-automaton states in
-     * the engine (one per digit move and its split), so 10,000 of them fit the default engine budget of
-     * 250,000 with room for the rest of a schema.
+     * Most states of one remainder automaton (per sign): {@code k + 2} for an unbounded range, so every
+     * {@code k <= 10,000}. Each costs about 20 byte-automaton states in the engine (one per digit move and
+     * its split), so one automaton this large fits the default engine budget of 250,000 with room for the
+     * rest of a schema.
      */
-    static final int MAX_STATES = 10_000;
+    static final int MAX_STATES = 10_002;
 
     private MultipleOf() {
     }
@@ -60,7 +62,7 @@ final class MultipleOf {
             }
             throw new SchemaException(SchemaException.Kind.UNSUPPORTED, "/multipleOf", "multipleOf " + k
                     + " over " + (hi == null ? "the integers from " + lo : "the integers " + lo + ".." + hi)
-                    + " needs more than " + MAX_STATES + " automaton states (about k * (digits of the bounds + 1);"
+                    + " needs more than " + MAX_STATES + " automaton states (k + 2 unbounded, up to about 2k with bounds;"
                     + " the limit is " + MAX_STATES + ") and the range holds more than " + MAX_LISTED + " multiples to list");
         }
         if (fewListed) {

@@ -9,8 +9,8 @@ import java.util.List;
  * {@link GbnfParser} reads the text back to the same language. The empty language (an {@code Alt} of no
  * option) has no GBNF spelling: it is printed as the empty class {@code [^\x00-\U0010FFFF]}, which the
  * parser reads as no character. The any-order object ({@link Expr.JsonObject}) and the regular products
- * ({@link Expr.Intersection}, {@link Expr.Difference}) are the exceptions: printed as an approximation with a
- * note (see {@link #jsonObject}, {@link #product}). Recursion depth is the expression depth, which the front ends bound.
+ * ({@link Expr.Intersection}, {@link Expr.Difference}) and the automaton leaf ({@link Expr.Automaton}) are the
+ * exceptions: printed as an approximation with a note (see {@link #jsonObject}, {@link #product}, {@link #automaton}). Recursion depth is the expression depth, which the front ends bound.
  */
 public final class GbnfPrinter {
     private GbnfPrinter() {
