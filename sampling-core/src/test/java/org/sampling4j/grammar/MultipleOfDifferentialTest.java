@@ -24,7 +24,7 @@ import org.sampling4j.text.Vocabulary;
  * when it is a plain spelling of an integer in range divisible by {@code k}; and every text generated under
  * the mask is one. Exponent spellings are valid instances for networknt but refused by design (the
  * documented loss of {@code NumberLanguages}); the test checks they are refused, so the loss stays exactly
- * that. The same for decimal {@code m = L / 10^q} (L not 2^x 5^y) over unbounded ranges. Refusals must be
+ * that. The same for decimal {@code m = L / 10^q} (L not 2^x 5^y), with and without bounds. Refusals must be
  * UNSUPPORTED at the {@code multipleOf} pointer and name the state budget.
  */
 @KernelIndependent
@@ -95,7 +95,7 @@ class MultipleOfDifferentialTest {
     }
 
     @Test
-    void decimalMultiplesOverUnboundedRangesAreExactThroughTheEngine() {
+    void decimalMultiplesAreExactThroughTheEngine() {
         int[] counts = new int[3]; // compiled, texts judged, generated texts checked
         qt().withFixedSeed(0x4D08L).withExamples(30).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
@@ -105,18 +105,38 @@ class MultipleOfDifferentialTest {
                 l = BigInteger.valueOf(1 + r.nextInt(r.nextBoolean() ? 30 : 1500));
             } while (twosAndFives(l));
             BigDecimal m = new BigDecimal(l, q);
-            String schema = "{\"type\": \"number\", \"multipleOf\": " + m.toPlainString() + "}";
+            BigDecimal min = r.nextInt(3) == 0 ? bound(r) : null;
+            BigDecimal max = r.nextInt(3) == 0 ? bound(r) : null;
+            boolean minEx = r.nextBoolean();
+            boolean maxEx = r.nextBoolean();
+            String schema = "{\"type\": \"number\", \"multipleOf\": " + m.toPlainString()
+                    + (min == null ? "" : ", \"" + (minEx ? "exclusiveMinimum" : "minimum") + "\": " + min.toPlainString())
+                    + (max == null ? "" : ", \"" + (maxEx ? "exclusiveMaximum" : "maximum") + "\": " + max.toPlainString()) + "}";
             Grammar g;
             try {
                 g = Grammar.jsonSchema(schema, BYTES);
             } catch (GrammarException e) {
+                if (e.getMessage().contains("accepts no string")) {
+                    assertTrue(min != null && max != null && min.compareTo(max) >= 0 || max != null && min != null
+                            && max.subtract(min).compareTo(m) < 0, schema + " refused as empty: " + e.getMessage());
+                    return;
+                }
                 assertEquals("/multipleOf", e.pointer(), schema + ": " + e.getMessage());
                 assertTrue((q + 2L) * l.longValue() > 10_000 / 2, schema + " refused below the budget: " + e.getMessage());
                 return;
             }
             List<String> cands = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                BigDecimal v = m.multiply(BigDecimal.valueOf(r.nextInt(2_000_001) - 1_000_000));
+            List<BigDecimal> near = new ArrayList<>();
+            for (BigDecimal b : new BigDecimal[] {min, max}) {
+                if (b != null) {
+                    BigDecimal base = b.divide(m, 0, java.math.RoundingMode.FLOOR).multiply(m);
+                    for (int d = -2; d <= 2; d++) {
+                        near.add(base.add(m.multiply(BigDecimal.valueOf(d))));
+                    }
+                }
+            }
+            for (int i = 0; i < 25 + near.size(); i++) {
+                BigDecimal v = i < near.size() ? near.get(i) : m.multiply(BigDecimal.valueOf(r.nextInt(2_000_001) - 1_000_000));
                 cands.add(v.toPlainString());
                 cands.add(v.setScale(v.scale() + 1 + r.nextInt(3)).toPlainString());
                 cands.add(v.stripTrailingZeros().toPlainString());
@@ -125,7 +145,8 @@ class MultipleOfDifferentialTest {
             }
             cands.addAll(List.of("0", "-0", "0.0", "-0.000", "00", "0.", ".0", "1", "-1.5"));
             for (String s : cands) {
-                boolean expected = DECIMAL.matcher(s).matches() && new BigDecimal(s).remainder(m).signum() == 0;
+                boolean expected = DECIMAL.matcher(s).matches() && new BigDecimal(s).remainder(m).signum() == 0
+                        && within(new BigDecimal(s), min, minEx, max, maxEx);
                 assertEquals(expected, JsonSchemaCorpusTest.rejectedAtByte(g, s) < 0, schema + " on " + s);
                 counts[1]++;
             }
@@ -135,7 +156,8 @@ class MultipleOfDifferentialTest {
                 if (t != null) {
                     counts[2]++;
                     String v = t.strip();
-                    assertTrue(DECIMAL.matcher(v).matches() && new BigDecimal(v).remainder(m).signum() == 0,
+                    assertTrue(DECIMAL.matcher(v).matches() && new BigDecimal(v).remainder(m).signum() == 0
+                                    && within(new BigDecimal(v), min, minEx, max, maxEx),
                             schema + " generated " + t);
                 }
             }

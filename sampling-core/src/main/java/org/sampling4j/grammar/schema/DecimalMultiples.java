@@ -25,9 +25,11 @@ import org.sampling4j.grammar.syntax.Expr;
  * (mod L)} of (integer part ending in {@code a}) (fraction spelling {@code F}); at most
  * {@link #MAX_PAIRS} pairs ({@code 10^M' / L} of them). {@code L = 1} (at most {@code q} decimals) is
  * {@code \.[0-9]{1,q}0*}. Bounds intersect it with {@link NumberLanguages#number} ({@code Expr.Intersection}).
- * (2) Any other {@code L} over a bounded range: the multiples in range, listed (at most
- * {@link MultipleOf#MAX_LISTED}). Otherwise UNSUPPORTED at the {@code multipleOf} pointer: the exact
- * language is regular (an {@code L}-state automaton over the digits) but the IR shares no states.
+ * (2) Any other {@code L}: one remainder automaton ({@link #remainders}, about {@code (q + 2) L} states, at most
+ * {@link MultipleOf#MAX_STATES}) behind an optional {@code -}, intersected with {@link NumberLanguages#number}
+ * when there are bounds (the engine builds that product under its automaton budget). (3) Past the state budget,
+ * a bounded range holding at most {@link MultipleOf#MAX_LISTED} multiples lists them. Otherwise UNSUPPORTED
+ * at the {@code multipleOf} pointer, naming the number and the limit.
  */
 final class DecimalMultiples {
     /** Most (integer-part suffix, fraction) pairs construction (1) lists. */
@@ -56,10 +58,21 @@ final class DecimalMultiples {
             Expr range = NumberLanguages.number(min, minExclusive, max, maxExclusive);
             return Exprs.isNothing(range) ? Exprs.NOTHING : new Expr.Intersection(all, range);
         }
-        if (min == null && max == null && l.compareTo(RemainderNumerals.MAX_K) <= 0) {
-            Expr magnitudes = remainders(l.longValueExact(), q, pointer);
-            return Exprs.isNothing(magnitudes) ? Exprs.NOTHING
-                    : Exprs.seq(Exprs.repeat(Exprs.lit("-"), 0, 1), magnitudes);
+        Expr magnitudes = null;
+        if (l.compareTo(RemainderNumerals.MAX_K) <= 0) {
+            try {
+                magnitudes = remainders(l.longValueExact(), q);
+            } catch (AutomatonSearch.OverBudget e) {
+                // too many states: a short list may still do
+            }
+        }
+        if (magnitudes != null) {
+            Expr all = Exprs.isNothing(magnitudes) ? Exprs.NOTHING : Exprs.seq(Exprs.repeat(Exprs.lit("-"), 0, 1), magnitudes);
+            if (min == null && max == null) {
+                return all;
+            }
+            Expr range = NumberLanguages.number(min, minExclusive, max, maxExclusive);
+            return Exprs.isNothing(range) ? Exprs.NOTHING : new Expr.Intersection(all, range);
         }
         if (min != null && max != null) {
             // scaled integer range of N = x * 10^q, then the multiples of l in it
@@ -83,10 +96,10 @@ final class DecimalMultiples {
             }
         }
         throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(l, q).stripTrailingZeros().toPlainString()
-                + " (" + l + " / 10^" + q + ") over " + (min != null && max != null ? "a range of more than "
-                + MultipleOf.MAX_LISTED + " multiples" : "an unbounded range") + ": only multiples whose numerator is 2^x*5^y"
-                + " with at most " + MAX_PAIRS + " digit patterns (10^" + MultipleOf.MAX_SUFFIX_DIGITS
-                + " last digits), or at most " + MultipleOf.MAX_LISTED + " listed multiples, are exact here");
+                + " (" + l + " / 10^" + q + ") needs more than " + MultipleOf.MAX_STATES + " automaton states (about (q + 2) * "
+                + l + "; the limit is " + MultipleOf.MAX_STATES + ")" + (min != null && max != null ? " and the range holds more than "
+                + MultipleOf.MAX_LISTED + " multiples to list" : "") + "; numerators 2^x*5^y go by at most " + MAX_PAIRS
+                + " digit patterns instead");
     }
 
     /** A state of the remainder machine: the phase ({@link #START}, ...) and {@code N mod L} so far. */
@@ -107,7 +120,7 @@ final class DecimalMultiples {
      * {@code q} fraction digits only zeros may follow, and only from {@code r = 0}. About {@code (q + 2) l}
      * states, at most {@link MultipleOf#MAX_STATES}.
      */
-    private static Expr remainders(long l, int q, String pointer) {
+    private static Expr remainders(long l, int q) throws AutomatonSearch.OverBudget {
         long[] scale = new long[q + 1]; // scale[j] = 10^(q - j) mod l
         scale[q] = 1 % l;
         for (int j = q - 1; j >= 0; j--) {
@@ -141,15 +154,8 @@ final class DecimalMultiples {
                 return BigInteger.valueOf(s.r).multiply(BigInteger.valueOf(scale[j])).mod(BigInteger.valueOf(l)).signum() == 0;
             }
         };
-        try {
-            Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, MultipleOf.MAX_STATES);
-            return a == null ? Exprs.NOTHING : a;
-        } catch (AutomatonSearch.OverBudget e) {
-            throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(BigInteger.valueOf(l), q)
-                    .stripTrailingZeros().toPlainString() + " (" + l + " / 10^" + q + ") over an unbounded range needs more than "
-                    + MultipleOf.MAX_STATES + " automaton states (about (q + 2) * " + l + "; the limit is "
-                    + MultipleOf.MAX_STATES + ")");
-        }
+        Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, MultipleOf.MAX_STATES);
+        return a == null ? Exprs.NOTHING : a;
     }
 
     /** Non-negative multiples, unbounded: integer parts by their last {@code r} digits {@code a}, then the fractions. */
