@@ -19,9 +19,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * take (to stay under {@code hi}). So {@code 4} read against {@code hi = 500} is "at most 2 more digits"
  * and {@code 6} is "at most 1 more": a state is {@code (r, lo-part, hi-part)}, each with up to 10 digit
  * moves. Unbounded above with {@code lo = 0} it is {@code k + 2} states; with bounds the product could be
- * {@code k} per bound digit, but after {@code j} digits at most {@code 10^j} remainders are reachable and near
- * the end few can still reach 0, so (measured, trimmed) {@code k = 999} over {@code 0..10^6} has 1,112 states
- * and over {@code 123..4567890} 1,568.
+ * {@code k} per bound digit, but after {@code j} digits at most {@code 10^j} remainders are reachable and
+ * with {@code j} digits left at most {@code 10^j} can still reach 0, so (measured, trimmed) {@code k = 999}
+ * over {@code 0..10^6} has 1,112 states, over {@code 0..2147483647} 4,327 and over {@code 0..2^63-1} 14,035.
  */
 final class RemainderNumerals {
     /** A state: the start, after a lone {@code 0}, or a numeral with remainder {@code r} and its bound parts. */

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One expression of the grammar IR that every front end (GBNF, regex, choice, the JSON built-ins and,
  * later, JSON Schema) produces and the engine compiles. Text is in Unicode code points: a front end
  * never sees bytes, and the engine alone turns code points into UTF-8 byte automata. The IR is a tree;
- * rules refer to each other by name through {@link Ref}, so recursion lives in {@link Cfg}, not here.
+ * rules refer to each other by name through {@link Ref}, so recursion lives in {@link Cfg}, not here. The
+ * one leaf with shared structure is {@link Automaton}, for regular languages a tree cannot spell small.
  */
 public sealed interface Expr {
     /** The empty string. */

@@ -14,8 +14,8 @@ import org.sampling4j.grammar.syntax.Expr;
 /**
  * {@link RemainderNumerals}: its language against {@link BigInteger} arithmetic on every numeral up to
  * 5 digits (and leading-zero spellings) for small {@code k} and bounds, and its size: {@code k + 2} states
- * unbounded from 0, at most about {@code 2k} with bounds (few remainders are reachable in few digits), refused
- * past the budget.
+ * unbounded from 0, growing with the bound digits (k = 999: within the budget over 32-bit bounds, past it over
+ * 64-bit ones), refused past the budget.
  */
 @KernelIndependent
 class RemainderNumeralsTest {
@@ -45,10 +45,14 @@ class RemainderNumeralsTest {
         int oneSided = states(BigInteger.valueOf(1000), null, 999);
         int upper = states(BigInteger.ZERO, BigInteger.valueOf(1_000_000), 999);
         int twoSided = states(BigInteger.valueOf(123), BigInteger.valueOf(4_567_890), 999);
+        int int32 = states(BigInteger.ZERO, BigInteger.valueOf(Integer.MAX_VALUE), 999);
+        int int64 = states(BigInteger.ZERO, BigInteger.valueOf(Long.MAX_VALUE), 999);
         System.out.printf("remainder automaton states: k=7 unbounded 9; k=999 from 1000: %d; 0..10^6: %d; 123..4567890: %d;"
-                + "%n", oneSided, upper, twoSided);
-        // measured 1999, 1112 and 1568: far below k * (digits + 1), as few remainders are reachable in few digits
+                + " 0..2^31-1: %d; 0..2^63-1: %d; k=97 0..2^63-1: %d%n", oneSided, upper, twoSided, int32, int64,
+                states(BigInteger.ZERO, BigInteger.valueOf(Long.MAX_VALUE), 97));
+        // few remainders are reachable in few digits, and few can still reach 0 with few digits left
         assertTrue(oneSided <= 2 * 999 + 1 && upper <= 2 * 999 && twoSided <= 2 * 999, oneSided + " " + upper + " " + twoSided);
+        assertTrue(int32 <= MultipleOf.MAX_STATES && int64 > MultipleOf.MAX_STATES, int32 + " " + int64);
         assertEquals(10_001, states(BigInteger.ZERO, null, 9999)); // within the budget: every k <= 10,000 unbounded
         assertThrows(AutomatonSearch.OverBudget.class,
                 () -> RemainderNumerals.of(BigInteger.ZERO, null, BigInteger.valueOf(10_007), MultipleOf.MAX_STATES));
