@@ -46,6 +46,12 @@ final class DecimalMultiples {
      */
     static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
                    String pointer) {
+        return of(min, minExclusive, max, maxExclusive, l, q, pointer, AutomatonBudget.full());
+    }
+
+    /** As {@link #of(BigDecimal, boolean, BigDecimal, boolean, BigInteger, int, String)}, spending automaton states from {@code budget}. */
+    static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
+                   String pointer, AutomatonBudget budget) {
         BigInteger tenQ = BigInteger.TEN.pow(q);
         int m = MultipleOf.suffixDigits(l);
         if (l.equals(BigInteger.ONE) || m >= 0 && Math.max(m, q) <= MultipleOf.MAX_SUFFIX_DIGITS
@@ -61,7 +67,8 @@ final class DecimalMultiples {
         Expr magnitudes = null;
         if (l.compareTo(RemainderNumerals.MAX_K) <= 0) {
             try {
-                magnitudes = remainders(l.longValueExact(), q);
+                magnitudes = remainders(l.longValueExact(), q, budget.left());
+                budget.spend(magnitudes instanceof Expr.Automaton a ? a.states() : 0);
             } catch (AutomatonSearch.OverBudget e) {
                 // too many states: a short list may still do
             }
@@ -96,8 +103,8 @@ final class DecimalMultiples {
             }
         }
         throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(l, q).stripTrailingZeros().toPlainString()
-                + " (" + l + " / 10^" + q + ") needs more than " + MultipleOf.MAX_STATES + " automaton states (about (q + 2) * "
-                + l + "; the limit is " + MultipleOf.MAX_STATES + ")" + (min != null && max != null ? " and the range holds more than "
+                + " (" + l + " / 10^" + q + ") needs more than " + budget.left() + " automaton states (about (q + 2) * "
+                + l + "; " + budget.limit() + ")" + (min != null && max != null ? " and the range holds more than "
                 + MultipleOf.MAX_LISTED + " multiples to list" : "") + "; numerators 2^x*5^y go by at most " + MAX_PAIRS
                 + " digit patterns instead");
     }
@@ -120,7 +127,7 @@ final class DecimalMultiples {
      * {@code q} fraction digits only zeros may follow, and only from {@code r = 0}. About {@code (q + 2) l}
      * states, at most {@link MultipleOf#MAX_STATES}.
      */
-    private static Expr remainders(long l, int q) throws AutomatonSearch.OverBudget {
+    private static Expr remainders(long l, int q, int maxStates) throws AutomatonSearch.OverBudget {
         long[] scale = new long[q + 1]; // scale[j] = 10^(q - j) mod l
         scale[q] = 1 % l;
         for (int j = q - 1; j >= 0; j--) {
@@ -154,7 +161,7 @@ final class DecimalMultiples {
                 return BigInteger.valueOf(s.r).multiply(BigInteger.valueOf(scale[j])).mod(BigInteger.valueOf(l)).signum() == 0;
             }
         };
-        Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, MultipleOf.MAX_STATES);
+        Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, maxStates);
         return a == null ? Exprs.NOTHING : a;
     }
 

@@ -29,18 +29,21 @@ final class MultipleOf {
     /** Most trailing digits the 2^x 5^y construction uses ({@code k <= 10^4}). */
     static final int MAX_SUFFIX_DIGITS = 4;
     /**
-     * Most states of one remainder automaton (per sign): {@code k + 2} for an unbounded range, so every
-     * {@code k <= 10,000}. Each costs about 20 byte-automaton states in the engine (one per digit move and
-     * its split), so one automaton this large fits the default engine budget of 250,000 with room for the
-     * rest of a schema.
+     * Most remainder-automaton states of one schema, all its {@code multipleOf} keywords together
+     * ({@link AutomatonBudget}): {@code k + 2} for an unbounded range, so every {@code k <= 10,000}. Each
+     * costs about 20 byte-automaton states in the engine (one per digit move and its split), so this many
+     * fit the default engine budget of 250,000 with room for the rest of a schema.
      */
     static final int MAX_STATES = 10_002;
 
     private MultipleOf() {
     }
 
-    /** Multiples of {@code k} in {@code lo..hi} ({@code 0 <= lo}; {@code hi == null}: unbounded). */
-    static Expr naturals(BigInteger lo, BigInteger hi, BigInteger k) {
+    /**
+     * Multiples of {@code k} in {@code lo..hi} ({@code 0 <= lo}; {@code hi == null}: unbounded); a remainder
+     * automaton spends its states from {@code budget}.
+     */
+    static Expr naturals(BigInteger lo, BigInteger hi, BigInteger k, AutomatonBudget budget) {
         if (k.equals(BigInteger.ONE)) {
             return DigitRanges.naturals(lo, hi);
         }
@@ -53,7 +56,9 @@ final class MultipleOf {
         if (m < 0 || m > MAX_SUFFIX_DIGITS) {
             if (k.compareTo(RemainderNumerals.MAX_K) <= 0) {
                 try {
-                    return RemainderNumerals.of(lo, hi, k, MAX_STATES);
+                    Expr a = RemainderNumerals.of(lo, hi, k, budget.left());
+                    budget.spend(a instanceof Expr.Automaton x ? x.states() : 0);
+                    return a;
                 } catch (AutomatonSearch.OverBudget e) {
                     // too many states: a short list may still do
                 }
@@ -63,8 +68,8 @@ final class MultipleOf {
             }
             throw new SchemaException(SchemaException.Kind.UNSUPPORTED, "/multipleOf", "multipleOf " + k
                     + " over " + (hi == null ? "the integers from " + lo : "the integers " + lo + ".." + hi)
-                    + " needs more than " + MAX_STATES + " automaton states (k + 2 unbounded, more with long bounds;"
-                    + " the limit is " + MAX_STATES + ") and the range holds more than " + MAX_LISTED + " multiples to list");
+                    + " needs more than " + budget.left() + " automaton states (k + 2 unbounded, more with long bounds; "
+                    + budget.limit() + ") and the range holds more than " + MAX_LISTED + " multiples to list");
         }
         if (fewListed) {
             return listed(first, hi, k, -1);

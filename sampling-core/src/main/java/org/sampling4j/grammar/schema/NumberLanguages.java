@@ -54,6 +54,12 @@ final class NumberLanguages {
      */
     static Expr integer(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive,
                         BigInteger multipleOf, boolean fractionZerosAllowed) {
+        return integer(min, minExclusive, max, maxExclusive, multipleOf, fractionZerosAllowed, AutomatonBudget.full());
+    }
+
+    /** As {@link #integer(BigDecimal, boolean, BigDecimal, boolean, BigInteger, boolean)}, spending automaton states from {@code budget}. */
+    static Expr integer(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive,
+                        BigInteger multipleOf, boolean fractionZerosAllowed, AutomatonBudget budget) {
         if (multipleOf != null && multipleOf.signum() <= 0) {
             throw new IllegalArgumentException("multipleOf: " + multipleOf + " is not positive");
         }
@@ -73,11 +79,11 @@ final class NumberLanguages {
         Expr both;
         if (anyPositive && anyNegative && posLo.equals(negLo) && java.util.Objects.equals(hi, negHi)) {
             // a symmetric range: one language of magnitudes, shared by both signs (one automaton, not two)
-            Expr magnitudes = MultipleOf.naturals(posLo, hi, k);
+            Expr magnitudes = MultipleOf.naturals(posLo, hi, k, budget);
             both = Exprs.isNothing(magnitudes) ? Exprs.NOTHING : Exprs.seq(OPTIONAL_MINUS, magnitudes);
         } else {
-            Expr positive = anyPositive ? MultipleOf.naturals(posLo, hi, k) : Exprs.NOTHING;
-            Expr negative = anyNegative ? MultipleOf.naturals(negLo, negHi, k) : Exprs.NOTHING;
+            Expr positive = anyPositive ? MultipleOf.naturals(posLo, hi, k, budget) : Exprs.NOTHING;
+            Expr negative = anyNegative ? MultipleOf.naturals(negLo, negHi, k, budget) : Exprs.NOTHING;
             both = signed(positive, negative);
         }
         Expr suffix = fractionZerosAllowed ? ZERO_FRACTION : Expr.EMPTY;
