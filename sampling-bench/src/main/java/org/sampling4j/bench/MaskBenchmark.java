@@ -51,7 +51,8 @@ import org.sampling4j.text.Vocabulary;
 @State(Scope.Thread)
 public class MaskBenchmark {
     @Param({"JSON", "JSON_OBJECT", "JSON_GBNF", "DATE", "EMAIL", "IDENTIFIER", "NUMBER", "CHOICE", "ARITHMETIC", "C",
-        "CHESS", "LIST", "JAPANESE", "SCHEMA_TOOL_CALL", "SCHEMA_CONFIG", "SCHEMA_TREE", "SCHEMA_PERSON", "SCHEMA_PERSON_FORCED"})
+        "CHESS", "LIST", "JAPANESE", "SCHEMA_TOOL_CALL", "SCHEMA_CONFIG", "SCHEMA_TREE", "SCHEMA_PERSON", "SCHEMA_PERSON_FORCED",
+        "SCHEMA_MULTIPLES"})
     public String grammar;
 
     private Grammar compiled;

@@ -15,7 +15,8 @@ import org.sampling4j.text.Vocabulary;
  * emails, identifiers and numbers, a choice, and GBNF grammars of the kinds llama.cpp ships
  * (arithmetic, a C-like language, chess moves, lists, Japanese text), written for this project and
  * kept in {@code grammars/*.gbnf}, and JSON Schemas (a tool call, a nested configuration with additional
- * properties, a recursive tree, a ten-property record in any and in forced key order; {@code grammars/*.schema.json}) compiled by {@code Grammar.jsonSchema}. Each comes with texts of its language; their o200k tokens are
+ * properties, a recursive tree, a ten-property record in any and in forced key order, an order whose numbers
+ * have {@code multipleOf}; {@code grammars/*.schema.json}) compiled by {@code Grammar.jsonSchema}. Each comes with texts of its language; their o200k tokens are
  * the steps whose masks are timed.
  */
 enum MaskCorpus {
@@ -40,7 +41,11 @@ enum MaskCorpus {
     /** Ten properties, three required, a nested object: keys in any order (the default). */
     SCHEMA_PERSON("json_schema", "person.schema.json", List.of(Texts.PERSON)),
     /** The same schema with {@code any_order: false}: keys in the order of {@code properties}, as the text has them. */
-    SCHEMA_PERSON_FORCED("json_schema_forced_order", "person.schema.json", List.of(Texts.PERSON));
+    SCHEMA_PERSON_FORCED("json_schema_forced_order", "person.schema.json", List.of(Texts.PERSON)),
+    /** {@code multipleOf} by remainder automata: 997 from 1, 12 in 0..100000, 0.07 from 0, 7 unbounded. */
+    SCHEMA_MULTIPLES("json_schema", "order.schema.json", List.of(
+            "{\"sku\": 9970997, \"boxes\": 1440, \"price\": 21.07, \"offset\": -49}",
+            "{\"price\": 0.70, \"boxes\": 99996, \"sku\": 997}"));
 
     final String type;
     /** The regex, the GBNF resource, or null. */

@@ -79,7 +79,13 @@ class JsonSchemaErrorTest {
                 "/$defs/x/unevaluatedProperties", "not supported");
         unsupported("{\"$ref\": \"https://example.com/other.json\"}", "/$ref", "outside this schema");
         unsupported("{\"$schema\": \"https://example.com/my-meta\"}", "/$schema", "unknown $schema");
-        unsupported("{\"type\": \"number\", \"multipleOf\": 0.7}", "/multipleOf", "multipleOf 0.7 (7 / 10^1) over an unbounded range");
+        unsupported("{\"type\": \"number\", \"multipleOf\": 1.0007, \"minimum\": 0, \"maximum\": 100000}", "/multipleOf",
+                "multipleOf 1.0007 (10007 / 10^4) needs more than 10002 automaton states");
+        unsupported("{\"properties\": {\"x\": {\"type\": \"integer\", \"multipleOf\": 10007}}}", "/properties/x/multipleOf",
+                "multipleOf 10007 over the integers from 0 needs more than 10002 automaton states");
+        // the state budget is the schema's: the second large automaton is refused, naming what the first left
+        unsupported("{\"properties\": {\"a\": {\"type\": \"integer\", \"multipleOf\": 6007}, \"b\": {\"type\": \"integer\","
+                + " \"multipleOf\": 6011}}}", "/properties/b/multipleOf", "3993 left after its other multipleOf automata");
         unsupported("{\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"uniqueItems\": true}", "/uniqueItems",
                 "equality of other items");
         unsupported("{\"type\": \"array\", \"items\": {\"enum\": [1, 2, 3, 4, 5, 6, 7, 8]}, \"uniqueItems\": true}", "/uniqueItems",

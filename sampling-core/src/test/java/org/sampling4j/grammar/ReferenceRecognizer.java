@@ -22,7 +22,8 @@ import org.sampling4j.grammar.syntax.Expr;
  * next. Nullable completions are handled by re-advancing items that expect a nonterminal already
  * completed in the same set (not the engine's Aycock-Horspool method). Unproductive productions are
  * pruned, so "the Earley set is not empty" means "the prefix can still be completed".
- * Token terminals are not supported (tests of those are hand-written).
+ * Token terminals are not supported (tests of those are hand-written); an {@link Expr.Automaton} becomes
+ * right-linear productions, one nonterminal per state.
  */
 final class ReferenceRecognizer {
     private final List<int[]> prods = new ArrayList<>(); // [lhs, sym...]; sym >= 0 nt, < 0: ~terminal
@@ -66,6 +67,21 @@ final class ReferenceRecognizer {
         }
         if (e instanceof Expr.Ref r) {
             return ruleNt.get(r.name());
+        }
+        if (e instanceof Expr.Automaton a) { // right-linear: state -> range state' per move, state -> ε if accepting
+            int base = nts;
+            nts += a.states();
+            for (int q = 0; q < a.states(); q++) {
+                int[] m = a.movesOf(q);
+                for (int i = 0; i < m.length; i += 3) {
+                    terminals.add(new int[] {m[i], m[i + 1]});
+                    prods.add(new int[] {base + q, ~(terminals.size() - 1), base + m[i + 2]});
+                }
+                if (a.accepts(q)) {
+                    prods.add(new int[] {base + q});
+                }
+            }
+            return base;
         }
         int nt = nts++;
         if (e instanceof Expr.Seq s) {

@@ -21,6 +21,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * <p><b>Intersection and difference</b> ({@code Expr.Intersection}, {@code Expr.Difference}) are not
  * Thompson constructions: each operand is determinized eagerly on its own and the trimmed product is
  * embedded as a fragment (see {@link #product}); its states count against the same budget.
+ * An {@code Expr.Automaton} is embedded the same way, state by state (see {@link #automaton}).
  */
 public final class NfaBuilder {
     private final Map<String, Expr> rules;
@@ -108,6 +109,9 @@ public final class NfaBuilder {
         if (e instanceof Expr.Repeat rep) {
             return repeat(rep, next, depth);
         }
+        if (e instanceof Expr.Automaton a) {
+            return automaton(a, next);
+        }
         if (e instanceof Expr.Intersection x) {
             return product(x.left(), x.right(), false, next, depth);
         }
@@ -193,6 +197,46 @@ public final class NfaBuilder {
             }
             int f = fan(starts); // before the store: fan may grow out1
             out1[entry[i]] = f;
+        }
+        return entry[0];
+    }
+
+    /**
+     * {@code a} as a fragment leading to {@code next}, each of its states once: an epsilon entry per state
+     * (allocated first, so moves can point at states not built yet), fanning out to the UTF-8 byte chains of
+     * its ranges and, when the state accepts, to {@code next}. The need (about two states per move) is
+     * checked before building, so a huge automaton fails at once, naming it.
+     */
+    private int automaton(Expr.Automaton a, int next) {
+        long need = n;
+        for (int s = 0; s < a.states(); s++) {
+            need += 1 + 2L * a.movesOf(s).length / 3;
+        }
+        if (need > maxStates) {
+            throw new BudgetException("an automaton of " + a.states() + " states needs about " + need
+                    + " automaton states, limit " + maxStates);
+        }
+        int[] entry = new int[a.states()];
+        for (int s = 0; s < entry.length; s++) {
+            entry[s] = add(ByteNfa.EPSILON, 0, 0, -1, -1);
+        }
+        for (int s = 0; s < entry.length; s++) {
+            int[] m = a.movesOf(s);
+            java.util.ArrayList<Integer> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < m.length; i += 3) {
+                for (int[] seq : Utf8Ranges.sequences(new int[] {m[i], m[i + 1]})) {
+                    int t = entry[m[i + 2]];
+                    for (int j = seq.length - 2; j >= 0; j -= 2) {
+                        t = add(ByteNfa.RANGE, seq[j], seq[j + 1], t, -1);
+                    }
+                    starts.add(t);
+                }
+            }
+            if (a.accepts(s)) {
+                starts.add(next);
+            }
+            int f = fan(starts.stream().mapToInt(Integer::intValue).toArray()); // before the store: fan may grow out1
+            out1[entry[s]] = f;
         }
         return entry[0];
     }

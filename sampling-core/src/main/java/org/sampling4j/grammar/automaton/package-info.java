@@ -6,7 +6,8 @@
  * transition at a time, shared by every thread that uses the compiled grammar. The regular products
  * {@code Expr.Intersection} / {@code Expr.Difference} are built eagerly: {@link org.sampling4j.grammar.automaton.ByteDfa}
  * determinizes each operand and {@link org.sampling4j.grammar.automaton.RegularProduct} takes their
- * trimmed product, embedded into the NFA by the builder. Every construction is
+ * trimmed product, embedded into the NFA by the builder; an {@code Expr.Automaton} (already deterministic,
+ * over code points) is embedded the same way, each of its states once. Every construction is
  * bounded by a budget that fails with {@link org.sampling4j.grammar.automaton.BudgetException}, never
  * with an {@code OutOfMemoryError} or a {@code StackOverflowError}. Uses only {@code grammar.syntax}.
  */

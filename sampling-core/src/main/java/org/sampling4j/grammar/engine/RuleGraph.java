@@ -11,7 +11,8 @@ import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.grammar.syntax.SyntaxException;
 
 /**
- * Which rules of a {@link Cfg} are REGULAR: no {@link Expr.Token} inside, no large counted repeat
+ * Which rules of a {@link Cfg} are REGULAR: no {@link Expr.Token} or {@link Expr.Automaton} inside (an
+ * automaton's rule stays one shared lexeme instead of being copied into every caller's), no large counted repeat
  * of a rule reference ({@link #countedOverRules}), not on a reference cycle, and referring only to
  * regular rules. Regular rules are inlined into lexemes; the others become
  * nonterminals. Every walk here is iterative (explicit stacks), so a deep or long grammar cannot
@@ -58,6 +59,11 @@ final class RuleGraph {
                 }
                 out[m++] = to;
             } else if (e instanceof Expr.Token) {
+                hasToken[r] = true;
+            } else if (e instanceof Expr.Automaton) {
+                // not inlined into the callers' lexemes: inlined, it would be embedded once per use (an array's
+                // first and later items are two lexemes), and an automaton can have 10,000 states; as a
+                // nonterminal its rule is one lexeme, shared by every reference
                 hasToken[r] = true;
             } else if (e instanceof Expr.JsonObject o) {
                 hasToken[r] = true; // not regular either: it lowers to guarded terminals

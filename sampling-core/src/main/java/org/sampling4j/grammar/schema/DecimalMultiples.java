@@ -25,9 +25,11 @@ import org.sampling4j.grammar.syntax.Expr;
  * (mod L)} of (integer part ending in {@code a}) (fraction spelling {@code F}); at most
  * {@link #MAX_PAIRS} pairs ({@code 10^M' / L} of them). {@code L = 1} (at most {@code q} decimals) is
  * {@code \.[0-9]{1,q}0*}. Bounds intersect it with {@link NumberLanguages#number} ({@code Expr.Intersection}).
- * (2) Any other {@code L} over a bounded range: the multiples in range, listed (at most
- * {@link MultipleOf#MAX_LISTED}). Otherwise UNSUPPORTED at the {@code multipleOf} pointer: the exact
- * language is regular (an {@code L}-state automaton over the digits) but the IR shares no states.
+ * (2) Any other {@code L}: one remainder automaton ({@link #remainders}, about {@code (q + 2) L} states, at most
+ * {@link MultipleOf#MAX_STATES}) behind an optional {@code -}, intersected with {@link NumberLanguages#number}
+ * when there are bounds (the engine builds that product under its automaton budget). (3) Past the state budget,
+ * a bounded range holding at most {@link MultipleOf#MAX_LISTED} multiples lists them. Otherwise UNSUPPORTED
+ * at the {@code multipleOf} pointer, naming the number and the limit.
  */
 final class DecimalMultiples {
     /** Most (integer-part suffix, fraction) pairs construction (1) lists. */
@@ -44,12 +46,35 @@ final class DecimalMultiples {
      */
     static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
                    String pointer) {
+        return of(min, minExclusive, max, maxExclusive, l, q, pointer, AutomatonBudget.full());
+    }
+
+    /** As {@link #of(BigDecimal, boolean, BigDecimal, boolean, BigInteger, int, String)}, spending automaton states from {@code budget}. */
+    static Expr of(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, BigInteger l, int q,
+                   String pointer, AutomatonBudget budget) {
         BigInteger tenQ = BigInteger.TEN.pow(q);
         int m = MultipleOf.suffixDigits(l);
         if (l.equals(BigInteger.ONE) || m >= 0 && Math.max(m, q) <= MultipleOf.MAX_SUFFIX_DIGITS
                 && BigInteger.TEN.pow(Math.max(m, q)).divide(l).compareTo(BigInteger.valueOf(MAX_PAIRS)) <= 0) {
             Expr magnitude = unbounded(l, q, Math.max(m, q) - q);
             Expr all = Exprs.alt(magnitude, Exprs.seq(Exprs.lit("-"), magnitude));
+            if (min == null && max == null) {
+                return all;
+            }
+            Expr range = NumberLanguages.number(min, minExclusive, max, maxExclusive);
+            return Exprs.isNothing(range) ? Exprs.NOTHING : new Expr.Intersection(all, range);
+        }
+        Expr magnitudes = null;
+        if (l.compareTo(RemainderNumerals.MAX_K) <= 0) {
+            try {
+                magnitudes = remainders(l.longValueExact(), q, budget.left());
+                budget.spend(magnitudes instanceof Expr.Automaton a ? a.states() : 0);
+            } catch (AutomatonSearch.OverBudget e) {
+                // too many states: a short list may still do
+            }
+        }
+        if (magnitudes != null) {
+            Expr all = Exprs.isNothing(magnitudes) ? Exprs.NOTHING : Exprs.seq(Exprs.repeat(Exprs.lit("-"), 0, 1), magnitudes);
             if (min == null && max == null) {
                 return all;
             }
@@ -78,10 +103,66 @@ final class DecimalMultiples {
             }
         }
         throw SchemaException.unsupported(pointer, "multipleOf " + new BigDecimal(l, q).stripTrailingZeros().toPlainString()
-                + " (" + l + " / 10^" + q + ") over " + (min != null && max != null ? "a range of more than "
-                + MultipleOf.MAX_LISTED + " multiples" : "an unbounded range") + ": only multiples whose numerator is 2^x*5^y"
-                + " with at most " + MAX_PAIRS + " digit patterns (10^" + MultipleOf.MAX_SUFFIX_DIGITS
-                + " last digits), or at most " + MultipleOf.MAX_LISTED + " listed multiples, are exact here");
+                + " (" + l + " / 10^" + q + ") needs more than " + budget.left() + " automaton states (about (q + 2) * "
+                + l + "; " + budget.limit() + ")" + (min != null && max != null ? " and the range holds more than "
+                + MultipleOf.MAX_LISTED + " multiples to list" : "") + "; numerators 2^x*5^y go by at most " + MAX_PAIRS
+                + " digit patterns instead");
+    }
+
+    /** A state of the remainder machine: the phase ({@link #START}, ...) and {@code N mod L} so far. */
+    private record Remainder(int phase, long r) {
+    }
+
+    private static final int START = 0;
+    private static final int ZERO = 1;
+    private static final int INTEGER = 2;
+    /** Phases from here on: after the point, {@code phase - AFTER_POINT} fraction digits read. */
+    private static final int AFTER_POINT = 3;
+    private static final int[] DIGITS_AND_POINT = {'.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'};
+
+    /**
+     * Non-negative multiples of {@code l / 10^q}, unbounded, as one automaton over {@code (phase, N mod l)}:
+     * integer digits and the first {@code q} fraction digits move {@code r -> (10 r + d) mod l}; a numeral may
+     * end after {@code j} fraction digits ({@code j = 0}: no point) when {@code r * 10^(q - j) ≡ 0}; after
+     * {@code q} fraction digits only zeros may follow, and only from {@code r = 0}. About {@code (q + 2) l}
+     * states, at most {@link MultipleOf#MAX_STATES}.
+     */
+    private static Expr remainders(long l, int q, int maxStates) throws AutomatonSearch.OverBudget {
+        long[] scale = new long[q + 1]; // scale[j] = 10^(q - j) mod l
+        scale[q] = 1 % l;
+        for (int j = q - 1; j >= 0; j--) {
+            scale[j] = scale[j + 1] * 10 % l;
+        }
+        AutomatonSearch.Machine<Remainder> machine = new AutomatonSearch.Machine<>() {
+            @Override
+            public Remainder step(Remainder s, int cp) {
+                int d = cp - '0';
+                if (cp == '.') {
+                    return s.phase == ZERO || s.phase == INTEGER ? new Remainder(AFTER_POINT, s.r) : null;
+                }
+                if (s.phase == START) {
+                    return new Remainder(d == 0 ? ZERO : INTEGER, d % l);
+                }
+                if (s.phase == ZERO) {
+                    return null; // no leading zeros
+                }
+                if (s.phase == INTEGER || s.phase - AFTER_POINT < q) {
+                    return new Remainder(s.phase == INTEGER ? INTEGER : s.phase + 1, (10 * s.r + d) % l);
+                }
+                return d == 0 && s.r == 0 ? s : null; // past the q-th fraction digit: zeros only
+            }
+
+            @Override
+            public boolean accepts(Remainder s) {
+                if (s.phase == START || s.phase == AFTER_POINT) {
+                    return false; // nothing read, or a point without digits
+                }
+                int j = s.phase < AFTER_POINT ? 0 : s.phase - AFTER_POINT;
+                return BigInteger.valueOf(s.r).multiply(BigInteger.valueOf(scale[j])).mod(BigInteger.valueOf(l)).signum() == 0;
+            }
+        };
+        Expr.Automaton a = AutomatonSearch.search(new Remainder(START, 0), DIGITS_AND_POINT, machine, maxStates);
+        return a == null ? Exprs.NOTHING : a;
     }
 
     /** Non-negative multiples, unbounded: integer parts by their last {@code r} digits {@code a}, then the fractions. */

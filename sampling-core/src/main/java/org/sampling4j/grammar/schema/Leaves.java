@@ -65,7 +65,7 @@ final class Leaves {
         return out;
     }
 
-    static Expr number(Constraints c) {
+    static Expr number(Constraints c, AutomatonBudget budget) {
         boolean integers = (c.types & Types.INTEGER) != 0;
         boolean fractions = (c.types & Types.FRACTIONAL) != 0;
         if (fractions && !integers) {
@@ -90,12 +90,12 @@ final class Leaves {
         try {
             if (q > 0 && fractions) {
                 return DecimalMultiples.of(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive, multiple, q,
-                        c.multipleOfPointer);
+                        c.multipleOfPointer, budget);
             }
             if (!fractions || multiple != null) {
                 // A multiple of an integer is an integer: 4.0 then counts as a multiple of 2 in every draft.
                 boolean zeros = fractions || c.draft.fractionZerosAreIntegers();
-                return NumberLanguages.integer(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive, multiple, zeros);
+                return NumberLanguages.integer(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive, multiple, zeros, budget);
             }
             return NumberLanguages.number(c.minimum, c.minimumExclusive, c.maximum, c.maximumExclusive);
         } catch (SchemaException e) {

@@ -5,7 +5,7 @@ import org.sampling4j.grammar.syntax.CharRanges;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
- * Whether one code-point string is in a regular {@link Expr} (Chars, Literal, Seq, Alt, Repeat,
+ * Whether one code-point string is in a regular {@link Expr} (Chars, Literal, Automaton, Seq, Alt, Repeat,
  * Intersection, Difference): the compile-time test "does named key {@code k} match this pattern / this
  * {@code propertyNames}". Position sets, not backtracking: {@code ends(e, S)} is the set of positions
  * {@code j} such that {@code e} matches {@code s[i, j)} for some {@code i} in {@code S}. A repeat iterates
@@ -69,6 +69,18 @@ final class Membership {
         }
         if (e instanceof Expr.Repeat r) {
             return repeat(r, from, depth);
+        }
+        if (e instanceof Expr.Automaton a) {
+            for (int i = from.nextSetBit(0); i >= 0; i = from.nextSetBit(i + 1)) {
+                int q = 0;
+                for (int j = i; q >= 0; j++) {
+                    if (a.accepts(q)) {
+                        out.set(j);
+                    }
+                    q = j < cps.length ? a.step(q, cps[j]) : -1;
+                }
+            }
+            return out;
         }
         if (e instanceof Expr.Intersection || e instanceof Expr.Difference) {
             boolean inter = e instanceof Expr.Intersection;

@@ -20,6 +20,7 @@ import org.sampling4j.grammar.syntax.Expr;
 final class NumberLanguages {
     private static final Expr DIGITS = Exprs.repeat(Exprs.range('0', '9'), 1, Expr.Repeat.UNBOUNDED);
     private static final Expr ANY_FRACTION = Exprs.repeat(Exprs.seq(Exprs.lit("."), DIGITS), 0, 1);
+    private static final Expr OPTIONAL_MINUS = Exprs.repeat(Exprs.lit("-"), 0, 1);
     private static final Expr ZERO_FRACTION = Exprs.repeat(
             Exprs.seq(Exprs.lit("."), Exprs.repeat(Exprs.lit("0"), 1, Expr.Repeat.UNBOUNDED)), 0, 1);
 
@@ -53,6 +54,12 @@ final class NumberLanguages {
      */
     static Expr integer(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive,
                         BigInteger multipleOf, boolean fractionZerosAllowed) {
+        return integer(min, minExclusive, max, maxExclusive, multipleOf, fractionZerosAllowed, AutomatonBudget.full());
+    }
+
+    /** As {@link #integer(BigDecimal, boolean, BigDecimal, boolean, BigInteger, boolean)}, spending automaton states from {@code budget}. */
+    static Expr integer(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive,
+                        BigInteger multipleOf, boolean fractionZerosAllowed, AutomatonBudget budget) {
         if (multipleOf != null && multipleOf.signum() <= 0) {
             throw new IllegalArgumentException("multipleOf: " + multipleOf + " is not positive");
         }
@@ -63,13 +70,23 @@ final class NumberLanguages {
             return Exprs.NOTHING;
         }
         BigInteger k = multipleOf == null ? BigInteger.ONE : multipleOf;
-        Expr positive = hi != null && hi.signum() < 0 ? Exprs.NOTHING
-                : MultipleOf.naturals(lo == null ? BigInteger.ZERO : lo.max(BigInteger.ZERO), hi, k);
-        Expr negative = lo != null && lo.signum() > 0 ? Exprs.NOTHING
-                : MultipleOf.naturals(hi == null ? BigInteger.ZERO : hi.negate().max(BigInteger.ZERO),
-                        lo == null ? null : lo.negate(), k);
+        // magnitudes: v >= 0 in posLo..hi, v <= 0 spelled "-" m with m in negLo..negHi
+        BigInteger posLo = lo == null ? BigInteger.ZERO : lo.max(BigInteger.ZERO);
+        BigInteger negLo = hi == null ? BigInteger.ZERO : hi.negate().max(BigInteger.ZERO);
+        BigInteger negHi = lo == null ? null : lo.negate();
+        boolean anyPositive = hi == null || hi.signum() >= 0;
+        boolean anyNegative = lo == null || lo.signum() <= 0;
+        Expr both;
+        if (anyPositive && anyNegative && posLo.equals(negLo) && java.util.Objects.equals(hi, negHi)) {
+            // a symmetric range: one language of magnitudes, shared by both signs (one automaton, not two)
+            Expr magnitudes = MultipleOf.naturals(posLo, hi, k, budget);
+            both = Exprs.isNothing(magnitudes) ? Exprs.NOTHING : Exprs.seq(OPTIONAL_MINUS, magnitudes);
+        } else {
+            Expr positive = anyPositive ? MultipleOf.naturals(posLo, hi, k, budget) : Exprs.NOTHING;
+            Expr negative = anyNegative ? MultipleOf.naturals(negLo, negHi, k, budget) : Exprs.NOTHING;
+            both = signed(positive, negative);
+        }
         Expr suffix = fractionZerosAllowed ? ZERO_FRACTION : Expr.EMPTY;
-        Expr both = signed(positive, negative);
         return Exprs.isNothing(both) ? Exprs.NOTHING : Exprs.seq(both, suffix);
     }
 

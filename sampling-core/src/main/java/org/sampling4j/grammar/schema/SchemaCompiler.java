@@ -40,6 +40,8 @@ public final class SchemaCompiler {
     private final Map<String, Cfg.Rule> rules = new LinkedHashMap<>();
     private final Map<String, String> memo = new HashMap<>();
     private final ArrayDeque<Runnable> work = new ArrayDeque<>();
+    /** The remainder-automaton states this schema's multipleOf keywords may still spend. */
+    private final AutomatonBudget automata = AutomatonBudget.full();
     private int helperRules;
 
     private SchemaCompiler(Object root, SchemaOptions options) {
@@ -170,7 +172,7 @@ public final class SchemaCompiler {
             }
             try {
                 options.add(type == Types.STRING ? Leaves.string(c, options()) : type == Types.OBJECT ? ObjectRules.of(c, this)
-                        : type == Types.ARRAY ? ArrayRules.of(c, this) : Leaves.number(c));
+                        : type == Types.ARRAY ? ArrayRules.of(c, this) : Leaves.number(c, automata));
             } catch (SchemaException e) {
                 if (e.kind() == SchemaException.Kind.INVALID) {
                     throw e;

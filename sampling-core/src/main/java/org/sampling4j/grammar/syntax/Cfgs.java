@@ -102,6 +102,9 @@ public final class Cfgs {
         }
         // Regular products: productive operands are necessary, not sufficient (a ∩ b may be empty with both
         // non-empty). Over-approximating is safe: the engine's Productions drops a lexeme that matches nothing.
+        if (e instanceof Expr.Automaton a) {
+            return acceptsSomething(a);
+        }
         if (e instanceof Expr.Intersection x) {
             return productive(x.left(), rules, depth + 1) && productive(x.right(), rules, depth + 1);
         }
@@ -110,6 +113,28 @@ public final class Cfgs {
         }
         Expr.Repeat rep = (Expr.Repeat) e;
         return rep.min() == 0 || productive(rep.body(), rules, depth + 1);
+    }
+
+    /** Whether an accepting state of {@code a} is reachable from its start (an explicit-stack search). */
+    private static boolean acceptsSomething(Expr.Automaton a) {
+        boolean[] seen = new boolean[a.states()];
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        stack.push(0);
+        seen[0] = true;
+        while (!stack.isEmpty()) {
+            int s = stack.pop();
+            if (a.accepts(s)) {
+                return true;
+            }
+            int[] m = a.movesOf(s);
+            for (int i = 2; i < m.length; i += 3) {
+                if (!seen[m[i]]) {
+                    seen[m[i]] = true;
+                    stack.push(m[i]);
+                }
+            }
+        }
+        return false;
     }
 
     /**

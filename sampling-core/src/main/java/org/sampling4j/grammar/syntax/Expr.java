@@ -7,7 +7,8 @@ import java.util.Objects;
  * One expression of the grammar IR that every front end (GBNF, regex, choice, the JSON built-ins and,
  * later, JSON Schema) produces and the engine compiles. Text is in Unicode code points: a front end
  * never sees bytes, and the engine alone turns code points into UTF-8 byte automata. The IR is a tree;
- * rules refer to each other by name through {@link Ref}, so recursion lives in {@link Cfg}, not here.
+ * rules refer to each other by name through {@link Ref}, so recursion lives in {@link Cfg}, not here. The
+ * one leaf with shared structure is {@link Automaton}, for regular languages a tree cannot spell small.
  */
 public sealed interface Expr {
     /** The empty string. */
@@ -105,6 +106,114 @@ public sealed interface Expr {
         public Token {
             ids = List.copyOf(ids);
             names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * A REGULAR code-point language given as a deterministic automaton with shared states: the one leaf
+     * whose size is its number of states, not its text. A tree can only spell such a language by
+     * unrolling it (the numerals divisible by 7 have no small expression), so producers that compute
+     * an automaton (the JSON Schema {@code multipleOf} one, a remainder per state) hand it over as is.
+     * State 0 starts; {@code moves[s]} holds triples {@code lo, hi, to}: on a code point in
+     * {@code [lo, hi]} go to state {@code to}; the ranges of one state are sorted and disjoint (so the
+     * automaton is deterministic), within {@code [0, 0x10FFFF]} and free of surrogates. The language is
+     * the strings that lead from state 0 to a state with {@code accepting[s]}. The engine embeds the
+     * states once ({@code grammar.automaton.NfaBuilder}), so its cost is linear in the transitions.
+     */
+    record Automaton(int[][] moves, boolean[] accepting) implements Expr {
+        /** Checks the invariant and copies the arrays, so a caller's arrays never change the IR. */
+        public Automaton {
+            int n = moves.length;
+            if (n == 0 || accepting.length != n) {
+                throw new IllegalArgumentException("automaton: need at least one state and one accepting flag per state, got "
+                        + n + " states and " + accepting.length + " flags");
+            }
+            int[][] copy = new int[n][];
+            for (int s = 0; s < n; s++) {
+                int[] m = moves[s].clone();
+                if (m.length % 3 != 0) {
+                    throw new IllegalArgumentException("automaton: state " + s + " has " + m.length + " move ints, not triples");
+                }
+                for (int i = 0; i < m.length; i += 3) {
+                    int lo = m[i];
+                    int hi = m[i + 1];
+                    if (lo < 0 || hi > 0x10FFFF || lo > hi || (i > 0 && lo <= m[i - 2]) || (lo <= 0xDFFF && hi >= 0xD800)
+                            || m[i + 2] < 0 || m[i + 2] >= n) {
+                        throw new IllegalArgumentException("automaton: state " + s + " move " + lo + "-" + hi + " -> " + m[i + 2]
+                                + " is not a sorted, disjoint, surrogate-free range to a state below " + n);
+                    }
+                }
+                copy[s] = m;
+            }
+            moves = copy;
+            accepting = accepting.clone();
+        }
+
+        /** Number of states. */
+        public int states() {
+            return moves.length;
+        }
+
+        @Override
+        public int[][] moves() {
+            int[][] out = new int[moves.length][];
+            for (int s = 0; s < out.length; s++) {
+                out[s] = moves[s].clone();
+            }
+            return out;
+        }
+
+        @Override
+        public boolean[] accepting() {
+            return accepting.clone();
+        }
+
+        /** The moves of state {@code s}, not copied: callers must not write to it. */
+        public int[] movesOf(int s) {
+            return moves[s];
+        }
+
+        /** Whether state {@code s} accepts. */
+        public boolean accepts(int s) {
+            return accepting[s];
+        }
+
+        /** The state after {@code cp} from {@code s}, or -1 if there is none. */
+        public int step(int s, int cp) {
+            int[] m = moves[s];
+            for (int i = 0; i < m.length; i += 3) {
+                if (cp < m[i]) {
+                    return -1;
+                }
+                if (cp <= m[i + 1]) {
+                    return m[i + 2];
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Automaton a && java.util.Arrays.deepEquals(moves, a.moves)
+                    && java.util.Arrays.equals(accepting, a.accepting);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.deepHashCode(moves) + java.util.Arrays.hashCode(accepting);
+        }
+
+        /** The whole automaton (it is part of a grammar's canonical text): {@code state[!]: lo-hi>to ...}. */
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("Automaton[");
+            for (int s = 0; s < moves.length; s++) {
+                out.append(s == 0 ? "" : "; ").append(s).append(accepting[s] ? "!" : "").append(':');
+                for (int i = 0; i < moves[s].length; i += 3) {
+                    out.append(' ').append(moves[s][i]).append('-').append(moves[s][i + 1]).append('>').append(moves[s][i + 2]);
+                }
+            }
+            return out.append(']').toString();
         }
     }
 

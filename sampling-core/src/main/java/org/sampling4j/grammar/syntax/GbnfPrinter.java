@@ -9,8 +9,8 @@ import java.util.List;
  * {@link GbnfParser} reads the text back to the same language. The empty language (an {@code Alt} of no
  * option) has no GBNF spelling: it is printed as the empty class {@code [^\x00-\U0010FFFF]}, which the
  * parser reads as no character. The any-order object ({@link Expr.JsonObject}) and the regular products
- * ({@link Expr.Intersection}, {@link Expr.Difference}) are the exceptions: printed as an approximation with a
- * note (see {@link #jsonObject}, {@link #product}). Recursion depth is the expression depth, which the front ends bound.
+ * ({@link Expr.Intersection}, {@link Expr.Difference}) and the automaton leaf ({@link Expr.Automaton}) are the
+ * exceptions: printed as an approximation with a note (see {@link #jsonObject}, {@link #product}, {@link #automaton}). Recursion depth is the expression depth, which the front ends bound.
  */
 public final class GbnfPrinter {
     private GbnfPrinter() {
@@ -81,6 +81,8 @@ public final class GbnfPrinter {
             out.append(ref.name());
         } else if (e instanceof Expr.JsonObject o) {
             jsonObject(o, out);
+        } else if (e instanceof Expr.Automaton a) {
+            automaton(a, out);
         } else if (e instanceof Expr.Intersection x) {
             product(x.left(), x.right(), "and also", out);
         } else if (e instanceof Expr.Difference x) {
@@ -122,6 +124,26 @@ public final class GbnfPrinter {
         out.append(" \"\" (\"any order; required: ").append(required.toString().replace("\"", "'").replace("\\", "/"))
                 .append("; no duplicate key; members ").append(o.minMembers()).append("..")
                 .append(o.maxMembers() < 0 ? "" : String.valueOf(o.maxMembers())).append("\")?");
+    }
+
+    /**
+     * An automaton is printed (debugging only) as any string over the code points of its moves, followed by
+     * an optional literal that is a note naming its size ({@code "" ("automaton of N states")?}); this text is
+     * NOT the same language (its exact spelling would be one rule per state).
+     */
+    private static void automaton(Expr.Automaton a, StringBuilder out) {
+        java.util.List<Integer> pairs = new java.util.ArrayList<>();
+        for (int s = 0; s < a.states(); s++) {
+            int[] m = a.movesOf(s);
+            for (int i = 0; i < m.length; i += 3) {
+                pairs.add(m[i]);
+                pairs.add(m[i + 1]);
+            }
+        }
+        int[] set = CharRanges.normalize(pairs.stream().mapToInt(Integer::intValue).toArray());
+        out.append("( ");
+        expr(new Expr.Repeat(new Expr.Chars(set), 0, Expr.Repeat.UNBOUNDED), out, true);
+        out.append(" \"\" (\"automaton of ").append(a.states()).append(" states\")? )");
     }
 
     /**

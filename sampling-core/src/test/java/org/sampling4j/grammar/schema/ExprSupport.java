@@ -19,7 +19,21 @@ final class ExprSupport {
     }
 
     static boolean matches(Expr e, String s) {
+        if (holdsAutomaton(e)) {
+            return Membership.matches(e, s); // an automaton has no small java regex
+        }
         return PATTERNS.computeIfAbsent(e, k -> Pattern.compile(regex(k))).matcher(s).matches();
+    }
+
+    private static boolean holdsAutomaton(Expr e) {
+        if (e instanceof Expr.Automaton) {
+            return true;
+        }
+        List<Expr> parts = e instanceof Expr.Seq s ? s.items() : e instanceof Expr.Alt a ? a.options()
+                : e instanceof Expr.Repeat r ? List.of(r.body())
+                : e instanceof Expr.Intersection x ? List.of(x.left(), x.right())
+                : e instanceof Expr.Difference x ? List.of(x.left(), x.right()) : List.of();
+        return parts.stream().anyMatch(ExprSupport::holdsAutomaton);
     }
 
     /** An equivalent java regex: every character as {@code \x{h}}, every group non-capturing. */
@@ -121,6 +135,23 @@ final class ExprSupport {
                 }
             }
             return true;
+        }
+        if (e instanceof Expr.Automaton a) {
+            // a walk: stop at an accepting state with probability 1/3 (always past 40 moves), else a random move;
+            // a state that can reach no accept ends the walk as a failure
+            int q = 0;
+            for (int step = 0; ; step++) {
+                int[] m = a.movesOf(q);
+                if (a.accepts(q) && (m.length == 0 || step > 40 || rnd.nextInt(3) == 0)) {
+                    return true;
+                }
+                if (m.length == 0 || step > 400) {
+                    return false;
+                }
+                int i = 3 * rnd.nextInt(m.length / 3);
+                b.appendCodePoint(m[i] + rnd.nextInt(m[i + 1] - m[i] + 1));
+                q = m[i + 2];
+            }
         }
         throw new IllegalArgumentException("not regular: " + e);
     }
