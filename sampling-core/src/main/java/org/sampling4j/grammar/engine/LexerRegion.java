@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
- * The part of the lexer DFA that a thread in state {@code s} moves through without ending a lexeme:
- * the states reachable from {@code s} through states where no lexeme ends and some byte continues
- * (a JSON string body: plain characters, escapes, UTF-8 continuation bytes), at most {@link #LIMIT}
- * of them. Every token whose bytes keep a lone thread inside it is allowed by the lexer and opens
- * no group (nothing ends, nothing is skipped), whatever the grammar around it; so the tokens that
- * stay inside depend only on the region's shape and the vocabulary, and {@link RegionTokens} computes
- * them once per vocabulary for every grammar whose lexer has that shape.
+ * The part of the lexer DFA that a thread in state {@code s} circles in without ending a lexeme:
+ * states where no lexeme ends and some byte continues, from which a path leads back to {@code s}
+ * (a JSON string body: plain characters, escapes, UTF-8 continuation bytes; not what follows the
+ * closing quote). Every token whose bytes keep a lone thread inside it is allowed by the lexer and
+ * opens no group (nothing ends, nothing is skipped), whatever the grammar around it; so the tokens
+ * that stay inside depend only on the region's shape and the vocabulary, and {@link RegionTokens}
+ * computes them once per vocabulary for every grammar whose lexer has that shape.
  *
  * <p>The shape is {@link #table}: states numbered in breadth-first order from {@code s} (bytes in
  * increasing order), 256 entries per state: the target's number inside, {@link #DEAD}, or
@@ -19,14 +19,18 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * DFA's states, for the walk past the exits.
  */
 final class LexerRegion {
-    /** Most states a region holds; a string body needs about ten (escapes, \\u digits, UTF-8 states). */
-    static final int LIMIT = 64;
+    /** Most states explored for a region; a string body needs about ten (escapes, \\u digits, UTF-8 states). */
+    static final int EXPLORE = 256;
+    /** Explored states are at most this many bytes from {@code s}: a string body's longest way back is {@code \\uXXXX}. */
+    static final int DEPTH = 8;
+    /** A region is sought only from a state that loops on this many bytes (a string body: about 90). */
+    static final int MIN_LOOPS = 64;
     static final int DEAD = -1;
     static final int OUT = -2;
     /** Explore only with this much room left in the DFA budget, so the exploration never throws. */
-    private static final int ROOM = 1024;
+    private static final int ROOM = 4096;
     /** Give up once the exploration has built this many new DFA states (exits included). */
-    private static final int BUILT = 256;
+    private static final int BUILT = 1024;
 
     final int[] table;
     final int[] states;
@@ -42,55 +46,126 @@ final class LexerRegion {
     }
 
     /**
-     * The region of {@code s}, or null: when {@code s} itself ends a lexeme or cannot continue, when
-     * the region has more than {@link #LIMIT} states, or when the DFA budget is nearly spent.
+     * The region of {@code s}, or null: when {@code s} itself ends a lexeme, cannot continue or loops
+     * on fewer than {@link #MIN_LOOPS} bytes, or when the DFA budget is nearly spent. The region is the part of
+     * {@code s}'s strongly connected component that a bounded breadth-first exploration finds
+     * ({@link #EXPLORE} states, {@link #DEPTH} bytes, only through states a region may hold), from a
+     * state that loops on at least {@link #MIN_LOOPS} bytes: the explored states from
+     * which an explored path leads back to {@code s}. A whole JSON document compiled as one lexeme
+     * thus yields the string body around {@code s}, not the rest of the document after it, and the
+     * same table at every string of every such grammar. Any such set is sound (the walk of the
+     * exits is the ordinary one); the bound only makes it smaller, never wrong.
      */
     static LexerRegion of(LazyDfa dfa, int s) {
         if (!inside(dfa, s) || dfa.room() < ROOM) {
             return null;
         }
         int before = dfa.states();
-        int[] local = new int[LIMIT];
+        int[] row0 = dfa.row(s);
+        int selfLoops = 0;
+        for (int b = 0; b < 256; b++) {
+            selfLoops += LazyDfa.target(dfa.move(row0, s, b)) == s ? 1 : 0;
+        }
+        if (selfLoops < MIN_LOOPS) {
+            return null; // not a body most tokens stay in: the plain walk is as fast, and nothing is explored
+        }
+        int[] depth = new int[EXPLORE];
+        // forward: explored states (by number), their targets
+        int[] seen = new int[EXPLORE];
+        int[][] next = new int[EXPLORE][];
+        java.util.Map<Integer, Integer> number = new java.util.HashMap<>();
         int n = 0;
-        local[n++] = s;
-        int[] table = new int[256 * LIMIT];
+        seen[n] = s;
+        number.put(s, n++);
         for (int q = 0; q < n; q++) {
-            int[] row = dfa.row(local[q]);
+            int[] row = dfa.row(seen[q]);
+            int[] out = new int[256];
             for (int b = 0; b < 256; b++) {
-                int t = LazyDfa.target(dfa.move(row, local[q], b));
-                int id;
-                if (t == LazyDfa.DEAD) {
-                    id = DEAD;
-                } else if ((id = indexOf(local, n, t)) >= 0) {
-                    // already numbered
-                } else if (!inside(dfa, t)) {
-                    id = OUT;
-                } else if (n == LIMIT) {
-                    return null;
-                } else {
-                    local[n] = t;
-                    id = n++;
+                int t = LazyDfa.target(dfa.move(row, seen[q], b));
+                out[b] = t;
+                if (t != LazyDfa.DEAD && n < EXPLORE && depth[q] < DEPTH && !number.containsKey(t) && inside(dfa, t)) {
+                    seen[n] = t;
+                    depth[n] = depth[q] + 1;
+                    number.put(t, n++);
                 }
-                table[256 * q + b] = id;
             }
+            next[q] = out;
             if (dfa.states() - before > BUILT) {
                 return null;
             }
         }
-        return new LexerRegion(Arrays.copyOf(table, 256 * n), Arrays.copyOf(local, n));
+        // backward: the explored states with an explored path back to s
+        int[][] from = new int[n][];
+        int[] fromCount = new int[n];
+        for (int q = 0; q < n; q++) {
+            int last = -1;
+            for (int b = 0; b < 256; b++) {
+                Integer t = number.get(next[q][b]);
+                if (t != null && t != last) {
+                    last = t;
+                    if (from[t] == null) {
+                        from[t] = new int[4];
+                    } else if (fromCount[t] == from[t].length) {
+                        from[t] = Arrays.copyOf(from[t], fromCount[t] * 2);
+                    }
+                    from[t][fromCount[t]++] = q;
+                }
+            }
+        }
+        boolean[] back = new boolean[n];
+        int[] queue = new int[n];
+        int qn = 0;
+        queue[qn++] = 0;
+        back[0] = true;
+        for (int i = 0; i < qn; i++) {
+            int t = queue[i];
+            for (int j = 0; j < fromCount[t]; j++) {
+                int q = from[t][j];
+                if (!back[q]) {
+                    back[q] = true;
+                    queue[qn++] = q;
+                }
+            }
+        }
+        // the canonical table: the region's states in breadth-first order from s
+        int[] local = new int[n];
+        Arrays.fill(local, -1);
+        int[] order = new int[qn];
+        int m = 0;
+        order[m] = 0;
+        local[0] = m++;
+        int[] table = new int[256 * qn];
+        for (int i = 0; i < m; i++) {
+            int q = order[i];
+            for (int b = 0; b < 256; b++) {
+                int t = next[q][b];
+                int id;
+                if (t == LazyDfa.DEAD) {
+                    id = DEAD;
+                } else {
+                    Integer e = number.get(t);
+                    if (e == null || !back[e]) {
+                        id = OUT;
+                    } else {
+                        if (local[e] < 0) {
+                            order[m] = e;
+                            local[e] = m++;
+                        }
+                        id = local[e];
+                    }
+                }
+                table[256 * i + b] = id;
+            }
+        }
+        int[] states = new int[m];
+        for (int i = 0; i < m; i++) {
+            states[i] = seen[order[i]];
+        }
+        return new LexerRegion(table, states);
     }
 
     /** A state a region may hold: live, continuing, and no lexeme ends there. */
     private static boolean inside(LazyDfa dfa, int d) {
         return d != LazyDfa.DEAD && dfa.continues(d) && dfa.acceptOf(d) == 0;
-    }
-
-    private static int indexOf(int[] a, int n, int x) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == x) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
