@@ -1,6 +1,8 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
@@ -47,14 +49,13 @@ final class LexerRegion {
 
     /**
      * The region of {@code s}, or null: when {@code s} itself ends a lexeme, cannot continue or loops
-     * on fewer than {@link #MIN_LOOPS} bytes, or when the DFA budget is nearly spent. The region is the part of
-     * {@code s}'s strongly connected component that a bounded breadth-first exploration finds
-     * ({@link #EXPLORE} states, {@link #DEPTH} bytes, only through states a region may hold), from a
-     * state that loops on at least {@link #MIN_LOOPS} bytes: the explored states from
-     * which an explored path leads back to {@code s}. A whole JSON document compiled as one lexeme
-     * thus yields the string body around {@code s}, not the rest of the document after it, and the
-     * same table at every string of every such grammar. Any such set is sound (the walk of the
-     * exits is the ordinary one); the bound only makes it smaller, never wrong.
+     * on fewer than {@link #MIN_LOOPS} bytes, or when the DFA budget is nearly spent. The region is
+     * the part of {@code s}'s strongly connected component that a bounded breadth-first exploration
+     * finds ({@link #EXPLORE} states, {@link #DEPTH} bytes, only through states a region may hold):
+     * the explored states from which an explored path leads back to {@code s}. A whole JSON document
+     * compiled as one lexeme thus yields the string body around {@code s}, not the rest of the
+     * document after it, and the same table at every string of every such grammar. Any such set is
+     * sound (the walk of the exits is the ordinary one); the bounds only make it smaller.
      */
     static LexerRegion of(LazyDfa dfa, int s) {
         if (!inside(dfa, s) || dfa.room() < ROOM) {
@@ -73,7 +74,7 @@ final class LexerRegion {
         // forward: explored states (by number), their targets
         int[] seen = new int[EXPLORE];
         int[][] next = new int[EXPLORE][];
-        java.util.Map<Integer, Integer> number = new java.util.HashMap<>();
+        Map<Integer, Integer> number = new HashMap<>();
         int n = 0;
         seen[n] = s;
         number.put(s, n++);
