@@ -126,7 +126,7 @@ public class SchemaCorpusBenchmark {
     }
 
     /** The corpus files' options, named as in the conformance CLI. */
-    private static JsonSchemaOptions options(JsonNode o) {
+    static JsonSchemaOptions options(JsonNode o) {
         JsonSchemaOptions out = JsonSchemaOptions.DEFAULT;
         if (o.has("any_order")) {
             out = out.withAnyOrder(o.get("any_order").asBoolean());

@@ -192,6 +192,11 @@ public final class LazyDfa {
         return count;
     }
 
+    /** How many more states the budget allows: a caller that explores ahead checks it, so it never throws. */
+    public synchronized int room() {
+        return maxStates - count;
+    }
+
     /** Memory held by the states, transitions and maps built so far, roughly. */
     public synchronized long bytes() {
         long b = nfa.bytes() + byNfaSet.bytes() + startByLexemes.bytes() + 12L * nfa.size();

@@ -34,12 +34,17 @@ final class LexerEntry {
 
     /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
     static LexerEntry ofBits(int[] bits, int maskWords) {
+        return ofBits(bits, maskWords, new MaskGroup[0]);
+    }
+
+    /** The entry with {@code groups} whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
+    static LexerEntry ofBits(int[] bits, int maskWords, MaskGroup[] groups) {
         int count = 0;
         for (int w = 0; w < maskWords; w++) {
             count += Integer.bitCount(bits[w]);
         }
         if (large(count, maskWords)) {
-            return new LexerEntry(java.util.Arrays.copyOf(bits, maskWords), null, new MaskGroup[0]);
+            return new LexerEntry(java.util.Arrays.copyOf(bits, maskWords), null, groups);
         }
         int[] ids = new int[count];
         int n = 0;
@@ -48,7 +53,7 @@ final class LexerEntry {
                 ids[n++] = (w << 5) | Integer.numberOfTrailingZeros(x);
             }
         }
-        return new LexerEntry(null, ids, new MaskGroup[0]);
+        return new LexerEntry(null, ids, groups);
     }
 
     /** A bitset pays off past a quarter of the mask's words in ids. */

@@ -1,6 +1,7 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
+import org.sampling4j.grammar.automaton.TupleMap;
 import org.sampling4j.text.Vocabulary;
 
 /**
@@ -9,7 +10,7 @@ import org.sampling4j.text.Vocabulary;
  * is {@code [i, end[i])}; the tokens whose bytes end exactly there are
  * {@code tokens[tokFirst[i] .. tokFirst[i + 1])} (several when byte strings repeat, e.g. a
  * SentencePiece byte-fallback token and the same character). A walk visits {@code i = 0, 1, ..}
- * and skips to {@code end[i]} where nothing can follow. Immutable.
+ * and skips to {@code end[i]} where nothing can follow. Immutable but for the {@link #regions} cache.
  */
 final class TokenTrie {
     final int nodes;
@@ -21,6 +22,11 @@ final class TokenTrie {
     final int maxDepth;
     /** The bytes below each node, for whole-subtree decisions of a walk. */
     final SubtreeBytes below;
+    /**
+     * The vocabulary's one mutable part, a cache: the tokens of each lexer-region shape that many
+     * tokens stay inside ({@link RegionTokens}), shared by every grammar compiled for the vocabulary.
+     */
+    final TupleMap<RegionTokens> regions = new TupleMap<>();
 
     /**
      * Builds the trie by an iterative most-significant-byte-first sort: a frame is a run of ids that

@@ -26,11 +26,19 @@ final class TrieWalker {
     private final int maskWords;
     private final boolean[] guarded;
 
+    private final boolean regions;
+
     TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded) {
+        this(trie, dfa, maskWords, guarded, true);
+    }
+
+    /** With {@code regions} false every root entry is the walk of the whole trie (the reference for tests). */
+    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, boolean regions) {
         this.trie = trie;
         this.dfa = dfa;
         this.maskWords = maskWords;
         this.guarded = guarded;
+        this.regions = regions;
     }
 
     /** Whether a thread in state {@code d} (not dead) makes its tokens allowed by the lexer alone. */
@@ -46,10 +54,28 @@ final class TrieWalker {
         return false;
     }
 
-    /** The entry for the whole trie and the threads in {@code states[off, off + k)}. */
+    /**
+     * The entry for the whole trie and the threads in {@code states[off, off + k)}. A lone thread
+     * in a state with a {@link LexerRegion} (a string body) takes the region's tokens from
+     * {@link RegionTokens} and walks only the exits' subtrees: the same entry, since inside the
+     * region every visited node's tokens are allowed, nothing ends (no group opens) and the walk
+     * below an exit starts with no group open, exactly as the whole walk reaches it.
+     */
     LexerEntry root(int[] states, int off, int k) {
         Acc acc = new Acc();
-        walk(0, trie.nodes, 0, states, off, k, acc);
+        LexerRegion r = regions && k == 1 ? LexerRegion.of(dfa, states[off]) : null;
+        if (r == null) {
+            walk(0, trie.nodes, 0, states, off, k, acc);
+            return acc.entry();
+        }
+        RegionTokens inside = RegionTokens.of(trie, r, maskWords);
+        acc.base = inside.bits;
+        int[] one = new int[1];
+        for (int x = 0; x < inside.exitNode.length; x++) {
+            int n = inside.exitNode[x];
+            one[0] = r.states[inside.exitFrom[x]];
+            walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc);
+        }
         return acc.entry();
     }
 
@@ -64,19 +90,20 @@ final class TrieWalker {
     }
 
     private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc) {
-        int levels = trie.maxDepth - baseDepth + 1;
-        int[] st = new int[levels * k];
+        Scratch sc = acc.scratch(k);
+        int[] st = sc.st;
         // rows[level * k + j]: the transition row of st[level * k + j], set where the node has children
-        int[][] rows = new int[levels * k][];
+        int[][] rows = sc.rows;
         for (int j = 0; j < k; j++) {
             st[j] = states[off + j];
             rows[j] = dfa.row(st[j]);
         }
-        int[] openNode = new int[levels];
-        long[] openSkipped = new long[levels];
+        int[] openNode = sc.openNode;
+        long[] openSkipped = sc.openSkipped;
         // the open candidates' accept keys, stacked flat: key of level-entry e is keys[keyAt[e], keyAt[e + 1])
-        int[] keyAt = new int[levels + 1];
-        int[] keys = new int[2 * k * levels];
+        int[] keyAt = sc.keyAt;
+        keyAt[0] = 0;
+        int[] keys = sc.keys;
         int open = 0;
         int i = from;
         while (i < to) {
@@ -170,11 +197,42 @@ final class TrieWalker {
         return true;
     }
 
+    /** A walk's per-level stacks, sized for the whole trie's depth and {@code k} threads; reused across the walks of one entry. */
+    private static final class Scratch {
+        final int k;
+        final int[] st;
+        final int[][] rows;
+        final int[] openNode;
+        final long[] openSkipped;
+        final int[] keyAt;
+        final int[] keys;
+
+        Scratch(int levels, int k) {
+            this.k = k;
+            st = new int[levels * k];
+            rows = new int[levels * k][];
+            openNode = new int[levels];
+            openSkipped = new long[levels];
+            keyAt = new int[levels + 1];
+            keys = new int[2 * k * levels];
+        }
+    }
+
     /** The tokens and group nodes collected by one or more walks. */
     private final class Acc {
         int[] ids = new int[64];
         int count;
         long skipped;
+        /** Tokens allowed before any walk (a region's, mask layout), or null. */
+        int[] base;
+        private Scratch scratch;
+
+        Scratch scratch(int k) {
+            if (scratch == null || scratch.k != k) {
+                scratch = new Scratch(trie.maxDepth + 1, k);
+            }
+            return scratch;
+        }
         /** The distinct group keys in order of first appearance (few per walk: a linear scan finds them). */
         private final List<int[]> groupKeys = new ArrayList<>();
         private final List<IntList> groupNodes = new ArrayList<>();
@@ -218,7 +276,14 @@ final class TrieWalker {
                 }
                 groups[g] = new MaskGroup(groupKeys.get(g), nodes, Arrays.copyOf(own, n));
             }
-            return new LexerEntry(ids, count, maskWords, groups);
+            if (base == null) {
+                return new LexerEntry(ids, count, maskWords, groups);
+            }
+            int[] bits = base.clone();
+            for (int i = 0; i < count; i++) {
+                bits[ids[i] >>> 5] |= 1 << (ids[i] & 31);
+            }
+            return LexerEntry.ofBits(bits, maskWords, groups);
         }
     }
 

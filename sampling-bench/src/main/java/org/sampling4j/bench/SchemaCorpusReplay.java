@@ -1,0 +1,127 @@
+package org.sampling4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.api.Encoding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sampling4j.grammar.Grammar;
+import org.sampling4j.grammar.GrammarLimits;
+import org.sampling4j.grammar.GrammarMatcher;
+import org.sampling4j.grammar.JsonSchemaOptions;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * The per-mask and compile-to-first-mask distributions of {@link SchemaCorpusBenchmark}'s corpus in
+ * THREAD CPU time, with the slowest schemas and positions named: on a shared machine wall-clock
+ * samples mostly measure the neighbours, and a {@code SampleTime} run of a few seconds does not get
+ * through the corpus once, so its percentiles mix first visits and cache hits in an order of its
+ * own. Here every schema is compiled afresh and each valid text replayed twice: COLD (the first
+ * sequence of a new grammar, every lexer state a first visit that fills the caches) and WARM (a
+ * second sequence meeting the caches the first filled). The whole corpus runs {@code rounds} times
+ * in one JVM; the last round is reported (the earlier ones warm the JIT). Not a JMH benchmark.
+ * From the repository root:
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp sampling-bench/target/benchmarks.jar org.sampling4j.bench.SchemaCorpusReplay [rounds] [corpus]
+ * </pre>
+ */
+public final class SchemaCorpusReplay {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private SchemaCorpusReplay() {
+    }
+
+    private record Sample(long nanos, String where) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        Path corpus = Path.of(args.length > 1 ? args[1] : "sampling-core/src/test/resources/org/sampling4j/grammar/schema");
+        Encoding encoding = BenchmarkTexts.o200kEncoding();
+        Vocabulary vocabulary = BenchmarkTexts.o200kVocabulary();
+        ObjectMapper json = new ObjectMapper();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        int[] mask = new int[(vocabulary.size() + 31) / 32];
+        for (int round = 0; round < rounds; round++) {
+            List<Sample> compile = new ArrayList<>();
+            List<Sample> cold = new ArrayList<>();
+            List<Sample> warm = new ArrayList<>();
+            for (Path f : files) {
+                JsonNode root = json.readTree(f.toFile());
+                if (root.has("refused")) {
+                    continue;
+                }
+                String name = f.getFileName().toString();
+                String schema = json.writeValueAsString(root.get("schema"));
+                JsonSchemaOptions o = SchemaCorpusBenchmark.options(root.path("options"));
+                long t0 = CPU.getCurrentThreadCpuTime();
+                Grammar g = Grammar.jsonSchema(schema, vocabulary, o, GrammarLimits.DEFAULT);
+                g.newMatcher().fillMask(mask);
+                compile.add(new Sample(CPU.getCurrentThreadCpuTime() - t0, name));
+                List<String> valid = new ArrayList<>();
+                root.path("valid").forEach(v -> valid.add(write(json, v)));
+                root.path("valid_texts").forEach(v -> valid.add(v.asText()));
+                for (List<Sample> out : List.of(cold, warm)) {
+                    for (int t = 0; t < valid.size(); t++) {
+                        replay(g, BenchmarkTexts.tokens(encoding, valid.get(t)), mask, name + " text " + t, out);
+                    }
+                }
+            }
+            if (round == rounds - 1) {
+                report("compile to first mask", compile);
+                report("mask, cold", cold);
+                report("mask, warm", warm);
+            }
+        }
+    }
+
+    /** Times each mask of the text's replay into {@code out}, if the grammar accepts the whole text. */
+    private static void replay(Grammar g, int[] ids, int[] mask, String where, List<Sample> out) {
+        GrammarMatcher m = g.newMatcher();
+        List<Sample> mine = new ArrayList<>(ids.length);
+        for (int p = 0; p < ids.length; p++) {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            m.fillMask(mask);
+            mine.add(new Sample(CPU.getCurrentThreadCpuTime() - t0, where + " @" + p));
+            if (!m.tryAccept(ids[p])) {
+                return; // a valid text outside the options (e.g. long whitespace): skipped, as in the benchmark
+            }
+        }
+        if (m.canStop()) {
+            out.addAll(mine);
+        }
+    }
+
+    private static void report(String label, List<Sample> samples) {
+        long[] ns = samples.stream().mapToLong(Sample::nanos).sorted().toArray();
+        int n = ns.length;
+        System.out.printf("%s (thread CPU): n=%d p50=%s p90=%s p99=%s p99.9=%s max=%s total=%s%n", label, n,
+                us(ns[n / 2]), us(ns[(int) (n * 0.9)]), us(ns[(int) (n * 0.99)]), us(ns[(int) (n * 0.999)]), us(ns[n - 1]),
+                us(Arrays.stream(ns).sum()));
+        samples.stream().sorted((a, b) -> Long.compare(b.nanos, a.nanos)).limit(10)
+                .forEach(s -> System.out.printf("    %12s  %s%n", us(s.nanos), s.where));
+    }
+
+    private static String us(long nanos) {
+        return nanos >= 1_000_000 ? String.format("%.1f ms", nanos / 1e6) : String.format("%.1f us", nanos / 1e3);
+    }
+
+    private static String write(ObjectMapper json, JsonNode v) {
+        try {
+            return json.writeValueAsString(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.sampling4j.grammar.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.knuddels.jtokkit.api.Encoding;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sampling4j.KernelIndependent;
+import org.sampling4j.grammar.schema.SchemaCompiler;
+import org.sampling4j.grammar.syntax.Expr;
+import org.sampling4j.text.RealVocabularies;
+import org.sampling4j.text.Vocabulary;
+
+/**
+ * The region fast path of {@link TrieWalker#root} ({@link LexerRegion}, {@link RegionTokens}) against
+ * the walk of the whole trie, on o200k_base: for random DFA states of JSON Schema grammars (string
+ * bodies with escapes and UTF-8, patterns, enums, any-order objects with guards), the two root entries
+ * have the same allowed set and the same groups (keys, nodes, pending nodes, in order).
+ */
+@KernelIndependent
+class RegionWalkTest {
+    private static final long SEED = 0x6A4D_0113L;
+    private static final EngineLimits LIMITS = new EngineLimits(250_000, 20_000, 1_000, 1_000_000, 8_000_000, 64L << 20);
+
+    private static final String[][] CASES = {
+        {"{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+                + "\"required\":[\"name\"]}",
+            "{\"name\":\"h\\u00e9llo \\\"w\\\" \u65e5\u672c\u8a9e \u0416\u0438\u0437\u043d\u044c \ud83d\ude00\",\"tags\":[\"a\\n\",\"\u00fc\u00df\"]}"},
+        {"{\"type\":\"string\",\"pattern\":\"^[a-z\u00e9]+$\"}", "\"h\u00e9llo\""},
+        {"{\"type\":\"array\",\"items\":{\"enum\":[\"red\",\"green\",\"bl\u00fc\"]}}",
+            "[\"green\",\"bl\u00fc\"]"},
+        {"{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"format\":\"email\"},\"b\":{\"type\":\"string\"}}}",
+            "{\"b\":\"x\\\\y \u00e0\",\"a\":\"me@example.com\"}"},
+    };
+
+    @Test
+    void regionRootsEqualWholeTrieWalksOnRandomStates() {
+        Vocabulary v = RealVocabularies.o200k();
+        Encoding enc = RealVocabularies.o200kEncoding();
+        Random r = new Random(SEED);
+        int withRegion = 0;
+        int compared = 0;
+        TokenTrie trie = null;
+        for (int c = 0; c < CASES.length; c++) {
+            boolean anyOrder = c == 3;
+            CompiledGrammar cg = CompiledGrammar.compile(SchemaCompiler.compile(CASES[c][0], anyOrder, Expr.EMPTY, false, true), v, LIMITS);
+            MatcherState m = cg.newState();
+            int[] mask = new int[cg.maskWords];
+            for (int id : enc.encodeOrdinary(CASES[c][1]).toArray()) {
+                m.fillMask(mask);
+                assertTrue(m.tryAccept(id), "case " + c + ": token " + id + " of its valid text");
+            }
+            boolean[] guarded = cg.g.guards == null ? null : cg.g.guards.guardedLexemes();
+            TrieWalker fast = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, true);
+            TrieWalker plain = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, false);
+            List<Integer> states = new ArrayList<>();
+            for (int s = 1; s < cg.dfa.states(); s++) {
+                states.add(s);
+            }
+            Collections.shuffle(states, r);
+            int regions = 0;
+            int others = 0;
+            for (int s : states) {
+                boolean region = LexerRegion.of(cg.dfa, s) != null;
+                if (region ? regions++ >= 10 : others++ >= 6) {
+                    continue;
+                }
+                int[] one = {s};
+                assertSameEntry(plain.root(one, 0, 1), fast.root(one, 0, 1), cg.maskWords, "case " + c + " state " + s);
+                withRegion += region ? 1 : 0;
+                compared++;
+            }
+            trie = cg.trie;
+        }
+        assertTrue(withRegion >= 4, "only " + withRegion + " of " + compared + " compared states had a region");
+        assertTrue(trie.regions.size() > 0, "no region shape was kept for o200k_base");
+    }
+
+    private static void assertSameEntry(LexerEntry want, LexerEntry got, int maskWords, String what) {
+        int[] a = new int[maskWords];
+        int[] b = new int[maskWords];
+        want.orInto(a);
+        got.orInto(b);
+        assertArrayEquals(a, b, what + ": allowed tokens");
+        assertEquals(want.groups.length, got.groups.length, what + ": groups");
+        for (int g = 0; g < want.groups.length; g++) {
+            assertArrayEquals(want.groups[g].key, got.groups[g].key, what + ": key of group " + g);
+            assertArrayEquals(want.groups[g].nodes, got.groups[g].nodes, what + ": nodes of group " + g);
+            assertArrayEquals(want.groups[g].pending, got.groups[g].pending, what + ": pending of group " + g);
+        }
+    }
+}
