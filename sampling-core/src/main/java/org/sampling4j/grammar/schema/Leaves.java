@@ -65,7 +65,22 @@ final class Leaves {
         return out;
     }
 
+    /**
+     * The number language of {@code c}: its bounds and multiples ({@link #bounded}), minus the languages a
+     * {@code not} excluded ({@link Constraints#notNumbers}); with exclusions only plain spellings are kept.
+     */
     static Expr number(Constraints c) {
+        Expr out = bounded(c);
+        if (c.notNumbers.isEmpty() || Exprs.isNothing(out)) {
+            return out;
+        }
+        if (out.equals(NumberLanguages.number(null, false, null, false))) {
+            out = NumberLanguages.plain();
+        }
+        return new Expr.Difference(out, c.notNumbers.size() == 1 ? c.notNumbers.get(0) : new Expr.Alt(c.notNumbers));
+    }
+
+    private static Expr bounded(Constraints c) {
         boolean integers = (c.types & Types.INTEGER) != 0;
         boolean fractions = (c.types & Types.FRACTIONAL) != 0;
         if (fractions && !integers) {

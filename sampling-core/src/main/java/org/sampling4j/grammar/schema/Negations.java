@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * {@code not} and {@code if}/{@code then}/{@code else} in the cases that are exact here: {@code not}
  * of a boolean schema, {@code not} of a leaf schema ({@link LeafNegation}: types, scalar enums, string
- * keywords, one numeric bound), and {@code if} without {@code then} and {@code else} (it asserts
+ * keywords, numeric bounds and multipleOf), and {@code if} without {@code then} and {@code else} (it asserts
  * nothing); {@code if}/{@code then}/{@code else} of a leaf {@code if} is expanded by {@link Conditionals}, of
  * {@code if: true/false} by {@link Expansion}. Every other use is UNSUPPORTED.
  */
@@ -33,7 +33,7 @@ final class Negations {
         if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))
                 && !Conditionals.isLeaf(m.get("if"))) {
             throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema or a"
-                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, one numeric bound)");
+                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, numeric bounds, multipleOf)");
         }
     }
 }
