@@ -67,10 +67,10 @@ class JsonSchemaErrorTest {
     void unenforceableKeywordsAreRefusedAtTheirPointer() {
         unsupported("{\"type\": \"array\", \"contains\": {\"type\": \"integer\"}, \"maxContains\": 1}", "/maxContains", "maxContains");
         unsupported("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"uniqueItems\": true}", "/uniqueItems", "uniqueItems");
-        unsupported("{\"properties\": {\"address\": {\"if\": {\"required\": [\"zip\"]}, \"then\": {\"maxProperties\": 3}}},"
-                + " \"additionalProperties\": false}",
+        unsupported("{\"properties\": {\"address\": {\"if\": {\"patternProperties\": {\"^z\": {\"type\": \"integer\"}}},"
+                + " \"then\": {\"maxProperties\": 3}}}, \"additionalProperties\": false}",
                 "/properties/address/if", "if/then/else");
-        unsupported("{\"not\": {\"properties\": {\"a\": {}}}}", "/not/properties", "not is supported only for leaf schemas");
+        unsupported("{\"not\": {\"additionalProperties\": false}}", "/not/additionalProperties", "not is supported only for leaf schemas");
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
         unsupported("{\"dependentRequired\": {\"a\": [\"b\"]}}", "/dependentRequired", "not supported");

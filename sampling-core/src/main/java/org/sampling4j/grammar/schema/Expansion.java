@@ -84,6 +84,10 @@ final class Expansion {
                     groups.putIfAbsent(n.at(k), new Group(n.at(k), branches, k.equals("oneOf")));
                 }
             }
+            Group complement = Complement.group(n, draft);
+            if (complement != null) {
+                groups.putIfAbsent(complement.pointer(), complement);
+            }
             Group conditional = Conditionals.group(n, draft);
             if (conditional != null) {
                 groups.putIfAbsent(conditional.pointer(), conditional);

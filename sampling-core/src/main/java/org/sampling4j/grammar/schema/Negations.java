@@ -20,7 +20,9 @@ final class Negations {
             // the negated if of Conditionals: its schema is the document's if, at the if's pointer
             String at = p.endsWith(Conditionals.NEGATED) ? p.substring(0, p.length() - Conditionals.NEGATED.length()) : n.at("not");
             Node not = Node.of(m.get("not"), at, c.draft);
-            if (not.value() instanceof Boolean b) {
+            if (Complement.handles(not.value())) {
+                // an object schema: its complement is the anyOf group of Complement, expanded by Expansion
+            } else if (not.value() instanceof Boolean b) {
                 if (b) {
                     c.types = 0;
                 }
@@ -31,7 +33,7 @@ final class Negations {
             }
         }
         if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))
-                && !Conditionals.isLeaf(m.get("if"))) {
+                && !Conditionals.isLeaf(m.get("if")) && !Complement.handles(m.get("if"))) {
             throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema or a"
                     + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, numeric bounds, multipleOf)");
         }
