@@ -13,9 +13,10 @@ import org.sampling4j.KernelIndependent;
 import org.sampling4j.text.Vocabulary;
 
 /**
- * {@code not} and {@code if}/{@code then}/{@code else} over random small leaf schemas S, T, U (types,
+ * {@code not} and {@code if}/{@code then}/{@code else} over random small schemas S, T, U: leaf schemas (types,
  * one- and two-sided numeric bounds, exclusive bounds, multipleOf, numeric and string enum/const, string
- * lengths and patterns): {@code S}, {@code {not: S}} and {@code {if: S, then: T, else: U}} are compiled;
+ * lengths and patterns) and object schemas (type object, properties of leaf or nested object schemas,
+ * required, min/maxProperties): {@code S}, {@code {not: S}} and {@code {if: S, then: T, else: U}} are compiled;
  * each compiled grammar must accept (byte by byte) exactly the pool instances networknt validates, and
  * every text generated under its mask (uniformly random allowed tokens, i.e. random logits) must be
  * valid for networknt. A refusal must be the documented UNSUPPORTED of an enum/const meeting a number
@@ -30,7 +31,8 @@ class SchemaComplementDifferentialTest {
     private static final Vocabulary BYTES = GrammarSmokeTest.bytesVocab();
     private static final String[] POOL = {"-3", "-1", "-0", "0", "0.5", "1", "1.5", "2", "2.0", "2.5", "3", "4", "5",
         "5.5", "6", "9", "10", "10.25", "12", "-2.5", "\"\"", "\"a\"", "\"ab\"", "\"ba\"", "\"abc\"", "\"x\"", "null",
-        "true", "false", "{}", "[]", "[1]", "{\"a\": 1}"};
+        "true", "false", "{}", "[]", "[1]", "{\"a\": 1}", "{\"a\": \"ab\"}", "{\"b\": 2}", "{\"a\": 3, \"b\": null}",
+        "{\"a\": 2.5, \"b\": \"x\", \"c\": true}", "{\"b\": {\"a\": 1}}", "{\"b\": {}}"};
 
     @Test
     void notAndIfAgreeWithNetworknt() {
@@ -40,9 +42,10 @@ class SchemaComplementDifferentialTest {
         int generated = 0;
         Map<String, Integer> reasons = new TreeMap<>();
         for (int s = 0; s < SCHEMAS; s++) {
-            String leaf = leaf(r);
+            String leaf = r.nextInt(3) == 0 ? object(r, 2) : leaf(r);
             String[] schemas = {leaf, "{\"not\": " + leaf + "}",
-                "{\"if\": " + leaf + ", \"then\": " + leaf(r) + ", \"else\": " + leaf(r) + "}"};
+                "{\"if\": " + leaf + ", \"then\": " + (r.nextBoolean() ? object(r, 1) : leaf(r)) + ", \"else\": "
+                        + leaf(r) + "}"};
             for (String schema : schemas) {
                 Grammar g;
                 try {
@@ -82,6 +85,36 @@ class SchemaComplementDifferentialTest {
                 + 3 * SCHEMAS + " schemas, " + generated + " generated texts checked; refusals: " + reasons);
         assertTrue(compiled >= 2 * SCHEMAS, "only " + compiled + " of " + 3 * SCHEMAS + " schemas compiled");
         assertTrue(generated >= compiled, "only " + generated + " texts generated for " + compiled + " grammars");
+    }
+
+    /** A random object schema: type object, properties (leaf or nested object schemas), required, min/maxProperties. */
+    private static String object(Random r, int depth) {
+        List<String> parts = new ArrayList<>();
+        if (r.nextBoolean()) {
+            parts.add("\"type\": \"object\"");
+        }
+        List<String> props = new ArrayList<>();
+        for (String k : new String[] {"a", "b"}) {
+            if (r.nextBoolean()) {
+                props.add("\"" + k + "\": " + (depth > 1 && r.nextInt(3) == 0 ? object(r, depth - 1) : leaf(r)));
+            }
+        }
+        if (!props.isEmpty()) {
+            parts.add("\"properties\": {" + String.join(", ", props) + "}");
+        }
+        if (r.nextBoolean()) {
+            parts.add("\"required\": " + (r.nextBoolean() ? "[\"a\"]" : "[\"b\", \"a\"]"));
+        }
+        if (r.nextInt(3) == 0) {
+            parts.add("\"minProperties\": " + r.nextInt(3));
+        }
+        if (r.nextInt(3) == 0) {
+            parts.add("\"maxProperties\": " + r.nextInt(3));
+        }
+        if (parts.isEmpty()) {
+            parts.add("\"required\": [\"a\"]");
+        }
+        return "{" + String.join(", ", parts) + "}";
     }
 
     /** A random leaf schema: a few of type, numeric bounds, multipleOf, enum/const, string keywords. */
