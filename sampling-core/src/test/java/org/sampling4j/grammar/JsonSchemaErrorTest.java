@@ -71,6 +71,11 @@ class JsonSchemaErrorTest {
                 + " \"then\": {\"maxProperties\": 3}}}, \"additionalProperties\": false}",
                 "/properties/address/if", "if/then/else");
         unsupported("{\"not\": {\"additionalProperties\": false}}", "/not/additionalProperties", "not is supported only for leaf schemas");
+        // inside the complement of an object schema, a refusal names the document's keyword, not a synthetic branch
+        unsupported("{\"not\": {\"properties\": {\"a\": {\"additionalProperties\": false}}}}",
+                "/not/properties/a/additionalProperties", "not is supported only for leaf schemas");
+        unsupported("{\"if\": {\"required\": [\"k\"], \"properties\": {\"k\": {\"patternProperties\": {\"x\": {}}}}},"
+                + " \"then\": {\"required\": [\"b\"]}}", "/if/properties/k/patternProperties", "not is supported only");
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
         unsupported("{\"dependentRequired\": {\"a\": [\"b\"]}}", "/dependentRequired", "not supported");
@@ -85,7 +90,10 @@ class JsonSchemaErrorTest {
                 "sequences of distinct items");
         unsupported("{\"type\": \"object\", \"patternProperties\": {\"a\": {}, \"b\": {}, \"c\": {}, \"d\": {}, \"e\": {}}}",
                 "/patternProperties/e", "more than 4 patternProperties");
-        unsupported("{\"enum\": [1, 2], \"minimum\": 2}", "/minimum", "const/enum (/enum) together");
+        unsupported("{\"enum\": [{\"a\": 1}, 2], \"properties\": {\"a\": {\"type\": \"string\"}}}", "",
+                "const/enum (/enum) together");
+        unsupported("{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"enum\": [1, 2], \"minimum\": 2}", "/minimum",
+                "const/enum (/enum) together");
     }
 
     @Test

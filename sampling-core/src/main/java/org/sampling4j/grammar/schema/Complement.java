@@ -52,9 +52,7 @@ final class Complement {
         if (!handles(m.get("not"))) {
             return null;
         }
-        // the negated if of Conditionals reports at the if itself
-        String p = n.pointer();
-        String at = p.endsWith(Conditionals.NEGATED) ? p.substring(0, p.length() - Conditionals.NEGATED.length()) : n.at("not");
+        String at = notPointer(n);
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) m.get("not");
         List<Map<String, Object>> branches = new ArrayList<>();
@@ -104,6 +102,23 @@ final class Complement {
         }
         return new Expansion.Group(at + BRANCH, out, false);
     }
+
+    /**
+     * The document pointer of {@code n}'s {@code not} schema: the {@code if} itself for the negated if of
+     * {@link Conditionals}, {@code <not>/properties/<k>} for the {@code {not: P}} a property branch of
+     * this class made (at {@code <not>/(complement)/<i>/properties/<k>}), else {@code n}'s {@code /not}.
+     */
+    static String notPointer(Node n) {
+        String p = n.pointer();
+        if (p.endsWith(Conditionals.NEGATED)) {
+            return p.substring(0, p.length() - Conditionals.NEGATED.length());
+        }
+        java.util.regex.Matcher m = SYNTHETIC.matcher(p);
+        return m.matches() ? m.group(1) + m.group(2) : n.at("not");
+    }
+
+    private static final java.util.regex.Pattern SYNTHETIC = java.util.regex.Pattern.compile(
+            "(.*)/\\(complement\\)/[0-9]+(/properties/[^/]+)");
 
     private static Map<String, Object> object(Map<String, Object> keywords) {
         Map<String, Object> m = new LinkedHashMap<>(keywords);

@@ -16,9 +16,7 @@ final class Negations {
     static void add(Constraints c, Node n) {
         Map<String, Object> m = n.map();
         if (m.containsKey("not")) {
-            String p = n.pointer();
-            // the negated if of Conditionals: its schema is the document's if, at the if's pointer
-            String at = p.endsWith(Conditionals.NEGATED) ? p.substring(0, p.length() - Conditionals.NEGATED.length()) : n.at("not");
+            String at = Complement.notPointer(n); // the document's pointer, also for synthetic negations
             Node not = Node.of(m.get("not"), at, c.draft);
             if (Complement.handles(not.value())) {
                 // an object schema: its complement is the anyOf group of Complement, expanded by Expansion
