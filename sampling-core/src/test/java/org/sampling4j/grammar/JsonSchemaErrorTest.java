@@ -78,7 +78,9 @@ class JsonSchemaErrorTest {
                 + " \"then\": {\"required\": [\"b\"]}}", "/if/properties/k/patternProperties", "not is supported only");
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
-        unsupported("{\"dependentRequired\": {\"a\": [\"b\"]}}", "/dependentRequired", "not supported");
+        unsupported("{\"dependentRequired\": {\"a\": [\"z\"], \"b\": [\"z\"], \"c\": [\"z\"], \"d\": [\"z\"], \"e\": [\"z\"],"
+                + " \"f\": [\"z\"], \"g\": [\"z\"], \"h\": [\"z\"], \"i\": [\"z\"]}}", "/dependentRequired", "with 9 entries");
+        unsupported("{\"dependencies\": {\"a\": [\"b\"]}}", "/dependencies", "not supported"); // 2020-12: not a keyword here
         unsupported("{\"$defs\": {\"x\": {\"unevaluatedProperties\": false}}, \"$ref\": \"#/$defs/x\"}",
                 "/$defs/x/unevaluatedProperties", "not supported");
         unsupported("{\"$ref\": \"https://example.com/other.json\"}", "/$ref", "outside this schema");

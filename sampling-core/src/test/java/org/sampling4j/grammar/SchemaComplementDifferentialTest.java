@@ -81,6 +81,18 @@ class SchemaComplementDifferentialTest {
         assertTrue(generated >= compiled, "only " + generated + " texts generated for " + compiled + " grammars");
     }
 
+    /** A key the complement forbids ("required key missing") is cut at its closing quote, not after it (no dead end). */
+    @Test
+    void aMissingRequiredKeyIsNeverStarted() {
+        for (String schema : new String[] {"{\"type\": \"object\", \"not\": {\"required\": [\"a\"]}}",
+            "{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\": \"object\", \"not\": {\"required\": [\"a\"]}}",
+            "{\"if\": {\"required\": [\"a\"]}, \"then\": {\"type\": \"string\"}}"}) {
+            Grammar g = Grammar.jsonSchema(schema, BYTES);
+            assertEquals(3, JsonSchemaCorpusTest.rejectedAtByte(g, "{\"a\": 1}"), schema);
+            assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(g, "{\"ab\": 1}"), schema);
+        }
+    }
+
     /** A random object schema: type object, properties (leaf or nested object schemas), required, min/maxProperties. */
     private static String object(Random r, int depth) {
         List<String> parts = new ArrayList<>();

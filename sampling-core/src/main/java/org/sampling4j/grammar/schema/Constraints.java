@@ -101,7 +101,7 @@ final class Constraints {
             return; // draft-07 and earlier: the siblings of $ref are ignored (Expansion followed the $ref)
         }
         for (String k : m.keySet()) {
-            if (REFUSED.contains(k)) {
+            if (REFUSED.contains(k) && !Dependencies.handles(k, draft)) {
                 throw SchemaException.unsupported(n.at(k), k + " is not supported");
             }
         }
