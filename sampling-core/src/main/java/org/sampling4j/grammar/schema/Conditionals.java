@@ -26,7 +26,7 @@ final class Conditionals {
         if (!m.containsKey("if") || m.get("if") instanceof Boolean || !(m.containsKey("then") || m.containsKey("else"))) {
             return null;
         }
-        if (!isLeaf(m.get("if"))) {
+        if (!isLeaf(m.get("if")) && !Complement.handles(m.get("if"))) {
             return null;
         }
         Node cond = Node.of(m.get("if"), n.at("if"), draft);

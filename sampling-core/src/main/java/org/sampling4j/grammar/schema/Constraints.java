@@ -52,6 +52,11 @@ final class Constraints {
     String lengthPointer;
     /** Decoded string languages excluded by {@code not} (see {@link Negations}); empty = none. */
     final List<org.sampling4j.grammar.syntax.Expr> notStrings = new ArrayList<>();
+    /**
+     * Number languages excluded by {@code not} (plain decimal spellings, see {@link LeafNegation}); empty =
+     * none. When not empty the number language is restricted to plain spellings before the difference.
+     */
+    final List<org.sampling4j.grammar.syntax.Expr> notNumbers = new ArrayList<>();
     BigDecimal minimum;
     boolean minimumExclusive;
     BigDecimal maximum;
@@ -96,7 +101,7 @@ final class Constraints {
             return; // draft-07 and earlier: the siblings of $ref are ignored (Expansion followed the $ref)
         }
         for (String k : m.keySet()) {
-            if (REFUSED.contains(k)) {
+            if (REFUSED.contains(k) && !Dependencies.handles(k, draft)) {
                 throw SchemaException.unsupported(n.at(k), k + " is not supported");
             }
         }

@@ -84,6 +84,13 @@ final class Expansion {
                     groups.putIfAbsent(n.at(k), new Group(n.at(k), branches, k.equals("oneOf")));
                 }
             }
+            for (Group d : Dependencies.groups(n, draft)) {
+                groups.putIfAbsent(d.pointer(), d);
+            }
+            Group complement = Complement.group(n, draft);
+            if (complement != null) {
+                groups.putIfAbsent(complement.pointer(), complement);
+            }
             Group conditional = Conditionals.group(n, draft);
             if (conditional != null) {
                 groups.putIfAbsent(conditional.pointer(), conditional);

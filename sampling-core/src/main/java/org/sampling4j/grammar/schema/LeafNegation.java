@@ -1,5 +1,6 @@
 package org.sampling4j.grammar.schema;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +8,8 @@ import org.sampling4j.grammar.syntax.Expr;
 
 /**
  * {@code not} of a LEAF schema: one whose keywords are only {@code type}, {@code enum}/{@code const} of
- * strings, booleans and null, the string keywords ({@code pattern}, {@code format}, {@code minLength},
- * {@code maxLength}) and ONE-sided numeric bounds, plus annotations. A value is valid under
+ * scalars, the string keywords ({@code pattern}, {@code format}, {@code minLength},
+ * {@code maxLength}), the numeric bounds and {@code multipleOf}, plus annotations. A value is valid under
  * {@code not N} iff it is not valid under {@code N}; per JSON type {@code T}:
  * <ul>
  * <li>{@code N} accepts every {@code T} value (T allowed by its type, no enum, no keyword for T): not
@@ -18,14 +19,21 @@ import org.sampling4j.grammar.syntax.Expr;
  *     regular languages, {@link Constraints#notStrings}); by an enum: excludes those strings;</li>
  * <li>numbers with {@code minimum m}: not N keeps the numbers {@code < m} (a bound: the complement of a
  *     one-sided range is one-sided), and so on for the other three bounds;</li>
- * <li>enum members {@code true}/{@code false}/{@code null} are excluded one by one.</li>
+ * <li>numbers restricted otherwise (a two-sided range, {@code type: integer}, {@code multipleOf}, or these
+ *     together): not N removes N's number language from the numbers ({@link Constraints#notNumbers}, a
+ *     difference of regular languages in plain decimal spelling, so exponent spellings are then not
+ *     produced or accepted, the loss {@link NumberLanguages} documents for bounds);</li>
+ * <li>enum members {@code true}/{@code false}/{@code null} are excluded one by one, numbers as the
+ *     language of their value's plain spellings ({@code 3}, {@code 3.0}, ...).</li>
  * </ul>
- * Everything else (two-sided number ranges, enums of numbers, objects or arrays, multipleOf, object and
+ * Everything else (enums of objects or arrays, object and
  * array keywords, applicators) is UNSUPPORTED at the {@code not}, naming the keyword.
  */
 final class LeafNegation {
     private static final Set<String> STRING_KEYS = Set.of("pattern", "format", "minLength", "maxLength");
-    private static final Set<String> NUMBER_KEYS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
+    private static final Set<String> NUMBER_KEYS = Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+            "multipleOf");
+    private static final int NUMBERS = Types.INTEGER | Types.FRACTIONAL;
     private static final Set<String> OTHER_KEYS = Set.of("type", "enum", "const", "title", "description", "$comment",
             "examples", "default", "deprecated", "readOnly", "writeOnly", "$id", "$anchor", "$schema");
     /** Every keyword a leaf schema may hold. */
@@ -47,7 +55,7 @@ final class LeafNegation {
         for (String k : m.keySet()) {
             if (!ALLOWED.contains(k)) {
                 throw SchemaException.unsupported(not.at(k), "not is supported only for leaf schemas (type, enum/const of"
-                        + " scalars, pattern, format, minLength, maxLength, one numeric bound); not with " + k + " is not");
+                        + " scalars, pattern, format, minLength, maxLength, numeric bounds, multipleOf); not with " + k + " is not");
             }
         }
         Constraints n = new Constraints(c.draft, c.options);
@@ -65,22 +73,20 @@ final class LeafNegation {
                 c.notStrings.add(Leaves.decoded(n, c.options));
             }
         }
-        if (n.minimum != null || n.maximum != null) {
-            if (n.minimum != null && n.maximum != null) {
-                throw SchemaException.unsupported(not.pointer(), "not of a two-sided numeric range is not supported"
-                        + " (its complement is two ranges)");
-            }
-            all &= ~(Types.INTEGER | Types.FRACTIONAL);
-            if ((n.types & (Types.INTEGER | Types.FRACTIONAL)) == (Types.INTEGER | Types.FRACTIONAL)) {
+        int numbers = n.types & NUMBERS;
+        boolean numberKeys = m.keySet().stream().anyMatch(NUMBER_KEYS::contains);
+        if (numbers != 0 && (numberKeys || numbers != NUMBERS)) {
+            all &= ~NUMBERS; // N accepts some numbers, not all: not N keeps the others
+            if (numbers == NUMBERS && n.multipleOf.isEmpty() && (n.minimum == null) != (n.maximum == null)) {
+                // one bound: the complement is the opposite bound, no difference needed
                 String at = not.at(m.keySet().stream().filter(NUMBER_KEYS::contains).findFirst().orElse("minimum"));
                 if (n.minimum != null) {
                     NumberKeywords.upper(c, n.minimum, !n.minimumExclusive, at);
                 } else {
                     NumberKeywords.lower(c, n.maximum, !n.maximumExclusive, at);
                 }
-            } else if ((n.types & (Types.INTEGER | Types.FRACTIONAL)) != 0) {
-                throw SchemaException.unsupported(not.pointer(), "not of an integer range is not supported"
-                        + " (its complement holds the non-integers)");
+            } else {
+                c.notNumbers.add(Leaves.number(n)); // ranges, integers, multiples: removed as a language
             }
         }
         if (all != 0) {
@@ -104,9 +110,11 @@ final class LeafNegation {
                 c.notBooleans.add(b);
             } else if (v == SchemaJson.NULL) {
                 c.types &= ~Types.NULL;
+            } else if (v instanceof BigDecimal d) {
+                excludeNumber(c, n, d);
             } else {
                 throw SchemaException.unsupported(n.valuesPointer, "not of an enum/const holding " + Node.describe(v)
-                        + " is not supported (only strings, booleans and null)");
+                        + " is not supported (only strings, numbers, booleans and null)");
             }
         }
         if (c.notBooleans.containsAll(List.of(Boolean.TRUE, Boolean.FALSE))) {
@@ -114,10 +122,31 @@ final class LeafNegation {
         }
     }
 
+    /** Excludes the number {@code d} (every plain spelling of its value) when N's number keywords accept it. */
+    private static void excludeNumber(Constraints c, Constraints n, BigDecimal d) {
+        if (n.minimum != null || n.maximum != null || !n.multipleOf.isEmpty()) {
+            if (!Membership.matches(Leaves.number(n), d.toPlainString())) {
+                return; // N rejects it anyway
+            }
+        }
+        try {
+            c.notNumbers.add(NumberLanguages.number(d, false, d, false));
+        } catch (SchemaException e) {
+            throw SchemaException.unsupported(n.valuesPointer, e.reason());
+        }
+    }
+
     /** Whether {@code v} (an outer enum member) survives the exclusions of {@code c}. */
     static boolean kept(Constraints c, Object v) {
         if (v instanceof Boolean b) {
             return !c.notBooleans.contains(b);
+        }
+        if (v instanceof BigDecimal d) {
+            for (Expr e : c.notNumbers) {
+                if (Membership.matches(e, d.toPlainString())) {
+                    return false;
+                }
+            }
         }
         if (v instanceof String s) {
             for (Expr e : c.notStrings) {

@@ -65,7 +65,32 @@ final class Leaves {
         return out;
     }
 
+    /**
+     * The number language of {@code c}: its bounds and multiples ({@link #bounded}), minus the languages a
+     * {@code not} excluded ({@link Constraints#notNumbers}); with exclusions only plain spellings are kept.
+     * Its multipleOf automata count against the schema's {@code budget}.
+     */
     static Expr number(Constraints c, AutomatonBudget budget) {
+        Expr out = bounded(c, budget);
+        if (c.notNumbers.isEmpty() || Exprs.isNothing(out)) {
+            return out;
+        }
+        if (out.equals(NumberLanguages.number(null, false, null, false))) {
+            out = NumberLanguages.plain();
+        }
+        return new Expr.Difference(out, c.notNumbers.size() == 1 ? c.notNumbers.get(0) : new Expr.Alt(c.notNumbers));
+    }
+
+    /**
+     * As {@link #number(Constraints, AutomatonBudget)} for a language that is only subtracted or matched
+     * against (what a {@code not} removes, what an enum's numbers are checked against): it gets a full
+     * multipleOf budget of its own rather than the schema's.
+     */
+    static Expr number(Constraints c) {
+        return number(c, AutomatonBudget.full());
+    }
+
+    private static Expr bounded(Constraints c, AutomatonBudget budget) {
         boolean integers = (c.types & Types.INTEGER) != 0;
         boolean fractions = (c.types & Types.FRACTIONAL) != 0;
         if (fractions && !integers) {

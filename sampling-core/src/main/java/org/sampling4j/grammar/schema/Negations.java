@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * {@code not} and {@code if}/{@code then}/{@code else} in the cases that are exact here: {@code not}
  * of a boolean schema, {@code not} of a leaf schema ({@link LeafNegation}: types, scalar enums, string
- * keywords, one numeric bound), and {@code if} without {@code then} and {@code else} (it asserts
+ * keywords, numeric bounds and multipleOf), and {@code if} without {@code then} and {@code else} (it asserts
  * nothing); {@code if}/{@code then}/{@code else} of a leaf {@code if} is expanded by {@link Conditionals}, of
  * {@code if: true/false} by {@link Expansion}. Every other use is UNSUPPORTED.
  */
@@ -16,11 +16,11 @@ final class Negations {
     static void add(Constraints c, Node n) {
         Map<String, Object> m = n.map();
         if (m.containsKey("not")) {
-            String p = n.pointer();
-            // the negated if of Conditionals: its schema is the document's if, at the if's pointer
-            String at = p.endsWith(Conditionals.NEGATED) ? p.substring(0, p.length() - Conditionals.NEGATED.length()) : n.at("not");
+            String at = Complement.notPointer(n); // the document's pointer, also for synthetic negations
             Node not = Node.of(m.get("not"), at, c.draft);
-            if (not.value() instanceof Boolean b) {
+            if (Complement.handles(not.value())) {
+                // an object schema: its complement is the anyOf group of Complement, expanded by Expansion
+            } else if (not.value() instanceof Boolean b) {
                 if (b) {
                     c.types = 0;
                 }
@@ -31,9 +31,9 @@ final class Negations {
             }
         }
         if (m.containsKey("if") && !(m.get("if") instanceof Boolean) && (m.containsKey("then") || m.containsKey("else"))
-                && !Conditionals.isLeaf(m.get("if"))) {
+                && !Conditionals.isLeaf(m.get("if")) && !Complement.handles(m.get("if"))) {
             throw SchemaException.unsupported(n.at("if"), "if/then/else is supported only when if is a boolean schema or a"
-                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, one numeric bound)");
+                    + " leaf schema (type, enum/const of scalars, pattern, format, minLength, maxLength, numeric bounds, multipleOf)");
         }
     }
 }

@@ -127,6 +127,15 @@ final class NumberLanguages {
         return Exprs.alt(positive, Exprs.isNothing(negative) ? Exprs.NOTHING : Exprs.seq(Exprs.lit("-"), negative));
     }
 
+    /**
+     * Every JSON number in plain decimal spelling {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}: the base from which
+     * {@code not} removes number languages, which are plain spellings too (so {@code 3e0} cannot slip
+     * through a difference that removed {@code 3}).
+     */
+    static Expr plain() {
+        return Exprs.regex("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?");
+    }
+
     /** Plain decimal spellings of values in {@code [lo, hi]} ({@code 0 <= lo}; {@code hi == null}: unbounded). */
     static Expr magnitude(BigDecimal lo, boolean loIncl, BigDecimal hi, boolean hiIncl) {
         if (hi != null && (lo.compareTo(hi) > 0 || lo.compareTo(hi) == 0 && !(loIncl && hiIncl))) {

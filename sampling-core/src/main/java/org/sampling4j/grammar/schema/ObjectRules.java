@@ -31,6 +31,9 @@ final class ObjectRules {
     }
 
     static Expr of(Constraints c, SchemaCompiler sc) {
+        if (c.maxProperties >= 0 && c.minProperties > c.maxProperties) {
+            return new Expr.Alt(List.of()); // minProperties > maxProperties: no object is valid
+        }
         Expr names = PropertyNames.of(c, sc);
         List<KeyClasses.Pattern> patterns = KeyClasses.patterns(c);
         List<Member> members = new ArrayList<>();

@@ -12,8 +12,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * {@code 1.0}, {@code 1.00} for 1 where 1.0 is an integer; no exponent spellings), objects with their keys
  * in any order (the engine's any-order object, every key required; in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
  * filtered by {@code type}, string values by the string keywords ({@link Membership} against
- * {@link Leaves#decoded}, which includes what {@code not} excluded); combined with numeric, object or
- * array keywords an enum is refused (the intersection would need an instance validator).
+ * {@link Leaves#decoded}, which includes what {@code not} excluded), number values by the number keywords
+ * ({@link Membership} against {@link Leaves#number} of a plain spelling; refused in draft-04); combined with
+ * object or array keywords an enum holding an object (array) is refused (that would need an instance validator).
  */
 final class Values {
     private Values() {
@@ -32,10 +33,32 @@ final class Values {
      * string values in the string keywords' language (in enum order; equal values are not merged here).
      */
     static List<Object> allowed(Constraints c, SchemaCompiler sc) {
-        // String keywords filter the string values exactly (each value tested against their language); the
-        // other kinds would need an instance validator for numbers, objects and arrays, and are refused.
-        String other = c.numberPointer != null ? c.numberPointer
-                : c.objectPointer != null ? c.objectPointer : c.arrayPointer != null ? c.arrayPointer : c.uniqueItemsPointer;
+        // String keywords filter the string values exactly (each value tested against their language), number
+        // keywords the numbers (against Leaves.number, plain spellings); object and array keywords would need an
+        // instance validator, and are refused when a value they apply to is allowed by type.
+        boolean objects = false;
+        boolean arrays = false;
+        boolean numbers = false;
+        for (Object v : c.values) {
+            int t = Types.ofValue(v) & c.types;
+            objects |= t == Types.OBJECT;
+            arrays |= t == Types.ARRAY;
+            numbers |= (t & (Types.INTEGER | Types.FRACTIONAL)) != 0;
+        }
+        String other = objects && c.objectPointer != null ? c.objectPointer
+                : arrays && c.arrayPointer != null ? c.arrayPointer : arrays ? c.uniqueItemsPointer : null;
+        Expr numberLanguage = null;
+        if (other == null && numbers && c.numberPointer != null) {
+            if (!c.draft.fractionZerosAreIntegers()) {
+                other = c.numberPointer; // draft-04: is 1.0 an integer? not decided here
+            } else {
+                try {
+                    numberLanguage = Leaves.number(c);
+                } catch (SchemaException e) {
+                    other = c.numberPointer;
+                }
+            }
+        }
         if (other != null) {
             throw SchemaException.unsupported(other, "const/enum (" + c.valuesPointer + ") together with this keyword is not supported");
         }
@@ -43,6 +66,9 @@ final class Values {
         List<Object> out = new ArrayList<>();
         for (Object v : c.values) {
             if (v instanceof String s && !Membership.matches(strings, s)) {
+                continue;
+            }
+            if (v instanceof BigDecimal d && numberLanguage != null && !Membership.matches(numberLanguage, d.toPlainString())) {
                 continue;
             }
             if ((Types.ofValue(v) & c.types) != 0 && LeafNegation.kept(c, v)) {
