@@ -198,14 +198,21 @@ static void self_check(void) {
 }
 
 /* ---- the seven canonical configurations ---- */
-static const char *NAMES[7] = {"greedy", "temp1", "topK50Temp07", "minP005Temp07",
-                               "topP095Temp07", "temp07TopP09", "fullChain"};
+static const char *NAMES[9] = {"greedy", "temp1", "topK50Temp07", "minP005Temp07",
+                               "topP095Temp07", "temp07TopP09", "fullChain",
+                               "x:topP09Temp07", "x:penalties"};
+#define CANONICAL 7
+#define CONFIGS 9
 static const uint32_t SEED = 0x5A4D0901u;
 
 /*
  * llama.cpp's usual order is penalties, top-k, top-p, min-p, temperature, dist (common_sampler's
  * default). Configuration 6 is defined as temperature first, then top-p (what
  * `--samplers "temperature;top_p"` gives), so its chain is built in that order.
+ *
+ * Two extra rows (names starting "x:") are not canonical: configuration 6 in llama.cpp's default
+ * order (top-p 0.9 at T = 1, then temperature 0.7), which is what a chain built in the usual order
+ * measures, and the penalties sampler alone on the full vocabulary, to show its share.
  */
 static struct llama_sampler *canonical(int config) {
     struct llama_sampler *s = chain();
@@ -238,6 +245,13 @@ static struct llama_sampler *canonical(int config) {
         llama_sampler_chain_add(s, llama_sampler_init_top_p(0.9f, 1));
         llama_sampler_chain_add(s, llama_sampler_init_min_p(0.05f, 1));
         llama_sampler_chain_add(s, llama_sampler_init_temp(0.7f));
+        break;
+    case 7:
+        llama_sampler_chain_add(s, llama_sampler_init_top_p(0.9f, 1));
+        llama_sampler_chain_add(s, llama_sampler_init_temp(0.7f));
+        break;
+    case 8:
+        llama_sampler_chain_add(s, llama_sampler_init_penalties(64, 1.1f, 0.3f, 0.6f));
         break;
     }
     llama_sampler_chain_add(s, llama_sampler_init_dist(SEED));
@@ -317,7 +331,7 @@ int main(int argc, char **argv) {
     llama_token_data *data = malloc(sizeof(llama_token_data) * vocab);
     double *times = malloc(sizeof(double) * calls);
     llama_token_data_array cur;
-    for (int config = 0; config < 7; config++) {
+    for (int config = 0; config < CONFIGS; config++) {
         struct llama_sampler *s = canonical(config);
         for (int i = 0; i < history_length; i++) {
             llama_sampler_accept(s, history[i]);
@@ -339,6 +353,9 @@ int main(int argc, char **argv) {
             }
         }
         qsort(times, calls, sizeof(double), by_value);
+        if (config == CANONICAL) {
+            printf("# extra rows, not canonical\n");
+        }
         printf("%-14s %10.1f %10.1f %10.1f %10.1f %8zu %6d\n", NAMES[config], quantile(times, calls, 0.5),
                quantile(times, calls, 0.1), quantile(times, calls, 0.9), sum / calls, kept_size, token);
         fflush(stdout);
