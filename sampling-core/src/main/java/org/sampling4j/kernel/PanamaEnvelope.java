@@ -8,7 +8,6 @@ import static org.sampling4j.kernel.PanamaConstants.FLOAT_SWAP_8;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -22,8 +21,8 @@ import jdk.incubator.vector.VectorOperators;
  * {@code lane(0)}).
  *
  * <p>The restriction to tokens ranked before a bound is a blend with zero computed inside the
- * loop: a {@code VectorMask} merged across the {@code masked} branch (a mask phi) made JDK 17's C2
- * box it, 12-24 KB per call, which JFR's allocation samples showed.
+ * loop, not a {@code VectorMask} merged across the {@code masked} branch: JDK 17's C2 boxes such a
+ * mask phi (12-24 KB per call in a first version, found with JFR's allocation samples).
  */
 final class PanamaEnvelope {
     private static final int F = FLOATS.length();
@@ -40,7 +39,7 @@ final class PanamaEnvelope {
         for (int start = from; start < to; start += ReductionOrder.BLOCK, b++) {
             int end = Math.min(to, start + ReductionOrder.BLOCK);
             int bodyEnd = start + (end - start) / ReductionOrder.LANES * ReductionOrder.LANES;
-            float sum = body(x, start, bodyEnd, shift, scale, bound, boundId, masked);
+            float sum = body(x, start, bodyEnd, shift, scale, bound, boundId, masked, null);
             float tail = 0;
             for (int i = bodyEnd; i < end; i++) {
                 float v = x[i];
@@ -54,35 +53,52 @@ final class PanamaEnvelope {
 
     static void weights(float[] x, int from, int to, float shift, float scale, float bound, int boundId, float[] out) {
         boolean masked = !(bound == Float.NEGATIVE_INFINITY && boundId == Integer.MAX_VALUE);
-        FloatVector zero = FloatVector.zero(FLOATS);
-        int i = from;
-        for (int end = from + FLOATS.loopBound(to - from); i < end; i += F) {
-            FloatVector v = FloatVector.fromArray(FLOATS, x, i);
-            FloatVector e = lanes(v.sub(shift).mul(scale));
-            if (masked) {
-                e = zero.blend(e, before(v, i, bound, boundId));
-            }
-            e.intoArray(out, i - from);
-        }
-        for (; i < to; i++) {
+        int bodyEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
+        body(x, from, bodyEnd, shift, scale, bound, boundId, masked, out);
+        for (int i = bodyEnd; i < to; i++) {
             float v = x[i];
             out[i - from] = v > bound || v == bound && i < boundId ? Envelope.weight(v, shift, scale) : 0f;
         }
     }
 
-    /** The canonical float sum over {@code [from, to)}, a multiple of 16 long. */
+    /**
+     * The canonical float sum over {@code [from, to)}, a multiple of 16 long; with {@code out}, each
+     * lane's envelope is also written to {@code out[i - from]} (one block's weights for a proposal).
+     *
+     * <p>One loop for both passes, with {@link Envelope#at} and the restriction written out in it
+     * rather than called: a helper returning a vector that C2 does not inline boxes it, and C2 did
+     * not always inline one here (PrintInlining showed "callee is too large" for a 132-byte helper
+     * at a call site it judged cold, and "callee uses too much stack" for the mask helper), which
+     * {@code ExtendedChainTest}'s allocation check caught as 272 bytes per iteration.
+     */
     private static float body(float[] x, int from, int to, float shift, float scale, float bound, int boundId,
-            boolean masked) {
+            boolean masked, float[] out) {
         FloatVector zero = FloatVector.zero(FLOATS);
         FloatVector a0 = zero;
         FloatVector a1 = zero;
         FloatVector a2 = zero;
         FloatVector a3 = zero;
+        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
         for (int i = from; i < to; i += F) {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
-            FloatVector e = lanes(v.sub(shift).mul(scale));
+            FloatVector t = v.sub(shift).mul(scale);
+            // Envelope.at, lane-wise: same operations, same order, same roundings.
+            FloatVector y = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), magic);
+            FloatVector r = magic.sub(y).fma(FloatVector.broadcast(FLOATS, Envelope.LN2), t);
+            FloatVector p = FloatVector.broadcast(FLOATS, Envelope.C2).fma(r, FloatVector.broadcast(FLOATS, Envelope.C1))
+                    .fma(r, FloatVector.broadcast(FLOATS, Envelope.C0));
+            FloatVector pow = ((IntVector) y.reinterpretAsInts())
+                    .add(Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            FloatVector e = zero.blend(p.mul(pow), t.compare(VectorOperators.GE, Envelope.FLOOR));
             if (masked) {
-                e = zero.blend(e, before(v, i, bound, boundId));
+                // Ranked before (bound, boundId): above it, or equal to it at a lower index.
+                e = zero.blend(e, v.compare(VectorOperators.GT, bound)
+                        .or(v.compare(VectorOperators.EQ, bound).and(FLOATS.indexInRange(i, boundId))));
+            }
+            if (out != null) {
+                e.intoArray(out, i - from);
             }
             if (F == 16) {
                 a0 = a0.add(e);
@@ -109,26 +125,5 @@ final class PanamaEnvelope {
         t = F >= 8 ? t.add(t.rearrange(FLOAT_SWAP_4)) : t;
         t = t.add(t.rearrange(FLOAT_SWAP_2));
         return t.add(t.rearrange(FLOAT_SWAP_1)).reduceLanes(VectorOperators.MAX);
-    }
-
-    /** Lanes ranked before {@code (bound, boundId)}: above it, or equal to it at a lower index. */
-    private static VectorMask<Float> before(FloatVector v, int i, float bound, int boundId) {
-        return v.compare(VectorOperators.GT, bound)
-                .or(v.compare(VectorOperators.EQ, bound).and(FLOATS.indexInRange(i, boundId)));
-    }
-
-    /** {@link Envelope#at} on every lane: same operations, same order, same roundings. */
-    private static FloatVector lanes(FloatVector t) {
-        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector y = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), magic);
-        FloatVector negK = magic.sub(y);
-        FloatVector r = negK.fma(FloatVector.broadcast(FLOATS, Envelope.LN2), t);
-        FloatVector p = FloatVector.broadcast(FLOATS, Envelope.C2).fma(r, FloatVector.broadcast(FLOATS, Envelope.C1))
-                .fma(r, FloatVector.broadcast(FLOATS, Envelope.C0));
-        FloatVector pow = ((IntVector) y.reinterpretAsInts())
-                .add(Float.MAX_EXPONENT - MAGIC_BITS)
-                .lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return FloatVector.zero(FLOATS).blend(p.mul(pow), t.compare(VectorOperators.GE, Envelope.FLOOR));
     }
 }
