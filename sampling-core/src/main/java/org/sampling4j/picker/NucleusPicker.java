@@ -76,7 +76,8 @@ final class NucleusPicker {
             boundId = j;
         }
         c.materialize();
-        return InverseCdfPicker.INSTANCE.pick(c, state);
+        // Past every round the proposals could have used: their uniforms decided the rejections.
+        return InverseCdfPicker.pick(c, state, MAX_ROUNDS * EnvelopeDraw.SLOT);
     }
 
     /**
