@@ -98,4 +98,44 @@ class TopPProcessorTest {
     private static int[] kept(double p) {
         return Chains.kept(Chains.process(LOGITS, new TopPProcessor(p, 1)));
     }
+
+    /**
+     * The prefilter may only drop tokens outside the nucleus: on seeded rows from nearly flat
+     * (W close to V, where the bound from W is tightest) to sharp, the nucleus's last token, found by
+     * a full sort, is never below the prefilter's logit.
+     */
+    @Test
+    void prefilterFromTheTotalWeightNeverCutsIntoTheNucleus() {
+        SplittableRandom r = new SplittableRandom(0x70BB_F17EL);
+        for (int trial = 0; trial < 300; trial++) {
+            int v = 50 + r.nextInt(5000);
+            double sigma = trial % 3 == 0 ? 1e-3 : 0.05 + 5 * r.nextDouble();
+            float[] x = new float[v];
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < v; i++) {
+                x[i] = (float) (PortableGaussian.next(r) * sigma);
+                max = Math.max(max, x[i]);
+            }
+            float temperature = (float) (0.2 + 2 * r.nextDouble());
+            double topP = 0.05 + 0.94 * r.nextDouble();
+            float scale = 1f / temperature;
+            float[] sorted = x.clone();
+            java.util.Arrays.sort(sorted);
+            double total = 0;
+            for (float value : sorted) {
+                total += org.sampling4j.kernel.FastExp.weight(value, max, scale);
+            }
+            double mass = 0;
+            float last = sorted[v - 1];
+            for (int i = v - 1; i >= 0 && mass < topP * total; i--) {
+                mass += org.sampling4j.kernel.FastExp.weight(sorted[i], max, scale);
+                last = sorted[i];
+            }
+            float threshold = TopPProcessor.prefilter(max, temperature, topP, v, total);
+            int at = trial;
+            float boundary = last;
+            org.junit.jupiter.api.Assertions.assertTrue(boundary >= threshold, () -> "trial " + at + ": nucleus ends at "
+                    + boundary + " below the prefilter " + threshold + " (V " + v + ", T " + temperature + ", top-p " + topP + ")");
+        }
+    }
 }
