@@ -42,8 +42,7 @@ final class PanamaEnvelope {
             float sum = body(x, start, bodyEnd, shift, scale, bound, boundId, masked, null);
             float tail = 0;
             for (int i = bodyEnd; i < end; i++) {
-                float v = x[i];
-                tail += v > bound || v == bound && i < boundId ? Envelope.weight(v, shift, scale) : 0f;
+                tail += ScalarEnvelope.e(x, i, shift, scale, bound, boundId);
             }
             blockSums[b] = sum + tail;
             total += blockSums[b];
@@ -56,8 +55,7 @@ final class PanamaEnvelope {
         int bodyEnd = from + (to - from) / ReductionOrder.LANES * ReductionOrder.LANES;
         body(x, from, bodyEnd, shift, scale, bound, boundId, masked, out);
         for (int i = bodyEnd; i < to; i++) {
-            float v = x[i];
-            out[i - from] = v > bound || v == bound && i < boundId ? Envelope.weight(v, shift, scale) : 0f;
+            out[i - from] = ScalarEnvelope.e(x, i, shift, scale, bound, boundId);
         }
     }
 

@@ -60,8 +60,11 @@ final class ScalarEnvelope {
         return blocks + tail;
     }
 
-    /** Token i's envelope if it ranks before {@code (bound, boundId)} (larger value, then lower index), else 0. */
-    private static float e(float[] x, int i, float shift, float scale, float bound, int boundId) {
+    /**
+     * Token i's envelope if it ranks before {@code (bound, boundId)} (larger value, then lower index), else 0:
+     * also the Panama twin's tails, so both twins share one definition of a lane.
+     */
+    static float e(float[] x, int i, float shift, float scale, float bound, int boundId) {
         float v = x[i];
         return v > bound || v == bound && i < boundId ? Envelope.weight(v, shift, scale) : 0f;
     }
