@@ -156,6 +156,28 @@ class JsonSchemaErrorTest {
     }
 
     @Test
+    void negatedMultiplesSpendTheSchemasAutomatonBudget() {
+        // within the budget (6007 + 2 states): compiles, and removes exactly the multiples
+        Grammar one = Grammar.jsonSchema("{\"type\": \"integer\", \"not\": {\"multipleOf\": 6007}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(one, "6008"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(one, "12014") >= 0);
+        // two negated multipleOf leaves that together exceed it: the second is refused at its own pointer
+        unsupported("{\"type\": \"integer\", \"not\": {\"multipleOf\": 6007}, \"allOf\": [{\"not\": {\"multipleOf\": 6011}}]}",
+                "/allOf/0/not/multipleOf", "3993 left after its other multipleOf automata");
+        // an outer multipleOf and a negated one share the budget too
+        unsupported("{\"type\": \"integer\", \"multipleOf\": 6007, \"not\": {\"multipleOf\": 6011}}",
+                "/not/multipleOf", "3993 left after its other multipleOf automata");
+        // and a negated one in one property, an outer one in another
+        unsupported("{\"properties\": {\"a\": {\"type\": \"integer\", \"not\": {\"multipleOf\": 6007}},"
+                + " \"b\": {\"type\": \"integer\", \"multipleOf\": 6011}}}", "/properties/b/multipleOf", "3993 left");
+        // an enum is matched against a negated language without building it into the grammar: no budget spent
+        Grammar e = Grammar.jsonSchema("{\"enum\": [6007, 6008], \"not\": {\"multipleOf\": 6007},"
+                + " \"allOf\": [{\"not\": {\"multipleOf\": 6011}}]}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(e, "6008"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(e, "6007") >= 0);
+    }
+
+    @Test
     void whitespacePatternsMustOnlyHoldJsonWhitespace() {
         String schema = "{\"type\": \"array\", \"items\": {\"type\": \"null\"}}";
         Grammar g = Grammar.jsonSchema(schema, V, JsonSchemaOptions.DEFAULT.withWhitespacePattern("[ ]?"), GrammarLimits.DEFAULT);

@@ -53,10 +53,12 @@ final class Constraints {
     /** Decoded string languages excluded by {@code not} (see {@link Negations}); empty = none. */
     final List<org.sampling4j.grammar.syntax.Expr> notStrings = new ArrayList<>();
     /**
-     * Number languages excluded by {@code not} (plain decimal spellings, see {@link LeafNegation}); empty =
-     * none. When not empty the number language is restricted to plain spellings before the difference.
+     * The number constraints whose languages {@code not} excludes (plain decimal spellings, see
+     * {@link LeafNegation}); empty = none. Kept as constraints, not languages, so that
+     * {@link Leaves#number(Constraints, AutomatonBudget)} builds them under the schema's multipleOf budget.
+     * When not empty the number language is restricted to plain spellings before the difference.
      */
-    final List<org.sampling4j.grammar.syntax.Expr> notNumbers = new ArrayList<>();
+    final List<Constraints> notNumbers = new ArrayList<>();
     BigDecimal minimum;
     boolean minimumExclusive;
     BigDecimal maximum;

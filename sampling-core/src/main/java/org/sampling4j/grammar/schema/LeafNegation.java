@@ -20,7 +20,8 @@ import org.sampling4j.grammar.syntax.Expr;
  * <li>numbers with {@code minimum m}: not N keeps the numbers {@code < m} (a bound: the complement of a
  *     one-sided range is one-sided), and so on for the other three bounds;</li>
  * <li>numbers restricted otherwise (a two-sided range, {@code type: integer}, {@code multipleOf}, or these
- *     together): not N removes N's number language from the numbers ({@link Constraints#notNumbers}, a
+ *     together): not N removes N's number language from the numbers ({@link Constraints#notNumbers}, built under
+ *     the schema's multipleOf budget, a
  *     difference of regular languages in plain decimal spelling, so exponent spellings are then not
  *     produced or accepted, the loss {@link NumberLanguages} documents for bounds);</li>
  * <li>enum members {@code true}/{@code false}/{@code null} are excluded one by one, numbers as the
@@ -86,7 +87,7 @@ final class LeafNegation {
                     NumberKeywords.lower(c, n.maximum, !n.maximumExclusive, at);
                 }
             } else {
-                c.notNumbers.add(Leaves.number(n)); // ranges, integers, multiples: removed as a language
+                c.notNumbers.add(n); // ranges, integers, multiples: removed as a language, built under the schema's budget
             }
         }
         if (all != 0) {
@@ -125,15 +126,20 @@ final class LeafNegation {
     /** Excludes the number {@code d} (every plain spelling of its value) when N's number keywords accept it. */
     private static void excludeNumber(Constraints c, Constraints n, BigDecimal d) {
         if (n.minimum != null || n.maximum != null || !n.multipleOf.isEmpty()) {
-            if (!Membership.matches(Leaves.number(n), d.toPlainString())) {
+            if (!Membership.matches(Leaves.membership(n), d.toPlainString())) {
                 return; // N rejects it anyway
             }
         }
         try {
-            c.notNumbers.add(NumberLanguages.number(d, false, d, false));
+            NumberLanguages.number(d, false, d, false); // refuses a value too long to spell, at the enum
         } catch (SchemaException e) {
             throw SchemaException.unsupported(n.valuesPointer, e.reason());
         }
+        Constraints one = new Constraints(c.draft, c.options); // the value d: every plain spelling of it
+        one.minimum = d;
+        one.maximum = d;
+        one.numberPointer = n.valuesPointer;
+        c.notNumbers.add(one);
     }
 
     /** Whether {@code v} (an outer enum member) survives the exclusions of {@code c}. */
@@ -142,8 +148,8 @@ final class LeafNegation {
             return !c.notBooleans.contains(b);
         }
         if (v instanceof BigDecimal d) {
-            for (Expr e : c.notNumbers) {
-                if (Membership.matches(e, d.toPlainString())) {
+            for (Constraints n : c.notNumbers) {
+                if (Membership.matches(Leaves.membership(n), d.toPlainString())) {
                     return false;
                 }
             }

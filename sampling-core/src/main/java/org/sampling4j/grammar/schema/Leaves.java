@@ -66,9 +66,11 @@ final class Leaves {
     }
 
     /**
-     * The number language of {@code c}: its bounds and multiples ({@link #bounded}), minus the languages a
-     * {@code not} excluded ({@link Constraints#notNumbers}); with exclusions only plain spellings are kept.
-     * Its multipleOf automata count against the schema's {@code budget}.
+     * The number language of {@code c}: its bounds and multiples ({@link #bounded}), minus the languages of
+     * the constraints a {@code not} excluded ({@link Constraints#notNumbers}); with exclusions only plain
+     * spellings are kept. Every multipleOf automaton of it, the subtracted ones included (the engine builds a
+     * difference's both sides), counts against the schema's {@code budget}, so a refusal names the keyword
+     * that ran over it: the outer {@code multipleOf} or the negated one.
      */
     static Expr number(Constraints c, AutomatonBudget budget) {
         Expr out = bounded(c, budget);
@@ -78,15 +80,19 @@ final class Leaves {
         if (out.equals(NumberLanguages.number(null, false, null, false))) {
             out = NumberLanguages.plain();
         }
-        return new Expr.Difference(out, c.notNumbers.size() == 1 ? c.notNumbers.get(0) : new Expr.Alt(c.notNumbers));
+        List<Expr> removed = new ArrayList<>();
+        for (Constraints n : c.notNumbers) {
+            removed.add(number(n, budget));
+        }
+        return new Expr.Difference(out, removed.size() == 1 ? removed.get(0) : new Expr.Alt(removed));
     }
 
     /**
-     * As {@link #number(Constraints, AutomatonBudget)} for a language that is only subtracted or matched
-     * against (what a {@code not} removes, what an enum's numbers are checked against): it gets a full
-     * multipleOf budget of its own rather than the schema's.
+     * As {@link #number(Constraints, AutomatonBudget)} for a language that is only matched against by
+     * {@link Membership} (an enum's numbers, a value a {@code not} may exclude) and never becomes part of
+     * the grammar: it gets a multipleOf budget of its own, since the engine never builds it.
      */
-    static Expr number(Constraints c) {
+    static Expr membership(Constraints c) {
         return number(c, AutomatonBudget.full());
     }
 

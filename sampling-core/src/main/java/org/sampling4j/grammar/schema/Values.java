@@ -13,7 +13,7 @@ import org.sampling4j.grammar.syntax.Expr;
  * in any order (the engine's any-order object, every key required; in the given order under forced order), arrays element by element, whitespace as everywhere. Values are
  * filtered by {@code type}, string values by the string keywords ({@link Membership} against
  * {@link Leaves#decoded}, which includes what {@code not} excluded), number values by the number keywords
- * ({@link Membership} against {@link Leaves#number} of a plain spelling; refused in draft-04); combined with
+ * ({@link Membership} against {@link Leaves#membership} of a plain spelling; refused in draft-04); combined with
  * object or array keywords an enum holding an object (array) is refused (that would need an instance validator).
  */
 final class Values {
@@ -53,7 +53,7 @@ final class Values {
                 other = c.numberPointer; // draft-04: is 1.0 an integer? not decided here
             } else {
                 try {
-                    numberLanguage = Leaves.number(c);
+                    numberLanguage = Leaves.membership(c);
                 } catch (SchemaException e) {
                     other = c.numberPointer;
                 }
