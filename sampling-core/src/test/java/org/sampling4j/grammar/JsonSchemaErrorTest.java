@@ -69,13 +69,23 @@ class JsonSchemaErrorTest {
         unsupported("{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"uniqueItems\": true}", "/uniqueItems", "uniqueItems");
         unsupported("{\"properties\": {\"address\": {\"if\": {\"patternProperties\": {\"^z\": {\"type\": \"integer\"}}},"
                 + " \"then\": {\"maxProperties\": 3}}}, \"additionalProperties\": false}",
-                "/properties/address/if", "if/then/else");
-        unsupported("{\"not\": {\"additionalProperties\": false}}", "/not/additionalProperties", "not is supported only for leaf schemas");
-        // inside the complement of an object schema, a refusal names the document's keyword, not a synthetic branch
-        unsupported("{\"not\": {\"properties\": {\"a\": {\"additionalProperties\": false}}}}",
-                "/not/properties/a/additionalProperties", "not is supported only for leaf schemas");
-        unsupported("{\"if\": {\"required\": [\"k\"], \"properties\": {\"k\": {\"patternProperties\": {\"x\": {}}}}},"
-                + " \"then\": {\"required\": [\"b\"]}}", "/if/properties/k/patternProperties", "not is supported only");
+                "/properties/address/if/patternProperties", "not of patternProperties");
+        unsupported("{\"not\": {\"properties\": {\"a\": {}}, \"additionalProperties\": false}}", "/not/additionalProperties",
+                "not of additionalProperties is supported only as false");
+        unsupported("{\"not\": {\"propertyNames\": {\"maxLength\": 2}}}", "/not/propertyNames", "not of propertyNames");
+        // inside the complement of an object or array schema, a refusal names the document's keyword, not a synthetic branch
+        unsupported("{\"not\": {\"properties\": {\"a\": {\"additionalProperties\": {\"type\": \"string\"}}}}}",
+                "/not/properties/a/additionalProperties", "not of additionalProperties");
+        unsupported("{\"if\": {\"required\": [\"k\"], \"properties\": {\"k\": {\"patternProperties\": {\"x\": {\"minimum\": 1}}}}},"
+                + " \"then\": {\"required\": [\"b\"]}}", "/if/properties/k/patternProperties", "not of patternProperties");
+        unsupported("{\"not\": {\"prefixItems\": [{}, {\"uniqueItems\": true}]}}", "/not/prefixItems/1/uniqueItems", "not of uniqueItems");
+        unsupported("{\"not\": {\"contains\": {\"items\": {\"maxContains\": 1, \"contains\": {}}}}}",
+                "/not/contains/items/maxContains", "not of maxContains");
+        unsupported("{\"not\": {\"prefixItems\": [{\"type\": \"null\"}], \"items\": {\"type\": \"integer\"}}}", "/not/items",
+                "after 1 positional schemas");
+        unsupported("{\"not\": {\"contains\": {}, \"minContains\": 2}}", "/not/minContains", "not of minContains above 1");
+        unsupported("{\"not\": {\"type\": \"array\", \"items\": {\"not\": {\"const\": 1}}}}", "/not/items/not",
+                "not with not is not"); // a double negation inside the complement is refused at the inner not
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
         unsupported("{\"dependentRequired\": {\"a\": [\"z\"], \"b\": [\"z\"], \"c\": [\"z\"], \"d\": [\"z\"], \"e\": [\"z\"],"

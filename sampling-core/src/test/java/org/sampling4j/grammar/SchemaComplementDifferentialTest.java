@@ -13,8 +13,9 @@ import org.sampling4j.text.Vocabulary;
 /**
  * {@code not} and {@code if}/{@code then}/{@code else} over random small schemas S, T, U: leaf schemas (types,
  * one- and two-sided numeric bounds, exclusive bounds, multipleOf, numeric and string enum/const, string
- * lengths and patterns) and object schemas (type object, properties of leaf or nested object schemas,
- * required, min/maxProperties): {@code S}, {@code {not: S}} and {@code {if: S, then: T, else: U}} are compiled;
+ * lengths and patterns), object schemas (type object, properties of leaf or nested object schemas,
+ * required, min/maxProperties) and array schemas (type array, prefixItems or items of leaf or nested array
+ * schemas, min/maxItems, contains, with additionalProperties / propertyNames false now and then): {@code S}, {@code {not: S}} and {@code {if: S, then: T, else: U}} are compiled;
  * each compiled grammar must accept (byte by byte) exactly the pool instances networknt validates, and
  * every text generated under its mask (uniformly random allowed tokens, i.e. random logits) must be
  * valid for networknt. No schema of these keywords may be refused; a grammar refused
@@ -29,7 +30,8 @@ class SchemaComplementDifferentialTest {
     private static final String[] POOL = {"-3", "-1", "-0", "0", "0.5", "1", "1.5", "2", "2.0", "2.5", "3", "4", "5",
         "5.5", "6", "9", "10", "10.25", "12", "-2.5", "\"\"", "\"a\"", "\"ab\"", "\"ba\"", "\"abc\"", "\"x\"", "null",
         "true", "false", "{}", "[]", "[1]", "{\"a\": 1}", "{\"a\": \"ab\"}", "{\"b\": 2}", "{\"a\": 3, \"b\": null}",
-        "{\"a\": 2.5, \"b\": \"x\", \"c\": true}", "{\"b\": {\"a\": 1}}", "{\"b\": {}}"};
+        "{\"a\": 2.5, \"b\": \"x\", \"c\": true}", "{\"b\": {\"a\": 1}}", "{\"b\": {}}", "[1, \"a\"]", "[2, 2.5, 3]",
+        "[\"ab\", null]", "[[1]]", "[true]", "[0, 1, 2, 3]", "[\"x\", \"x\"]", "[{}, 5]", "[[], []]"};
 
     @Test
     void notAndIfAgreeWithNetworknt() {
@@ -38,7 +40,8 @@ class SchemaComplementDifferentialTest {
         int empty = 0;
         int generated = 0;
         for (int s = 0; s < SCHEMAS; s++) {
-            String leaf = r.nextInt(3) == 0 ? object(r, 2) : leaf(r);
+            int kind = r.nextInt(6);
+            String leaf = kind < 2 ? object(r, 2) : kind < 4 ? array(r, 2) : leaf(r);
             String[] schemas = {leaf, "{\"not\": " + leaf + "}",
                 "{\"if\": " + leaf + ", \"then\": " + (r.nextBoolean() ? object(r, 1) : leaf(r)) + ", \"else\": "
                         + leaf(r) + "}"};
@@ -119,6 +122,42 @@ class SchemaComplementDifferentialTest {
         }
         if (parts.isEmpty()) {
             parts.add("\"required\": [\"a\"]");
+        }
+        return "{" + String.join(", ", parts) + "}";
+    }
+
+    /**
+     * A random array schema: type array, prefixItems or items (leaf or nested array schemas), minItems,
+     * maxItems, contains, additionalProperties false / propertyNames false beside them now and then.
+     */
+    private static String array(Random r, int depth) {
+        List<String> parts = new ArrayList<>();
+        if (r.nextBoolean()) {
+            parts.add("\"type\": \"array\"");
+        }
+        if (r.nextInt(3) == 0) {
+            List<String> prefix = new ArrayList<>();
+            for (int i = r.nextInt(3); i >= 0; i--) {
+                prefix.add(depth > 1 && r.nextInt(3) == 0 ? array(r, depth - 1) : leaf(r));
+            }
+            parts.add("\"prefixItems\": [" + String.join(", ", prefix) + "]");
+        } else if (r.nextBoolean()) {
+            parts.add("\"items\": " + (depth > 1 && r.nextInt(3) == 0 ? array(r, depth - 1) : leaf(r)));
+        }
+        if (r.nextInt(3) == 0) {
+            parts.add("\"minItems\": " + r.nextInt(3));
+        }
+        if (r.nextInt(3) == 0) {
+            parts.add("\"maxItems\": " + r.nextInt(3));
+        }
+        if (r.nextInt(3) == 0) {
+            parts.add("\"contains\": " + leaf(r));
+        }
+        if (r.nextInt(6) == 0) {
+            parts.add(r.nextBoolean() ? "\"additionalProperties\": false" : "\"propertyNames\": false");
+        }
+        if (parts.isEmpty()) {
+            parts.add("\"minItems\": 1");
         }
         return "{" + String.join(", ", parts) + "}";
     }

@@ -19,7 +19,7 @@ final class Negations {
             String at = Complement.notPointer(n); // the document's pointer, also for synthetic negations
             Node not = Node.of(m.get("not"), at, c.draft);
             if (Complement.handles(not.value())) {
-                // an object schema: its complement is the anyOf group of Complement, expanded by Expansion
+                // an object or array schema: its complement is the anyOf group of Complement, expanded by Expansion
             } else if (not.value() instanceof Boolean b) {
                 if (b) {
                     c.types = 0;
