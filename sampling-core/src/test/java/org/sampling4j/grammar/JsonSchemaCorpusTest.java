@@ -58,6 +58,27 @@ class JsonSchemaCorpusTest {
         }
     }
 
+    /**
+     * A file's name says whether it is refused: {@code refused-*} (or {@code *-refused}) files, and only they,
+     * carry {@code refused} / {@code refused_budget}, so a schema that starts to compile cannot keep a name that
+     * says otherwise (the compile test then fails on the missing refusal), nor a refused one hide among the others.
+     */
+    @Test
+    void aFileIsNamedRefusedIffItExpectsARefusal() {
+        List<String> wrong = new ArrayList<>();
+        int refused = 0;
+        for (SchemaCorpus c : SchemaCorpus.load()) {
+            boolean named = c.name().startsWith("refused-") || c.name().endsWith("-refused.json");
+            boolean expects = c.refused() != null || c.budget() != null;
+            refused += expects ? 1 : 0;
+            if (named != expects) {
+                wrong.add(c.name() + (named ? " is named refused but expects no refusal" : " expects a refusal but is not named refused-"));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(refused > 0, "no refused corpus file");
+    }
+
     @Test
     void compiledSchemasAcceptTheValidRejectTheInvalidAndGenerateOnlyValid() throws Exception {
         Vocabulary o200k = GrammarRealVocabularyTest.o200k();
