@@ -84,6 +84,12 @@ class JsonSchemaErrorTest {
         unsupported("{\"not\": {\"prefixItems\": [{\"type\": \"null\"}], \"items\": {\"type\": \"integer\"}}}", "/not/items",
                 "after 1 positional schemas");
         unsupported("{\"not\": {\"contains\": {}, \"minContains\": 2}}", "/not/minContains", "not of minContains above 1");
+        unsupported("{\"if\": {\"anyOf\": [{\"type\": \"string\"}]}, \"then\": {\"maxLength\": 2}}", "/if", "if/then/else is supported only");
+        // inside propertyNames the same if is exact (key languages are regular): it compiles
+        Grammar keys = Grammar.jsonSchema("{\"type\": \"object\", \"propertyNames\": {\"if\": {\"anyOf\": [{\"pattern\": \"^a\"}]},"
+                + " \"then\": {\"maxLength\": 2}}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"ab\": 1, \"xyz\": 2}"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"abc\": 1}") >= 0);
         unsupported("{\"not\": {\"type\": \"array\", \"items\": {\"not\": {\"const\": 1}}}}", "/not/items/not",
                 "not with not is not"); // a double negation inside the complement is refused at the inner not
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
