@@ -85,6 +85,22 @@ class JsonSchemaErrorTest {
                 "after 1 positional schemas");
         unsupported("{\"not\": {\"contains\": {}, \"minContains\": 2}}", "/not/minContains", "not of minContains above 1");
         unsupported("{\"if\": {\"anyOf\": [{\"type\": \"string\"}]}, \"then\": {\"maxLength\": 2}}", "/if", "if/then/else is supported only");
+        // a key schema whose branches multiply (13 anyOfs of two branches: 8,192 conjunctions) is refused
+        String anyOfs = String.join(", ", java.util.Collections.nCopies(13, "{\"anyOf\": [{\"minLength\": 1}, {\"maxLength\": 5}]}"));
+        unsupported("{\"type\": \"object\", \"propertyNames\": {\"allOf\": [" + anyOfs + "]}}", "/propertyNames",
+                "more than 4096 conjunctions");
+        // and one that recurses through not (anyOf of nots of itself) is refused at the depth limit, not taken apart for ever
+        unsupported("{\"$defs\": {\"a\": {\"anyOf\": [{\"not\": {\"$ref\": \"#/$defs/a\"}}, {\"minLength\": 1, \"not\": {\"$ref\": \"#/$defs/a\"}}]}},"
+                + " \"type\": \"object\", \"propertyNames\": {\"$ref\": \"#/$defs/a\"}}", "/$defs/a/anyOf/0/not", "deeper than 32");
+        unsupported("{\"$defs\": {\"a\": {\"not\": {\"$ref\": \"#/$defs/a\"}}}, \"type\": \"object\", \"propertyNames\": {\"$ref\": \"#/$defs/a\"}}",
+                "/$defs/a/not", "deeper than 32");
+        // the complement of a draft-04 tuple: positions before the negated one are {} (draft-04 has no boolean schemas)
+        Grammar tuple = Grammar.jsonSchema("{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\": \"array\","
+                + " \"not\": {\"items\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(tuple, "[1]"));
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(tuple, "[\"a\", \"b\"]"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(tuple, "[\"a\", 1]") >= 0);
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(tuple, "[\"a\"]") >= 0);
         // inside propertyNames the same if is exact (key languages are regular): it compiles
         Grammar keys = Grammar.jsonSchema("{\"type\": \"object\", \"propertyNames\": {\"if\": {\"anyOf\": [{\"pattern\": \"^a\"}]},"
                 + " \"then\": {\"maxLength\": 2}}}", V);

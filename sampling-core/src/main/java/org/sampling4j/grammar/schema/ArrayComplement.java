@@ -60,7 +60,7 @@ final class ArrayComplement {
                 }
                 List<Object> prefix = new ArrayList<>();
                 for (int j = 0; j < i; j++) {
-                    prefix.add(Boolean.TRUE);
+                    prefix.add(Map.of()); // {} rather than true: draft-04 has no boolean schemas
                 }
                 prefix.add(Map.of("not", p));
                 branch(branches, pointers, "/" + positional + "/" + i, Map.of("minItems", BigDecimal.valueOf(i + 1L),

@@ -33,17 +33,33 @@ final class KeyLanguage {
     static final int MAX_ONE_OF = 4;
     /** Most nested {@code not}/{@code if} taken apart. */
     static final int MAX_DEPTH = 32;
+    /**
+     * Most conjunctions one key schema may be taken apart into: branches multiply ({@code anyOf} of
+     * {@code not}s of a recursive {@code $ref} would be exponential in {@link #MAX_DEPTH}), so past this the
+     * schema is UNSUPPORTED at the {@code propertyNames} instead of compiling for ever.
+     */
+    static final int MAX_CONJUNCTIONS = 4096;
     static final Expr ANY = Exprs.repeat(Exprs.ANY_CHAR, 0, Expr.Repeat.UNBOUNDED);
 
-    private KeyLanguage() {
-    }
-
     /** The decoded strings valid under the conjunction {@code nodes}. */
-    static Expr of(Collection<Node> nodes, SchemaCompiler sc) {
-        return of(nodes, Set.of(), sc, 0);
+    static Expr of(Node schema, SchemaCompiler sc) {
+        return new KeyLanguage(schema.pointer(), sc).of(List.of(schema), Set.of(), 0);
     }
 
-    private static Expr of(Collection<Node> nodes, Set<String> chosen, SchemaCompiler sc, int depth) {
+    private final String pointer;
+    private final SchemaCompiler sc;
+    private int conjunctions;
+
+    private KeyLanguage(String pointer, SchemaCompiler sc) {
+        this.pointer = pointer;
+        this.sc = sc;
+    }
+
+    private Expr of(Collection<Node> nodes, Set<String> chosen, int depth) {
+        if (++conjunctions > MAX_CONJUNCTIONS) {
+            throw SchemaException.unsupported(pointer, "propertyNames takes more than " + MAX_CONJUNCTIONS
+                    + " conjunctions apart (its anyOf/oneOf/if/not branches multiply)");
+        }
         Expansion.Closure closure = Expansion.close(nodes, sc.refs, sc.draft);
         for (Expansion.Group g : closure.groups()) {
             if (chosen.contains(g.pointer())) {
@@ -55,17 +71,17 @@ final class KeyLanguage {
             for (List<Node> b : g.branches()) {
                 List<Node> seed = new ArrayList<>(closure.nodes());
                 seed.addAll(b);
-                branches.add(of(seed, now, sc, depth));
+                branches.add(of(seed, now, depth));
             }
-            return g.oneOf() && !provedDisjoint(g, closure, sc) ? exactlyOne(g, branches) : Exprs.alt(branches);
+            return g.oneOf() && !provedDisjoint(g, closure) ? exactlyOne(g, branches) : Exprs.alt(branches);
         }
         List<Node> merged = new ArrayList<>();
         List<Expr> parts = new ArrayList<>();
         for (Node n : closure.nodes()) {
-            merged.add(takeApart(n, parts, sc, depth));
+            merged.add(takeApart(n, parts, depth));
         }
         Constraints k = sc.merge(merged);
-        Expr out = leaves(k, sc);
+        Expr out = leaves(k);
         for (Expr p : parts) {
             out = meet(out, p);
         }
@@ -73,7 +89,7 @@ final class KeyLanguage {
     }
 
     /** {@code n} without a {@code not} / {@code if} this class computes itself; their languages go to {@code parts}. */
-    private static Node takeApart(Node n, List<Expr> parts, SchemaCompiler sc, int depth) {
+    private Node takeApart(Node n, List<Expr> parts, int depth) {
         Map<String, Object> m = n.map();
         boolean not = m.containsKey("not") && general(m.get("not"));
         boolean cond = m.containsKey("if") && (m.containsKey("then") || m.containsKey("else")) && general(m.get("if"));
@@ -86,15 +102,15 @@ final class KeyLanguage {
         Map<String, Object> rest = new LinkedHashMap<>(m);
         if (not) {
             rest.remove("not");
-            parts.add(complement(of(List.of(Node.of(m.get("not"), n.at("not"), sc.draft)), Set.of(), sc, depth + 1)));
+            parts.add(complement(of(List.of(Node.of(m.get("not"), n.at("not"), sc.draft)), Set.of(), depth + 1)));
         }
         if (cond) {
             rest.remove("if");
             rest.remove("then");
             rest.remove("else");
-            Expr i = of(List.of(Node.of(m.get("if"), n.at("if"), sc.draft)), Set.of(), sc, depth + 1);
-            Expr t = m.containsKey("then") ? of(List.of(Node.of(m.get("then"), n.at("then"), sc.draft)), Set.of(), sc, depth + 1) : ANY;
-            Expr e = m.containsKey("else") ? of(List.of(Node.of(m.get("else"), n.at("else"), sc.draft)), Set.of(), sc, depth + 1) : ANY;
+            Expr i = of(List.of(Node.of(m.get("if"), n.at("if"), sc.draft)), Set.of(), depth + 1);
+            Expr t = m.containsKey("then") ? of(List.of(Node.of(m.get("then"), n.at("then"), sc.draft)), Set.of(), depth + 1) : ANY;
+            Expr e = m.containsKey("else") ? of(List.of(Node.of(m.get("else"), n.at("else"), sc.draft)), Set.of(), depth + 1) : ANY;
             parts.add(Exprs.alt(meet(i, t), meet(complement(i), e)));
         }
         return new Node(rest, n.pointer());
@@ -106,7 +122,7 @@ final class KeyLanguage {
     }
 
     /** The language of a merged conjunction without connectives: its strings, or its string values. */
-    private static Expr leaves(Constraints k, SchemaCompiler sc) {
+    private Expr leaves(Constraints k) {
         if ((k.types & Types.STRING) == 0) {
             return Exprs.NOTHING;
         }
@@ -123,7 +139,7 @@ final class KeyLanguage {
         return strings;
     }
 
-    private static boolean provedDisjoint(Expansion.Group g, Expansion.Closure closure, SchemaCompiler sc) {
+    private boolean provedDisjoint(Expansion.Group g, Expansion.Closure closure) {
         try {
             Disjointness.check(g, closure, sc);
             return true;

@@ -9,8 +9,9 @@ import org.sampling4j.grammar.syntax.Expr;
  * additional, must be a string valid under it. Its language is {@link KeyLanguage} of the schema: the
  * string keywords' language ({@link Leaves#decoded}), or the string values of a const/enum, combined
  * through {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not}/{@code if} as regular-language
- * intersection, union, exactly-one and complement; a schema whose types exclude strings allows no key. Several object parts ({@code allOf}) intersect. The
- * compiler intersects each key class with it and tests each named key against it ({@link Membership}).
+ * intersection, union, exactly-one and complement; a schema whose types exclude strings allows no key.
+ * Several object parts ({@code allOf}) intersect. The compiler intersects each key class with it and tests
+ * each named key against it ({@link Membership}).
  */
 final class PropertyNames {
     private PropertyNames() {
@@ -38,7 +39,7 @@ final class PropertyNames {
         if (n.isFalse()) {
             return Exprs.NOTHING;
         }
-        Expr keys = KeyLanguage.of(List.of(n), sc);
+        Expr keys = KeyLanguage.of(n, sc);
         return keys.equals(KeyLanguage.ANY) ? null : keys;
     }
 }
