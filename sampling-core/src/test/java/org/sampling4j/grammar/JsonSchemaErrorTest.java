@@ -106,8 +106,9 @@ class JsonSchemaErrorTest {
                 + " \"then\": {\"maxLength\": 2}}}", V);
         assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"ab\": 1, \"xyz\": 2}"));
         assertTrue(JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"abc\": 1}") >= 0);
-        unsupported("{\"not\": {\"type\": \"array\", \"items\": {\"not\": {\"const\": 1}}}}", "/not/items/not",
-                "not with not is not"); // a double negation inside the complement is refused at the inner not
+        // not {not X} is X: a refusal inside X names X's keyword in the document
+        unsupported("{\"not\": {\"not\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"uniqueItems\": true}}}",
+                "/not/not/uniqueItems", "equality of other items");
         unsupported("{\"not\": {\"enum\": [[1], 2]}}", "/not/enum", "not of an enum/const holding");
         unsupported("{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "/oneOf", "not provably disjoint");
         unsupported("{\"dependentRequired\": {\"a\": [\"z\"], \"b\": [\"z\"], \"c\": [\"z\"], \"d\": [\"z\"], \"e\": [\"z\"],"
@@ -185,6 +186,24 @@ class JsonSchemaErrorTest {
         deep.append("{\"type\": \"null\"}").append("}".repeat(200));
         Grammar d = Grammar.jsonSchema(deep.toString(), V);
         assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(d, "[".repeat(200) + "]".repeat(200)));
+    }
+
+    @Test
+    void aDoubleNegationIsItsSchema() {
+        Grammar twice = Grammar.jsonSchema("{\"not\": {\"not\": {\"type\": \"string\", \"maxLength\": 2}}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(twice, "\"ab\""));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(twice, "\"abc\"") >= 0);
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(twice, "1") >= 0);
+        // the complement of "every item is not 1" (items: {not: ...} negated by De Morgan): arrays holding a 1
+        Grammar holds = Grammar.jsonSchema("{\"type\": \"array\", \"not\": {\"items\": {\"not\": {\"const\": 1}}}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(holds, "[1]"));
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(holds, "[2, 1.0]"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(holds, "[]") >= 0);
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(holds, "[2]") >= 0);
+        // inside propertyNames too
+        Grammar keys = Grammar.jsonSchema("{\"type\": \"object\", \"propertyNames\": {\"not\": {\"not\": {\"pattern\": \"^a\"}}}}", V);
+        assertEquals(-1, JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"ab\": 1}"));
+        assertTrue(JsonSchemaCorpusTest.rejectedAtByte(keys, "{\"b\": 1}") >= 0);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.sampling4j.text.Vocabulary;
  * one- and two-sided numeric bounds, exclusive bounds, multipleOf, numeric and string enum/const, string
  * lengths and patterns), object schemas (type object, properties of leaf or nested object schemas,
  * required, min/maxProperties) and array schemas (type array, prefixItems or items of leaf or nested array
- * schemas, min/maxItems, contains, with additionalProperties / propertyNames false now and then): {@code S}, {@code {not: S}} and {@code {if: S, then: T, else: U}} are compiled;
+ * schemas, min/maxItems, contains, with additionalProperties / propertyNames false now and then): {@code S},
+ * {@code {not: S}}, {@code {not: {not: S}}} and {@code {if: S, then: T, else: U}} are compiled;
  * each compiled grammar must accept (byte by byte) exactly the pool instances networknt validates, and
  * every text generated under its mask (uniformly random allowed tokens, i.e. random logits) must be
  * valid for networknt. No schema of these keywords may be refused; a grammar refused
@@ -42,7 +43,7 @@ class SchemaComplementDifferentialTest {
         for (int s = 0; s < SCHEMAS; s++) {
             int kind = r.nextInt(6);
             String leaf = kind < 2 ? object(r, 2) : kind < 4 ? array(r, 2) : leaf(r);
-            String[] schemas = {leaf, "{\"not\": " + leaf + "}",
+            String[] schemas = {leaf, "{\"not\": " + leaf + "}", "{\"not\": {\"not\": " + leaf + "}}",
                 "{\"if\": " + leaf + ", \"then\": " + (r.nextBoolean() ? object(r, 1) : leaf(r)) + ", \"else\": "
                         + leaf(r) + "}"};
             for (String schema : schemas) {
@@ -79,8 +80,8 @@ class SchemaComplementDifferentialTest {
             }
         }
         System.out.println("SchemaComplementDifferentialTest: " + compiled + " compiled, " + empty + " empty (no valid pool"
-                + " instance either), 0 refused of " + 3 * SCHEMAS + " schemas, " + generated + " generated texts checked");
-        assertTrue(compiled >= 2 * SCHEMAS, "only " + compiled + " of " + 3 * SCHEMAS + " schemas compiled");
+                + " instance either), 0 refused of " + 4 * SCHEMAS + " schemas, " + generated + " generated texts checked");
+        assertTrue(compiled >= 3 * SCHEMAS, "only " + compiled + " of " + 4 * SCHEMAS + " schemas compiled");
         assertTrue(generated >= compiled, "only " + generated + " texts generated for " + compiled + " grammars");
     }
 

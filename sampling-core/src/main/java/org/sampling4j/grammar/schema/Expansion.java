@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * The applicators of a conjunction of schema nodes: {@code $ref} (followed; in draft-07 and earlier its
  * siblings are then ignored), {@code allOf} (every member joins the conjunction), {@code if: true} /
- * {@code if: false} (then / else joins), and {@code anyOf}/{@code oneOf} collected as {@link Group}s
+ * {@code if: false} (then / else joins), {@code not: {not: X}} (X joins), and {@code anyOf}/{@code oneOf} collected as {@link Group}s
  * that the compiler distributes over ({@code S ∧ (A ∨ B) = (S ∧ A) ∨ (S ∧ B)}). Walked with a worklist:
  * a cycle of references joins each node once (conjunction is idempotent), never a stack overflow.
  */
@@ -86,6 +86,10 @@ final class Expansion {
             }
             for (Group d : Dependencies.groups(n, draft)) {
                 groups.putIfAbsent(d.pointer(), d);
+            }
+            Node twice = Negations.doubleNegation(n, draft);
+            if (twice != null) {
+                work.push(twice); // not {not X} is X
             }
             Group complement = Complement.group(n, draft);
             if (complement != null) {

@@ -91,7 +91,7 @@ final class KeyLanguage {
     /** {@code n} without a {@code not} / {@code if} this class computes itself; their languages go to {@code parts}. */
     private Node takeApart(Node n, List<Expr> parts, int depth) {
         Map<String, Object> m = n.map();
-        boolean not = m.containsKey("not") && general(m.get("not"));
+        boolean not = m.containsKey("not") && general(m.get("not")) && !Negations.isDouble(m.get("not")); // X joined
         boolean cond = m.containsKey("if") && (m.containsKey("then") || m.containsKey("else")) && general(m.get("if"));
         if (!not && !cond) {
             return n;
