@@ -63,12 +63,30 @@ public interface Kernels {
      */
     int nextAbove(float[] x, int from, int to, float threshold);
 
+    /**
+     * The first {@code i} in {@code [from, to)} with {@code !(x[i] <= threshold)}, or -1: a value
+     * above the threshold, or a NaN. The scan of a streaming selection that also validates the row
+     * it reads (a NaN or {@code +Inf} is always a hit, whatever the threshold below {@code +Inf}).
+     */
+    int nextNotAtMost(float[] x, int from, int to, float threshold);
+
     /** Number of {@code i} in {@code [from, to)} with {@code x[i] >= threshold}. */
     int countAtLeast(float[] x, int from, int to, float threshold);
 
     /**
+     * Writes {@code dst[i] = src[i] / divisor} for {@code i} in {@code [0, n)} (a plain copy when the
+     * divisor is 1, where the quotient is the value) and returns how many {@code src[i]} are at
+     * least {@code -Float.MAX_VALUE}: the finite (kept) tokens, counted before the division. One
+     * pass where a processed row's write-out took a copy and a count.
+     */
+    int copyDividedCountFinite(float[] src, float[] dst, int n, float divisor);
+
+    /**
      * Writes the index and value of every {@code x[i] >= threshold}, {@code i} in {@code [0, n)},
-     * in increasing index order, into {@code ids} and {@code values}.
+     * in increasing index order, into {@code ids} and {@code values}, which hold at least {@code n}
+     * entries: an implementation may write any entry below {@code n}, and the entries from the
+     * returned count on are unspecified (a branch-free compaction writes every token at the next
+     * free position). {@code values} may be {@code x} itself (in-place compaction).
      *
      * @return how many were written
      */

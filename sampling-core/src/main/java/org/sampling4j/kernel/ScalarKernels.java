@@ -117,6 +117,16 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int nextNotAtMost(float[] x, int from, int to, float threshold) {
+        for (int i = from; i < to; i++) {
+            if (!(x[i] <= threshold)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public int countAtLeast(float[] x, int from, int to, float threshold) {
         int count = 0;
         for (int i = from; i < to; i++) {
@@ -126,15 +136,25 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int copyDividedCountFinite(float[] src, float[] dst, int n, float divisor) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            float v = src[i];
+            dst[i] = v / divisor;
+            count += v >= -Float.MAX_VALUE ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Override
     public int compactAtLeast(float[] x, int n, float threshold, int[] ids, float[] values) {
         int size = 0;
         for (int i = 0; i < n; i++) {
             float v = x[i];
-            if (v >= threshold) {
-                ids[size] = i;
-                values[size] = v;
-                size++;
-            }
+            // Branch-free: position size <= i is written for every token and kept only on a hit.
+            ids[size] = i;
+            values[size] = v;
+            size += v >= threshold ? 1 : 0;
         }
         return size;
     }

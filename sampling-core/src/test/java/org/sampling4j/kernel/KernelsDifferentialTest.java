@@ -41,14 +41,18 @@ class KernelsDifferentialTest extends KernelsTestCase {
             float[] b = new float[n];
             same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
             sameArrays("copyMax copy", where, a, b);
+            sameCopyDivided(where, x, n);
             float t = max - 2f;
             same("nextAbove", where, SCALAR.nextAbove(x, 0, n, t), PANAMA.nextAbove(x, 0, n, t));
+            sameNextNotAtMost(where, x, n, t, new SplittableRandom(seed));
             same("countAtLeast", where, SCALAR.countAtLeast(x, 0, n, t), PANAMA.countAtLeast(x, 0, n, t));
             int[] ids1 = new int[n];
             int[] ids2 = new int[n];
-            same("compactAtLeast", where, SCALAR.compactAtLeast(x, n, t, ids1, a), PANAMA.compactAtLeast(x, n, t, ids2, b));
-            sameArrays("compactAtLeast values", where, a, b);
-            same("compactAtLeast ids", where, Arrays.hashCode(ids1), Arrays.hashCode(ids2));
+            int kept = SCALAR.compactAtLeast(x, n, t, ids1, a);
+            same("compactAtLeast", where, kept, PANAMA.compactAtLeast(x, n, t, ids2, b));
+            sameArrays("compactAtLeast values", where, Arrays.copyOf(a, kept), Arrays.copyOf(b, kept));
+            same("compactAtLeast ids", where, Arrays.hashCode(Arrays.copyOf(ids1, kept)),
+                    Arrays.hashCode(Arrays.copyOf(ids2, kept)));
             sameSum("expSum", where, SCALAR.expSum(x, 0, n, max, 1 / 0.7f), PANAMA.expSum(x, 0, n, max, 1 / 0.7f));
             sameSum("expSumBefore", where, SCALAR.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2),
                     PANAMA.expSumBefore(x, 0, n, max, 1.3f, x[n / 2], n / 2));
@@ -58,6 +62,27 @@ class KernelsDifferentialTest extends KernelsTestCase {
             sameMoments(where, x, 0, n);
             sameMasked(where, x, n, new SplittableRandom(seed));
         }
+    }
+
+    /**
+     * nextNotAtMost from every start of the first 70 and a random one, on the row and with a NaN
+     * or +Inf planted: a hit is a value above the threshold or a NaN, the first from the start.
+     */
+    private static void sameNextNotAtMost(String where, float[] x, int n, float t, SplittableRandom r) {
+        float[] y = x.clone();
+        int planted = r.nextInt(n);
+        y[planted] = r.nextBoolean() ? Float.NaN : Float.POSITIVE_INFINITY;
+        for (float[] row : new float[][] {x, y}) {
+            for (int from = 0; from < Math.min(n, 70); from++) {
+                same("nextNotAtMost", where + " from " + from, SCALAR.nextNotAtMost(row, from, n, t),
+                        PANAMA.nextNotAtMost(row, from, n, t));
+            }
+            int from = r.nextInt(n);
+            same("nextNotAtMost", where + " from " + from, SCALAR.nextNotAtMost(row, from, n, t),
+                    PANAMA.nextNotAtMost(row, from, n, t));
+        }
+        int hit = PANAMA.nextNotAtMost(y, 0, n, Float.MAX_VALUE);
+        same("nextNotAtMost finds the planted NaN or +Inf", where, planted, hit);
     }
 
     /**
@@ -190,10 +215,12 @@ class KernelsDifferentialTest extends KernelsTestCase {
         float[] b = new float[n];
         same("copyMax", where, bits(SCALAR.copyMax(x, 0, a, n)), bits(PANAMA.copyMax(x, 0, b, n)));
         sameArrays("copyMax copy", where, a, b);
+        sameCopyDivided(where, x, n);
         float[] thresholds = {max, Math.nextDown(max), max - 3f, x[n / 2], Float.NEGATIVE_INFINITY, -Float.MAX_VALUE};
         for (float t : thresholds) {
             String at = where + " threshold=" + t;
             same("nextAbove", at, SCALAR.nextAbove(x, from, n, t), PANAMA.nextAbove(x, from, n, t));
+            same("nextNotAtMost", at, SCALAR.nextNotAtMost(x, from, n, t), PANAMA.nextNotAtMost(x, from, n, t));
             same("countAtLeast", at, SCALAR.countAtLeast(x, from, n, t), PANAMA.countAtLeast(x, from, n, t));
             int[] ids1 = new int[n];
             int[] ids2 = new int[n];
@@ -301,6 +328,27 @@ class KernelsDifferentialTest extends KernelsTestCase {
 
     private static long bits(float f) {
         return Float.floatToRawIntBits(f);
+    }
+
+    /** copyDividedCountFinite against its definition, at divisor 1 (a copy) and at temperatures. */
+    private static void sameCopyDivided(String where, float[] x, int n) {
+        int finite = 0;
+        for (int i = 0; i < n; i++) {
+            finite += x[i] >= -Float.MAX_VALUE ? 1 : 0;
+        }
+        for (float divisor : new float[] {1f, 0.7f, 1.3f, 1e-3f}) {
+            float[] a = new float[n];
+            float[] b = new float[n];
+            float[] expected = new float[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = x[i] / divisor;
+            }
+            String at = where + " divisor=" + divisor;
+            same("copyDividedCountFinite count", at, finite, SCALAR.copyDividedCountFinite(x, a, n, divisor));
+            same("copyDividedCountFinite count", at, finite, PANAMA.copyDividedCountFinite(x, b, n, divisor));
+            sameArrays("copyDividedCountFinite scalar", at, expected, a);
+            sameArrays("copyDividedCountFinite panama", at, expected, b);
+        }
     }
 
     private static void same(String op, String where, long expected, long actual) {

@@ -69,6 +69,12 @@ class ScalarKernelsTest {
         assertEquals(2, K.nextAbove(x, 0, 6, 0.5f));
         assertEquals(5, K.nextAbove(x, 3, 6, 0.5f));
         assertEquals(-1, K.nextAbove(x, 0, 6, 3f));
+        assertEquals(2, K.nextNotAtMost(x, 0, 6, 0.5f));
+        assertEquals(-1, K.nextNotAtMost(x, 0, 6, 3f));
+        float[] nan = {0f, Float.NaN, 5f};
+        assertEquals(2, K.nextAbove(nan, 0, 3, 4f));
+        assertEquals(1, K.nextNotAtMost(nan, 0, 3, 4f), "a NaN is not at most any threshold");
+        assertEquals(2, K.nextNotAtMost(nan, 2, 3, 4f));
         int[] ids = new int[6];
         float[] values = new float[6];
         assertEquals(4, K.compactAtLeast(x, 6, 0.5f, ids, values));
