@@ -77,6 +77,18 @@ public final class Candidates {
     }
 
     /**
+     * Loads the row straight into the sparse set of its {@code k} best tokens outside
+     * {@code history}, plus the history's tokens, without copying it ({@link Selection#loadBest}):
+     * for a chain whose first steps fuse before a {@link BestKCut} (penalties, temperature) and the cut. Returns the
+     * index of the row's first NaN or +Inf, or -1.
+     */
+    int loadBest(float[] logits, int offset, int k, TokenCounts history, float[] unconditionalRow) {
+        reset(unconditionalRow);
+        dense.clear();
+        return Selection.loadBest(this, logits, offset, k, history);
+    }
+
+    /**
      * The token of the dense row's first largest value when loading found it and the row has not
      * changed since, else -1 (also when sparse).
      */

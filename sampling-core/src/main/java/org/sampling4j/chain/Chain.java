@@ -26,6 +26,7 @@ public final class Chain {
     private final int deferredCut;
     private final boolean maskOnLoad;
     private final boolean argmaxOnLoad;
+    private final int bestOnLoad;
 
     /**
      * Compiles {@code processors} then {@code picker} for {@code vocabSize} tokens.
@@ -64,6 +65,21 @@ public final class Chain {
         // Greedy with nothing that changes the row: the argmax is found in the pass that loads and
         // validates it, and no copy is made unless something reads the row (logprobs do).
         this.argmaxOnLoad = picker.picksArgmax() && !writes && !unconditional && !masks;
+        // A top-k after nothing but penalties and temperature: loading selects the k best others,
+        // and those steps run on them plus the history's tokens, never on a copy of the row.
+        int best = -1;
+        if (!maskOnLoad && !argmaxOnLoad) {
+            for (int i = 0; i < this.processors.length; i++) {
+                if (this.processors[i] instanceof BestKCut) {
+                    best = ((BestKCut) this.processors[i]).k() >= 1 ? i : -1;
+                    break;
+                }
+                if (!this.processors[i].fusesBeforeTopK()) {
+                    break;
+                }
+            }
+        }
+        this.bestOnLoad = best;
     }
 
     /** The vocabulary size V every row must have. */
@@ -131,6 +147,9 @@ public final class Chain {
             first = 1;
         } else if (argmaxOnLoad) {
             bad = c.loadArgmax(logits, offset, unconditional);
+        } else if (bestOnLoad >= 0 && fusesBest(state)) {
+            TokenCounts history = bestOnLoad == 0 ? null : state.allCounts();
+            bad = c.loadBest(logits, offset, ((BestKCut) processors[bestOnLoad]).k(), history, unconditional);
         } else {
             bad = c.load(logits, offset, copyOnLoad, unconditional);
         }
@@ -156,6 +175,18 @@ public final class Chain {
                     + ": a penalty or bias overflowed float; keep |logit + bias| and |count * penalty| below 3.4e38");
         }
         return c;
+    }
+
+    /**
+     * Whether the k best and the history's tokens are fewer than V, so that loading can select
+     * them ({@link Candidates#loadBest}); else the row is loaded dense and the steps run on it.
+     */
+    private boolean fusesBest(SequenceView state) {
+        long kept = ((BestKCut) processors[bestOnLoad]).k();
+        if (bestOnLoad > 0) {
+            kept += state.allCounts().distinct();
+        }
+        return kept < vocabSize;
     }
 
     /**
@@ -187,15 +218,8 @@ public final class Chain {
         c.materialize();
         float t = c.temperature();
         if (c.isDense()) {
-            float[] x = c.denseValues();
-            if (t == 1f) {
-                System.arraycopy(x, 0, out, 0, vocabSize);
-            } else {
-                for (int i = 0; i < vocabSize; i++) {
-                    out[i] = x[i] / t;
-                }
-            }
-            return c.kernels().countAtLeast(x, 0, vocabSize, -Float.MAX_VALUE);
+            // The write-out and the count of kept tokens in one pass (a copy and a count were two).
+            return c.kernels().copyDividedCountFinite(c.denseValues(), out, vocabSize, t);
         }
         Arrays.fill(out, Float.NEGATIVE_INFINITY);
         int[] ids = c.ids();

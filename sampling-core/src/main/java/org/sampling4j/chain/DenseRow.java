@@ -88,6 +88,12 @@ final class DenseRow {
         return -1;
     }
 
+    /** Holds no row: the step went sparse while loading ({@link Candidates#loadBest}). */
+    void clear() {
+        forget();
+        maxValid = false;
+    }
+
     private void forget() {
         borrowed = null;
         deferred = null;

@@ -47,6 +47,19 @@ public interface LogitsProcessor {
         return false;
     }
 
+    /**
+     * Whether this step, before a {@link BestKCut}, may run on just the sequence's tokens
+     * ({@link SequenceView#allCounts()}) plus the k best other tokens instead of the whole row,
+     * leaving the same k best with the same values: it changes only the values of tokens that
+     * occur in the sequence, each from its own value and the history (the penalties), or maps
+     * every value alike by a non-decreasing function (temperature T > 0), the same way on a dense
+     * row and on a sparse set, and reads nothing else of the candidates. {@link Chain} then fuses
+     * the top-k into loading the row. Answering true wrongly changes results; false costs only speed.
+     */
+    default boolean fusesBeforeTopK() {
+        return false;
+    }
+
     /** Whether this step reads {@link Candidates#unconditionalRow()} (classifier-free guidance). */
     default boolean readsUnconditionalRow() {
         return false;

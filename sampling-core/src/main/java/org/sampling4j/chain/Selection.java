@@ -145,6 +145,73 @@ public final class Selection {
     }
 
     /**
+     * {@link #keepBest} fused into loading a row: one streaming pass over the caller's
+     * {@code logits[offset, offset + V)}, never copied, validates every value and keeps the
+     * {@code k} best tokens not in {@code history} (all of them when it is null) in a k-entry
+     * max-heap of {@link SortKeys}, SIMD-scanning ({@link Kernels#nextNotAtMost}) for values above
+     * the current k-th best (about {@code k ln(V / k)} hits on a row in random order). The set becomes those k,
+     * sorted, followed by every token of {@code history} with a positive count at its raw value:
+     * a superset of the k best after any steps that {@link LogitsProcessor#fusesBeforeTopK()
+     * fuse before a top-k}, which then run on it, followed by the top-k step itself. Each
+     * token's value and the final k are those of the dense path, bit for bit.
+     *
+     * <p>The caller ensures {@code k + history.distinct() < V}. Returns the index (relative to
+     * {@code offset}) of the first NaN or {@code +Inf} value, or -1.
+     */
+    static int loadBest(Candidates c, float[] logits, int offset, int k, TokenCounts history) {
+        long[] heap = c.scratch().sortKeys();
+        int end = offset + c.vocabSize();
+        int filled = 0;
+        int i = offset;
+        for (; i < end && filled < k; i++) {
+            float v = logits[i];
+            if (!(v < Float.POSITIVE_INFINITY)) {
+                return i - offset;
+            }
+            if (history == null || history.count(i - offset) == 0) {
+                heap[filled++] = SortKeys.key(v, i - offset);
+            }
+        }
+        LongSort.heapify(heap, 0, k);
+        float worst = SortKeys.value(heap[0]);
+        Kernels kernels = c.kernels();
+        // Ids ascend, so a value equal to the k-th best never beats it: only v > worst is a hit,
+        // and so is a NaN or +Inf, which the hit refuses.
+        for (int j = kernels.nextNotAtMost(logits, i, end, worst); j >= 0;
+                j = kernels.nextNotAtMost(logits, j + 1, end, worst)) {
+            float v = logits[j];
+            if (!(v < Float.POSITIVE_INFINITY)) {
+                return j - offset;
+            }
+            if (history == null || history.count(j - offset) == 0) {
+                heap[0] = SortKeys.key(v, j - offset);
+                LongSort.siftDown(heap, 0, 0, k);
+                worst = SortKeys.value(heap[0]);
+            }
+        }
+        LongSort.sort(heap, 0, k);
+        int[] ids = c.ids();
+        float[] values = c.values();
+        for (int j = 0; j < k; j++) {
+            ids[j] = SortKeys.id(heap[j]);
+            values[j] = SortKeys.value(heap[j]);
+        }
+        int size = k;
+        if (history != null) {
+            for (int h = 0; h < history.distinct(); h++) {
+                if (history.countAt(h) > 0) {
+                    int token = history.tokenAt(h);
+                    ids[size] = token;
+                    values[size] = logits[offset + token];
+                    size++;
+                }
+            }
+        }
+        c.setSparse(size, size == k);
+        return -1;
+    }
+
+    /**
      * Sorts positions {@code [from, to)} of a sparse set by descending value, ties by ascending id,
      * leaving the rest and the sorted flag alone. O(m log m) for m = to - from.
      */

@@ -66,6 +66,12 @@ public final class RepetitionPenaltyProcessor implements LogitsProcessor {
         return x > 0 ? x / r : x * r;
     }
 
+    /** Writes only the counted tokens (a part of the sequence), each from its value and count, alike dense and sparse. */
+    @Override
+    public boolean fusesBeforeTopK() {
+        return true;
+    }
+
     @Override
     public void apply(Candidates c, SequenceView state) {
         c.applyTemperature();

@@ -59,6 +59,12 @@ public final class TemperatureProcessor implements LogitsProcessor {
         return false;
     }
 
+    /** T > 0 divides every value alike (lazily); greedy (T = 0) keeps the best, which depends on the rest. */
+    @Override
+    public boolean fusesBeforeTopK() {
+        return temperature > 0f;
+    }
+
     @Override
     public boolean preservesRanking() {
         return temperature > 0f;

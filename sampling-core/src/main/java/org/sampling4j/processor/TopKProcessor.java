@@ -1,8 +1,8 @@
 package org.sampling4j.processor;
 
+import org.sampling4j.chain.BestKCut;
 import org.sampling4j.chain.Candidates;
 import org.sampling4j.chain.Selection;
-import org.sampling4j.chain.LogitsProcessor;
 import org.sampling4j.chain.SequenceView;
 import org.sampling4j.chain.Setting;
 import org.sampling4j.internal.Canonical;
@@ -19,11 +19,13 @@ import org.sampling4j.internal.Canonical;
  * tied with the k-th logit (so may keep more than k); this keeps exactly k, ties to the lower id.
  * <p><b>Cost per call.</b> one streaming pass with a k-entry heap (heap work only on values above
  * the current k-th best), then a sort of k entries; the survivors stay sorted for later steps.
+ * First in a chain, or after the penalties only, that pass is the row's load itself (no copy, no
+ * separate max pass; {@link BestKCut}).
  * <p><b>Example.</b> logits [1, 3, 3, 2], k = 2: tokens 1 and 2 survive; k = 1: token 1.
  *
  * @see TopPProcessor  the mass-based alternative
  */
-public final class TopKProcessor implements LogitsProcessor {
+public final class TopKProcessor implements BestKCut {
     /** k, the number of tokens to keep. */
     public static final Setting TOP_K = Setting.anyInt("topK").byDefault(0).offAtMost(0)
             .note("<= 0 or >= the vocabulary size keeps every token");
@@ -42,6 +44,12 @@ public final class TopKProcessor implements LogitsProcessor {
 
     /** k. */
     public int topK() {
+        return topK;
+    }
+
+    /** k, for the chain's fused load (which it uses only when {@code k >= 1}). */
+    @Override
+    public int k() {
         return topK;
     }
 
