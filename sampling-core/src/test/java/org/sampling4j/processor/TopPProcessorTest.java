@@ -2,6 +2,7 @@ package org.sampling4j.processor;
 
 import org.sampling4j.random.PortableGaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -71,6 +72,30 @@ class TopPProcessorTest {
         }
     }
 
+    /**
+     * minKeep above the nucleus on the bucketed path: the first level's partition sets the dropped
+     * tokens aside, and the fallback to the minKeep best must see every candidate again.
+     */
+    @Test
+    void bucketedPathHonoursMinKeepAboveTheNucleus() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int trial = 0; trial < 100; trial++) {
+            int v = 200 + random.nextInt(3000);
+            float[] logits = new float[v];
+            double sigma = random.nextDouble(0.5, 6);
+            for (int i = 0; i < v; i++) {
+                logits[i] = (float) (PortableGaussian.next(random) * sigma);
+            }
+            double p = random.nextDouble(0.05, 0.6);
+            int minKeep = 1 + random.nextInt(150);
+            float[] sorted = Chains.process(logits, new TopPProcessor(p, minKeep, Integer.MAX_VALUE));
+            float[] bucketed = Chains.process(logits, new TopPProcessor(p, minKeep, 8));
+            int[] kept = Chains.kept(bucketed);
+            assertArrayEquals(Chains.kept(sorted), kept, "trial " + trial + " v " + v + " p " + p + " minKeep " + minKeep);
+            assertTrue(kept.length >= minKeep, "trial " + trial + ": " + kept.length + " < minKeep " + minKeep);
+        }
+    }
+
     @Test
     void aLongRunOfTiesIsCutAtTheLowestIdsOnTheBucketedPath() {
         float[] logits = new float[5000];
@@ -137,5 +162,61 @@ class TopPProcessorTest {
             org.junit.jupiter.api.Assertions.assertTrue(boundary >= threshold, () -> "trial " + at + ": nucleus ends at "
                     + boundary + " below the prefilter " + threshold + " (V " + v + ", T " + temperature + ", top-p " + topP + ")");
         }
+    }
+
+    /**
+     * The guessed prefilter ({@link TopPProcessor#guess}) only saves work: on seeded rows large
+     * enough for the bucketed cut, from nearly flat (where the guess misses part of the nucleus and
+     * the cut falls back to the bound) to sharp, the kept set is the one a full sort and walk finds
+     * (ties by id), and both branches run.
+     */
+    @Test
+    void guessedPrefilterKeepsTheNucleusOfAFullSortAndFallsBackWhenItMisses() {
+        SplittableRandom r = new SplittableRandom(0x6E55_0F17L);
+        org.sampling4j.kernel.Kernels k = org.sampling4j.kernel.KernelsProvider.get();
+        int hits = 0;
+        int misses = 0;
+        for (int trial = 0; trial < 120; trial++) {
+            int v = 2000 + r.nextInt(30000);
+            double sigma = trial % 4 == 0 ? 0.05 + 0.5 * r.nextDouble() : 0.5 + 5 * r.nextDouble();
+            float[] x = new float[v];
+            for (int i = 0; i < v; i++) {
+                x[i] = (float) (PortableGaussian.next(r) * sigma);
+            }
+            float temperature = (float) (0.3 + 2 * r.nextDouble());
+            double topP = 0.3 + 0.69 * r.nextDouble();
+            float scale = 1f / temperature;
+            float max = k.max(x, 0, v);
+            double total = k.expSumBlocks(x, 0, v, max, scale, new double[v / 2048 + 1]);
+            double target = topP * total;
+            float guess = TopPProcessor.guess(max, temperature, topP, v, total);
+            if (guess > TopPProcessor.prefilter(max, temperature, topP, v, total)) {
+                double above = 0;
+                for (float value : x) {
+                    above += value >= guess ? org.sampling4j.kernel.FastExp.weight(value, max, scale) : 0;
+                }
+                if (above >= target) {
+                    hits++;
+                } else {
+                    misses++;
+                }
+            }
+            Integer[] order = new Integer[v];
+            for (int i = 0; i < v; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> x[a] != x[b] ? Float.compare(x[b], x[a]) : Integer.compare(a, b));
+            double mass = 0;
+            int nucleus = 0;
+            while (nucleus < v && mass < target) {
+                mass += org.sampling4j.kernel.FastExp.weight(x[order[nucleus]], max, scale);
+                nucleus++;
+            }
+            int[] expected = java.util.Arrays.stream(order, 0, nucleus).mapToInt(Integer::intValue).sorted().toArray();
+            float[] processed = Chains.process(x, new TemperatureProcessor(temperature), new TopPProcessor(topP, 1));
+            assertArrayEquals(expected, Chains.kept(processed), "trial " + trial + " V " + v + " sigma " + sigma
+                    + " T " + temperature + " top-p " + topP);
+        }
+        assertTrue(hits >= 20 && misses >= 5, "guess held on " + hits + " rows, missed on " + misses);
     }
 }
