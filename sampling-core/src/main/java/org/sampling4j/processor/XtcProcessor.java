@@ -26,8 +26,8 @@ import org.sampling4j.random.Uniforms;
  * text-generation-webui PR 6335). Differs: the coin comes from the counter-based stream (llama.cpp:
  * its own mt19937), and probabilities are compared in double.
  * <p><b>Cost per call.</b> when the coin says no: nothing. Otherwise one SIMD exp-sum pass, one SIMD
- * count and one SIMD compaction of the qualifying tokens (few: p >= threshold), and a copy of the
- * row if it was borrowed; no allocation.
+ * compaction of the qualifying tokens (few: p >= threshold), one SIMD count of the finite ones only
+ * when minKeep is above 1, and a copy of the row if it was borrowed; no allocation.
  * <p><b>Example.</b> p = [0.5, 0.3, 0.15, 0.05], threshold 0.1, coin heads: tokens 0 and 1 are
  * removed, token 2 (the least probable above 0.1) stays with token 3.
  */
@@ -98,11 +98,10 @@ public final class XtcProcessor implements LogitsProcessor {
                 : Selection.smallestFloatAtLeast(max + c.temperature() * StrictMath.log(threshold * total));
         // The qualifying tokens (p >= threshold, so at most 1 / threshold of them unless threshold
         // is 0) come from one SIMD compaction; only they are visited one by one.
-        int finite = c.kernels().countAtLeast(values, 0, n, -Float.MAX_VALUE);
         int[] hitPositions = c.nextIds();
         float[] hitValues = c.nextValues();
         int qualifying = c.kernels().compactAtLeast(values, n, cut, hitPositions, hitValues);
-        if (qualifying < 2 || finite - (qualifying - 1) < minKeep) {
+        if (qualifying < 2 || minKeep > 1 && finite(c, values, n) - (qualifying - 1) < minKeep) {
             return;
         }
         int last = 0; // the least probable qualifying token: lowest value, then highest id
@@ -121,5 +120,14 @@ public final class XtcProcessor implements LogitsProcessor {
         if (!c.isDense()) {
             c.markUnsorted();
         }
+    }
+
+    /**
+     * The finite candidates, counted only for a minKeep above 1: the qualifying tokens are finite
+     * (the cut is at least {@code -Float.MAX_VALUE}), so with minKeep 1 at least the kept one remains
+     * and this second pass over the row would decide nothing.
+     */
+    private static int finite(Candidates c, float[] values, int n) {
+        return c.kernels().countAtLeast(values, 0, n, -Float.MAX_VALUE);
     }
 }

@@ -94,6 +94,73 @@ class ExtendedProcessorsTest {
     }
 
     @Test
+    void xtcMatchesItsDefinitionOnRandomRowsWithMaskedTokens() {
+        // Brute force: p over the finite tokens in double; the qualifying ones are removed but the
+        // least probable (lowest logit, then highest id) when at least two qualify and at least
+        // minKeep tokens stay finite. minKeep 1 skips the processor's count of finite tokens.
+        qt().withFixedSeed(SEED).withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] x = new float[1 + r.nextInt(200)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextInt(3) == 0 ? NEG_INF : (float) (r.nextGaussian() * (0.5 + r.nextInt(4)));
+            }
+            x[r.nextInt(x.length)] = (float) r.nextGaussian(); // at least one token left to sample
+            double threshold = r.nextInt(6) == 0 ? 0.0 : r.nextDouble(0.001, 0.5);
+            int minKeep = 1 + r.nextInt(4);
+            float max = NEG_INF;
+            int finite = 0;
+            for (float v : x) {
+                max = Math.max(max, v);
+                finite += v == NEG_INF ? 0 : 1;
+            }
+            float[] expected = x.clone();
+            {
+                double total = 0;
+                for (float v : x) {
+                    total += v == NEG_INF ? 0 : Math.exp(v - max);
+                }
+                int last = -1;
+                int qualifying = 0;
+                boolean[] qualifies = new boolean[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    qualifies[i] = x[i] != NEG_INF && Math.exp(x[i] - max) / total >= threshold;
+                    if (qualifies[i]) {
+                        qualifying++;
+                        if (last < 0 || x[i] <= x[last]) {
+                            last = i;
+                        }
+                    }
+                }
+                if (qualifying >= 2 && finite - (qualifying - 1) >= minKeep) {
+                    for (int i = 0; i < x.length; i++) {
+                        if (qualifies[i] && i != last) {
+                            expected[i] = NEG_INF;
+                        }
+                    }
+                }
+            }
+            float[] out = Chains.process(x, new XtcProcessor(1.0, threshold, minKeep));
+            // A token whose p sits within rounding of the threshold may go either way; skip those rows.
+            if (!nearThreshold(x, max, threshold)) {
+                assertArrayEquals(expected, out, "seed " + seed + ", threshold " + threshold + ", minKeep " + minKeep);
+            }
+        });
+    }
+
+    private static boolean nearThreshold(float[] x, float max, double threshold) {
+        double total = 0;
+        for (float v : x) {
+            total += v == NEG_INF ? 0 : Math.exp(v - max);
+        }
+        for (float v : x) {
+            if (v != NEG_INF && threshold > 0 && Math.abs(Math.exp(v - max) / total / threshold - 1) < 1e-5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void xtcAboveHalfIsAcceptedEverywhereAndAddsNoStep() {
         // One range, [0, 1], for params and processor; one gate: above 0.5 at most one token can qualify.
         float[] x = logitsOf(0.6, 0.4);
