@@ -12,7 +12,11 @@
  * era, and self_check() verifies on tiny arrays that every sampler does what its name says, so
  * a wrong signature fails loudly instead of producing garbage timings.
  *
- *   llama_sampler_bench <row.bin> [calls] [warmup]
+ *   llama_sampler_bench <row.bin> [calls] [warmup] [rows]
+ *
+ * rows (default 1): copies of the row read in turn, one per call, as SamplerBenchmark's rows
+ * parameter does: 1 reads one row that stays in the cache ("hot"), 64 make every call read a row
+ * that left L2 ("cold"). The copies are identical, so the chains see the same logits either way.
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -295,11 +299,17 @@ static void print_ggml_cpu_mapping(void) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s <row.bin> [calls] [warmup]\n", argv[0]);
+        fprintf(stderr, "usage: %s <row.bin> [calls] [warmup] [rows]\n", argv[0]);
         return 2;
     }
     int calls = argc > 2 ? atoi(argv[2]) : 2000;
     int warmup = argc > 3 ? atoi(argv[3]) : 200;
+    int rows = argc > 4 ? atoi(argv[4]) : 1;
+    if (calls < 1 || warmup < 0 || rows < 1) {
+        fprintf(stderr, "calls = %d, warmup = %d, rows = %d: need calls >= 1, warmup >= 0, rows >= 1\n", calls, warmup,
+                rows);
+        return 2;
+    }
 
     FILE *in = fopen(argv[1], "rb");
     int32_t vocab = 0, history_length = 0;
@@ -325,7 +335,14 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("# self-check passed (greedy, top-k, top-p, min-p, temperature, penalties, dist, chain)\n");
-    printf("# vocab %d, history %d, %d calls after %d warm-up, us per call\n", vocab, history_length, calls, warmup);
+    float **pool = malloc(sizeof(float *) * rows);
+    pool[0] = logits;
+    for (int r = 1; r < rows; r++) {
+        pool[r] = malloc(sizeof(float) * vocab);
+        memcpy(pool[r], logits, sizeof(float) * vocab);
+    }
+    printf("# vocab %d, history %d, %d calls after %d warm-up, %d row cop%s in turn (%s), us per call\n", vocab,
+           history_length, calls, warmup, rows, rows == 1 ? "y" : "ies", rows == 1 ? "hot" : "cold");
     printf("%-14s %10s %10s %10s %10s %8s %6s\n", "config", "median", "p10", "p90", "mean", "kept", "token");
 
     llama_token_data *data = malloc(sizeof(llama_token_data) * vocab);
@@ -341,7 +358,7 @@ int main(int argc, char **argv) {
         double sum = 0;
         for (int i = -warmup; i < calls; i++) {
             double start = now_us();
-            fill(&cur, data, logits, (size_t) vocab);
+            fill(&cur, data, pool[(i + warmup) % rows], (size_t) vocab);
             llama_sampler_apply(s, &cur);
             token = cur.data[cur.selected].id;
             llama_sampler_accept(s, token);
@@ -362,6 +379,10 @@ int main(int argc, char **argv) {
         llama_sampler_free(s);
     }
     print_ggml_cpu_mapping();
+    for (int r = 1; r < rows; r++) {
+        free(pool[r]);
+    }
+    free(pool);
     free(times);
     free(data);
     free(history);

@@ -3,6 +3,7 @@
 #
 #   sampling-bench/llama-cpp/run.sh [vocab ...]        default: 128256 32000
 #   WITH_JMH=1 sampling-bench/llama-cpp/run.sh 128256  also runs SamplerBenchmark (native and -XX:UseAVX=2)
+#   ROWS=64 sampling-bench/llama-cpp/run.sh 128256     both sides cycle 64 copies of the row (cold, not in L2)
 #
 # Needs gcc, a JDK, sampling-bench/target/benchmarks.jar (mvn -q -o -pl sampling-bench -am package
 # -DskipTests), and either LLAMA_PKG pointing at an unpacked @node-llama-cpp/linux-x64 package or
@@ -36,21 +37,22 @@ gcc -O2 -std=c11 -Wall -o "$work/llama_sampler_bench" "$here/llama_sampler_bench
 jar=$root/sampling-bench/target/benchmarks.jar
 [ -f "$jar" ] || { echo "missing $jar: mvn -q -o -pl sampling-bench -am package -DskipTests" >&2; exit 2; }
 
+echo "# rows: ${ROWS:-1} (1 = one row hot in cache, more = copies in turn, cold)"
 echo "# $(lscpu | sed -n 's/^Model name: *//p'), $(grep -o -w -E 'avx2|avx512f' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 for vocab in "${vocabs[@]}"; do
     "$java" -cp "$jar" org.sampling4j.bench.ExportRows "$vocab" "$work/row-$vocab.bin"
     echo "## llama.cpp, vocab $vocab"
-    flock "$lock" "$work/llama_sampler_bench" "$work/row-$vocab.bin" "${CALLS:-2000}" "${WARMUP:-200}"
+    flock "$lock" "$work/llama_sampler_bench" "$work/row-$vocab.bin" "${CALLS:-2000}" "${WARMUP:-200}" "${ROWS:-1}"
 done
 
 if [ "${WITH_JMH:-0}" = 1 ]; then
     for vocab in "${vocabs[@]}"; do
         echo "## Sampling4J SamplerBenchmark, vocab $vocab, native vector width"
         flock "$lock" "$java" -jar "$jar" 'SamplerBenchmark.(samplePanama|floorMax)$' -p vocab="$vocab" \
-            -f 1 -wi 3 -w 1s -i 5 -r 1s
+            -p rows="${ROWS:-1}" -f 1 -wi 3 -w 1s -i 5 -r 1s
         echo "## Sampling4J SamplerBenchmark, vocab $vocab, -XX:UseAVX=2"
         flock "$lock" "$java" -jar "$jar" 'SamplerBenchmark.(samplePanama|floorMax)$' -p vocab="$vocab" \
-            -f 1 -wi 3 -w 1s -i 5 -r 1s \
+            -p rows="${ROWS:-1}" -f 1 -wi 3 -w 1s -i 5 -r 1s \
             -jvmArgsAppend "--add-modules jdk.incubator.vector -Dsampling4j.kernels=panama -XX:UseAVX=2"
     done
 fi

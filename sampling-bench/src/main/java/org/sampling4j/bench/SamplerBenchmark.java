@@ -25,8 +25,9 @@ import org.sampling4j.kernel.KernelsProvider;
  * several vocabulary sizes, beside the floor (one max pass over the same logits) and the naive
  * baseline ({@link NaiveSampler}).
  *
- * <p>Logits are N(0, 3) from a fixed seed with a 64-token history. A pool of 256 sequences with
- * different seeds is cycled and each is rolled back after its step, so every call draws a
+ * <p>Logits are N(0, 3) from a fixed seed with a 64-token history: one row, read by every call
+ * and so hot in the L2 cache, unless {@link #rows} asks for copies in turn. A pool of 256 sequences
+ * with different seeds is cycled and each is rolled back after its step, so every call draws a
  * different uniform, the history stays 64 tokens long, and nothing is allocated.
  *
  * <p>{@code samplePanama} and {@code sampleScalar} have the same body; they differ only in their
@@ -54,7 +55,17 @@ public class SamplerBenchmark {
     @Param({"32000", "128256", "151936", "262144"})
     public int vocab;
 
+    /**
+     * Copies of the row cycled through, one per call: 1 (default) reads one row that stays in the
+     * L2 cache call after call ("hot", as the llama.cpp harness does by default); 64 copies
+     * (32 MB at V = 128,256) make each call read a row that left L2 ("cold", from L3 or DRAM).
+     * The copies are identical, so every call samples the same logits either way.
+     */
+    @Param({"1"})
+    public int rows;
+
     private float[] logits;
+    private float[][] rowPool;
     private int[] history;
     private Sampler sampler;
     private Workspace workspace;
@@ -66,6 +77,13 @@ public class SamplerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         logits = BenchmarkRows.logits(vocab);
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows = " + rows + " must be at least 1");
+        }
+        rowPool = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            rowPool[i] = i == 0 ? logits : logits.clone();
+        }
         history = BenchmarkRows.history(vocab);
         SamplingParams params = CanonicalConfig.valueOf(config).params(SEED);
         sampler = Sampler.of(params, vocab);
@@ -93,8 +111,9 @@ public class SamplerBenchmark {
     }
 
     private int step() {
-        SequenceState state = pool[next++ & (POOL - 1)];
-        int token = sampler.sample(logits, state, workspace);
+        int call = next++;
+        SequenceState state = pool[call & (POOL - 1)];
+        int token = sampler.sample(rowPool[call % rows], state, workspace);
         state.rollback(1);
         return token;
     }
@@ -102,7 +121,7 @@ public class SamplerBenchmark {
     /** The floor: one SIMD max-reduction pass over the same logits (4 accumulators). */
     @Benchmark
     public float floorMax() {
-        return kernels.max(logits, 0, logits.length);
+        return kernels.max(rowPool[next++ % rows], 0, logits.length);
     }
 
     @Benchmark
