@@ -49,6 +49,8 @@ public class KernelBenchmark {
     private final double[] sums = new double[3];
     private float max;
     private float threshold;
+    private float threshold8;
+    private float threshold30;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -61,6 +63,10 @@ public class KernelBenchmark {
         envelopeBlocks = new float[blocks.length];
         max = kernels.max(x, 0, vocab);
         threshold = max - 3f; // min-p 0.05 at T 1 keeps about this much
+        float[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        threshold8 = sorted[vocab - vocab * 8 / 100]; // top-p 0.9's guess at T 1 keeps about 8 % of the row
+        threshold30 = sorted[vocab - vocab * 30 / 100]; // and its bound about 30 %
     }
 
     @Benchmark
@@ -86,6 +92,18 @@ public class KernelBenchmark {
     @Benchmark
     public int compactAtLeast() {
         return kernels.compactAtLeast(x, vocab, threshold, ids, values);
+    }
+
+    /** The compaction top-p makes at its guess (8 % of the row survives). */
+    @Benchmark
+    public int compactAtLeast8() {
+        return kernels.compactAtLeast(x, vocab, threshold8, ids, values);
+    }
+
+    /** The compaction top-p makes at its bound when the guess fails (30 % survives). */
+    @Benchmark
+    public int compactAtLeast30() {
+        return kernels.compactAtLeast(x, vocab, threshold30, ids, values);
     }
 
     @Benchmark

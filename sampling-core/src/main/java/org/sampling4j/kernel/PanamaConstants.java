@@ -33,8 +33,6 @@ final class PanamaConstants {
     static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
     /** {@code 1 << k} in lane k: a lane's bit in a 32-token mask word shifted to the vector's start. */
     static final IntVector LANE_BITS = IntVector.fromArray(INTS, laneBits(), 0);
-    /** Lane k holds k (as a float): masks of the lanes after a given one, without a mask variable carried in a loop. */
-    static final FloatVector LANE_INDEX = FloatVector.fromArray(FLOATS, laneIndex(), 0);
 
     /**
      * Lane j from lane {@code j ^ 1}, {@code j ^ 2}, {@code j ^ 4} of a {@link #DOUBLES} vector: the butterfly
@@ -76,14 +74,6 @@ final class PanamaConstants {
     private static VectorShuffle<Double> swap(int h) {
         int lanes = DOUBLES.length();
         return VectorShuffle.fromOp(DOUBLES, j -> (j ^ h) % lanes);
-    }
-
-    private static float[] laneIndex() {
-        float[] index = new float[FLOATS.length()];
-        for (int k = 0; k < index.length; k++) {
-            index[k] = k;
-        }
-        return index;
     }
 
     private static int[] laneBits() {

@@ -91,6 +91,41 @@ class KernelsDifferentialTest extends KernelsTestCase {
      * scaled Horner steps (SCALED_HORNER) must give FastExp's bits everywhere, not only on the
      * N(0, 3) rows the other tests draw.
      */
+    /**
+     * compactAtLeast at every sixteenth of the order (0 to 100 % of the row kept, so vectors with
+     * none, a few and many hits, the branch-free few-hit writes included) and in place, as top-p
+     * calls it ({@code values == x}): the same ids and values as the scalar twin, and in place the
+     * same as out of place.
+     */
+    @Test
+    void compactAtLeastAgreesAtEveryDensityAndInPlace() {
+        SplittableRandom r = new SplittableRandom(SEED ^ 0x5eed);
+        for (int n : new int[] {1, 15, 16, 17, 63, 64, 65, 200, 1000, 4099, 128256}) {
+            for (String fill : new String[] {"normal", "ties", "someMinusInf"}) {
+                float[] x = fill(n, fill, r);
+                float[] sorted = x.clone();
+                Arrays.sort(sorted);
+                for (int q = 0; q <= 16; q++) {
+                    float t = q == 16 ? Float.POSITIVE_INFINITY : sorted[Math.min(n - 1, q * n / 16)];
+                    String where = fill + " n=" + n + " threshold=" + t + " (quantile " + q + "/16)";
+                    int[] ids1 = new int[n];
+                    int[] ids2 = new int[n];
+                    float[] v1 = new float[n];
+                    float[] v2 = new float[n];
+                    int k = SCALAR.compactAtLeast(x, n, t, ids1, v1);
+                    same("compactAtLeast size", where, k, PANAMA.compactAtLeast(x, n, t, ids2, v2));
+                    sameArrays("compactAtLeast ids", where, Arrays.copyOf(ids1, k), Arrays.copyOf(ids2, k));
+                    sameArrays("compactAtLeast values", where, Arrays.copyOf(v1, k), Arrays.copyOf(v2, k));
+                    float[] inPlace = x.clone();
+                    int[] ids3 = new int[n];
+                    same("compactAtLeast in place size", where, k, PANAMA.compactAtLeast(inPlace, n, t, ids3, inPlace));
+                    sameArrays("compactAtLeast in place ids", where, Arrays.copyOf(ids1, k), Arrays.copyOf(ids3, k));
+                    sameArrays("compactAtLeast in place values", where, Arrays.copyOf(v1, k), Arrays.copyOf(inPlace, k));
+                }
+            }
+        }
+    }
+
     @Test
     void weightsAgreeOnEveryExponentWhereResultsAreSubnormalAndOnAGridUpToZero() {
         int from = Float.floatToRawIntBits(-87f);
@@ -368,4 +403,11 @@ class KernelsDifferentialTest extends KernelsTestCase {
         }
     }
 
+    private static void sameArrays(String op, String where, int[] a, int[] b) {
+        assertEquals(a.length, b.length, () -> op + " lengths differ: " + where);
+        for (int i = 0; i < a.length; i++) {
+            int index = i;
+            assertEquals(a[i], b[i], () -> op + " differs at index " + index + ": " + where);
+        }
+    }
 }
