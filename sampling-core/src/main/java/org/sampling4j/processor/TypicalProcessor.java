@@ -20,7 +20,9 @@ import org.sampling4j.kernel.FastExp;
  * {@code minKeep >= 1}: at least that many tokens survive, smallest s first, ties to the lower id.
  * <p><b>Reference.</b> HF TypicalLogitsWarper (Meister et al., "Locally Typical Sampling", 2022);
  * llama.cpp {@code typical_p}. Distances are float32, as in HF.
- * <p><b>Cost per call.</b> No sort of the vocabulary: two SIMD passes for W, E[t] and the weights,
+ * <p><b>Cost per call.</b> No sort of the vocabulary. Usually one SIMD pass for W and E[t] and one
+ * SIMD compaction of the tokens near the center, where the cut is found ({@link TypicalNearCenter});
+ * else (a flat row, or minKeep above the kept count) one SIMD pass more for the weights,
  * two scalar passes for the first histogram of distances (1024 buckets) and the boundary bucket's
  * tokens, finer levels on those only and a sort of at most 1024; the kept set is an interval of
  * logits, found on the float grid by bisection, so two SIMD counts and one SIMD compaction keep it.
@@ -37,6 +39,8 @@ public final class TypicalProcessor implements LogitsProcessor {
 
     private final double typicalP;
     private final int minKeep;
+    /** Whether {@link TypicalNearCenter} tries first (always, but in the test that compares it with the whole-row path). */
+    private final boolean nearCenterFirst;
 
     /** Whether a chain built from params needs this step: typicalP below 1; otherwise it would change nothing. */
     public static boolean enabledBy(double typicalP) {
@@ -45,8 +49,13 @@ public final class TypicalProcessor implements LogitsProcessor {
 
     /** @param typicalP in (0, 1] ({@link #TYPICAL_P}); @param minKeep {@code >= 1} ({@link TopPProcessor#MIN_KEEP}) */
     public TypicalProcessor(double typicalP, int minKeep) {
+        this(typicalP, minKeep, true);
+    }
+
+    TypicalProcessor(double typicalP, int minKeep, boolean nearCenterFirst) {
         this.typicalP = TYPICAL_P.check(typicalP);
         this.minKeep = TopPProcessor.MIN_KEEP.check(minKeep);
+        this.nearCenterFirst = nearCenterFirst;
     }
 
     @Override
@@ -82,6 +91,10 @@ public final class TypicalProcessor implements LogitsProcessor {
         double[] weighted = c.scratch().sums();
         double total = c.kernels().expSumWeighted(values, 0, n, max, scale, weighted);
         float center = (float) (weighted[0] / total); // E[t] = ln W - H
+        if (nearCenterFirst && TypicalNearCenter.apply(c, values, n, max, scale, center, total, typicalP * total,
+                typicalP, minKeep)) {
+            return;
+        }
         c.kernels().weights(values, 0, n, max, scale, weights);
         float limit = limit(c, values, n, max, scale, center, weights, typicalP * total);
         // The kept tokens, |t - center| <= limit with t = (x - max) * scale, form one interval of
@@ -139,7 +152,7 @@ public final class TypicalProcessor implements LogitsProcessor {
     }
 
     /** Distance bits (non-negative floats order as ints) then the position: sorts by s, then position. */
-    private static long key(float s, int i) {
+    static long key(float s, int i) {
         return ((long) Float.floatToIntBits(s) << 32) | i;
     }
 
