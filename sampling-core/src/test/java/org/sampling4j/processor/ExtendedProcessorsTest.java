@@ -147,6 +147,62 @@ class ExtendedProcessorsTest {
         });
     }
 
+    /**
+     * Thresholds at a token's own probability, and within 1e-9 to 3e-3 of it on either side, where
+     * XTC's envelope bounds on W cannot decide and the exact sum must: the qualifying tokens are
+     * those at or above the exact cut, {@code smallestFloatAtLeast(max + T ln(threshold W))} with W
+     * the kernels' exp-sum, at T 1 and 0.7.
+     */
+    @Test
+    void xtcDecidesTokensAtTheThresholdByTheExactSum() {
+        org.sampling4j.kernel.Kernels kernels = org.sampling4j.kernel.KernelsProvider.scalar();
+        qt().withFixedSeed(SEED + 7).withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] x = new float[2 + r.nextInt(3000)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextInt(5) == 0 ? NEG_INF : (float) (r.nextGaussian() * (0.3 + r.nextInt(3)));
+            }
+            x[r.nextInt(x.length)] = 0f;
+            float temperature = r.nextBoolean() ? 1f : 0.7f;
+            float max = kernels.max(x, 0, x.length);
+            float scale = 1f / temperature;
+            double total = kernels.expSum(x, 0, x.length, max, scale);
+            int j;
+            do {
+                j = r.nextInt(x.length);
+            } while (x[j] == NEG_INF);
+            double[] nudges = {0, 1e-9, -1e-9, 1e-4, -1e-4, 3e-3, -3e-3};
+            double threshold = Math.min(0.5, org.sampling4j.kernel.FastExp.weight(x[j], max, scale) / total
+                    * (1 + nudges[r.nextInt(nudges.length)]));
+            float cut = org.sampling4j.chain.Selection.smallestFloatAtLeast(max + temperature * StrictMath.log(threshold * total));
+            float[] expected = x.clone();
+            int last = -1;
+            int qualifying = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] >= cut) {
+                    qualifying++;
+                    if (last < 0 || x[i] <= x[last]) {
+                        last = i;
+                    }
+                }
+            }
+            if (qualifying >= 2) {
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] >= cut && i != last) {
+                        expected[i] = NEG_INF;
+                    }
+                }
+            }
+            float[] out = temperature == 1f ? Chains.process(x, new XtcProcessor(1.0, threshold, 1))
+                    : Chains.process(x, new TemperatureProcessor(temperature), new XtcProcessor(1.0, threshold, 1));
+            for (int i = 0; i < x.length; i++) {
+                float e = temperature == 1f || expected[i] == NEG_INF ? expected[i] : expected[i] / temperature;
+                assertEquals(Float.floatToRawIntBits(e), Float.floatToRawIntBits(out[i]),
+                        "seed " + seed + ", token " + i + ", threshold " + threshold + " at token " + j);
+            }
+        });
+    }
+
     private static boolean nearThreshold(float[] x, float max, double threshold) {
         double total = 0;
         for (float v : x) {
