@@ -218,6 +218,10 @@ public final class Grammar {
                     stack.push(")");
                     for (int i = o.additional().size() - 1; i >= 0; i--) {
                         stack.push(o.additional().get(i).value());
+                        if (o.additional().get(i).keyDecoded() != null) {
+                            stack.push(o.additional().get(i).keyDecoded());
+                            stack.push(",D:");
+                        }
                         stack.push(",C:");
                         stack.push(o.additional().get(i).keyQuoted());
                         stack.push(";");
