@@ -44,6 +44,7 @@ final class GuardedMasks {
         this.distinct = distinct;
         chart.tracker.mark(base, 0);
         try {
+            orHeld(root, mask);
             for (MaskGroup group : root.groups) {
                 expand(group, -1, mask);
             }
@@ -96,10 +97,58 @@ final class GuardedMasks {
         if (start != LazyDfa.DEAD) {
             LexerEntry child = cg.cache.child(group, start);
             child.orInto(mask);
+            orHeld(child, mask);
             for (MaskGroup g : child.groups) {
                 expand(g, k, mask);
             }
         }
+    }
+
+    /**
+     * ORs the tokens of {@code e}'s held nodes whose counted key classes still have a free key after
+     * the node's bytes ({@link ObjectGuards#free}). The answer only falls as a key grows, so below a
+     * node found stalled every held node whose lexemes are among its own is stalled too and skipped.
+     */
+    private void orHeld(LexerEntry e, int[] mask) {
+        int[] nodes = e.heldNodes;
+        int stalledEnd = -1;
+        int[] stalled = null;
+        for (int i = 0; i < nodes.length; i++) {
+            int node = nodes[i];
+            int[] lex = e.heldLexemes[i];
+            if (node < stalledEnd && within(lex, stalled)) {
+                continue;
+            }
+            replay(node, trie.depth[node]);
+            boolean free = false;
+            for (int j = 0; j < lex.length && !free; j++) {
+                free = cg.g.guards.free(lex[j], chart.tracker);
+            }
+            chart.tracker.restore(base, 0);
+            if (!free) {
+                stalledEnd = trie.end[node];
+                stalled = lex;
+                continue;
+            }
+            for (int t = trie.tokFirst[node]; t < trie.tokFirst[node + 1]; t++) {
+                int id = trie.tokens[t];
+                mask[id >>> 5] |= 1 << (id & 31);
+            }
+        }
+    }
+
+    /** Whether sorted {@code a} is a subset of sorted {@code b}. */
+    private static boolean within(int[] a, int[] b) {
+        int j = 0;
+        for (int x : a) {
+            while (j < b.length && b[j] < x) {
+                j++;
+            }
+            if (j == b.length || b[j] != x) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -15,6 +15,13 @@ final class LexerEntry {
     private final int[] bits;
     final MaskGroup[] groups;
     final long bytes;
+    /**
+     * The HELD nodes, in trie order ({@link KeyHolds}): their own tokens are allowed iff one of the
+     * node's counted key-class lexemes {@code heldLexemes[i]} has a free key after the node's bytes.
+     */
+    final int[] heldNodes;
+    final int[][] heldLexemes;
+    private static final int[][] NO_LEXEMES = new int[0][];
 
     LexerEntry(int[] ids, int count, int maskWords, MaskGroup[] groups) {
         this(large(count, maskWords) ? bitsOf(ids, count, maskWords) : null,
@@ -22,14 +29,28 @@ final class LexerEntry {
     }
 
     private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups) {
+        this(bits, ids, groups, new int[0], NO_LEXEMES);
+    }
+
+    private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups, int[] heldNodes, int[][] heldLexemes) {
         this.groups = groups;
         this.bits = bits;
         this.ids = ids;
-        long b = 64 + 4L * (bits != null ? bits.length : ids.length);
+        this.heldNodes = heldNodes;
+        this.heldLexemes = heldLexemes;
+        long b = 64 + 4L * (bits != null ? bits.length : ids.length) + 4L * heldNodes.length;
         for (MaskGroup g : groups) {
             b += g.bytes();
         }
+        for (int[] l : heldLexemes) {
+            b += 16 + 4L * l.length;
+        }
         this.bytes = b;
+    }
+
+    /** This entry with the held nodes {@code nodes} (their lexemes {@code lexemes}); this one when there are none. */
+    LexerEntry withHeld(int[] nodes, int[][] lexemes) {
+        return nodes.length == 0 ? this : new LexerEntry(bits, ids, groups, nodes, lexemes);
     }
 
     /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
