@@ -13,21 +13,33 @@ import org.sampling4j.grammar.automaton.WordCounts;
  * read halfway, or an escaped surrogate pair after its first half), the class language {@code L}
  * offers {@code W} keys {@code p c w} with {@code c} in {@code R} (or {@code p w} when no character is
  * half read), counted by {@link WordCounts}; the object holds {@code H} of them. A key is free iff
- * {@code W > H}. {@code W} at {@link WordCounts#MANY} or more always wins ({@code H} is an object's key
- * count), so only finite remainders cost the walk over the object's keys. The answer only falls as
- * the key grows ({@code W - H} counts the free keys extending it), so a token is judged at its end.
+ * {@code W > H}. The answer only falls as the key grows ({@code W - H} counts the free keys extending
+ * it), so a token is judged at its end; with {@code H = 0} no extension the class allows can hold a
+ * present key, so all of them are free ({@link #FREE_BELOW}: a mask skips the subtree).
  *
- * <p><b>Cost.</b> {@code O(|p|)} DFA steps, then, for a finite remainder, one pass over the object's
- * keys (a unit compare with {@code p}, the rest stepped from {@code p}'s state). No allocation.
+ * <p><b>Cost.</b> {@code O(|p|)} DFA steps, then one pass over the object's keys (a unit compare with
+ * {@code p}, the rest stepped from {@code p}'s state). No allocation.
  */
 final class FreeKeys {
+    /** No free key extends the key read so far: it is a dead end (so is every extension of it). */
+    static final int STALLED = 0;
+    /** Some free key extends it. */
+    static final int FREE = 1;
+    /** Some free key extends it and no present key of the class does: every extension the class allows is free too. */
+    static final int FREE_BELOW = 2;
+
     private FreeKeys() {
     }
 
     /** Whether class {@code w} has a free key extending the key {@code t} is reading (or any, between keys). */
     static boolean any(WordCounts w, JsonKeyTracker t) {
+        return verdict(w, t) != STALLED;
+    }
+
+    /** {@link #STALLED}, {@link #FREE} or {@link #FREE_BELOW} for class {@code w} and the key {@code t} is reading. */
+    static int verdict(WordCounts w, JsonKeyTracker t) {
         if (!t.inObject()) {
-            return false;
+            return STALLED;
         }
         boolean reading = t.inKeyString();
         int n = reading ? t.keyLength() : 0;
@@ -44,7 +56,7 @@ final class FreeKeys {
                 cp = Character.toCodePoint(c, t.keyChar(i + 1));
                 i += 2;
             } else if (Character.isSurrogate(c)) {
-                return false; // a lone surrogate: in no class
+                return STALLED; // a lone surrogate: in no class
             } else {
                 cp = c;
                 i++;
@@ -52,7 +64,7 @@ final class FreeKeys {
             s = w.step(s, cp);
         }
         if (s < 0) {
-            return false;
+            return STALLED;
         }
         int[] r = t.ranges;
         int pairs = reading ? t.pendingRanges(high, r) : -1;
@@ -65,8 +77,8 @@ final class FreeKeys {
                 room = Math.min(WordCounts.MANY, room + w.wordsFirstIn(s, r[2 * i], r[2 * i + 1]));
             }
         }
-        if (room > t.count()) {
-            return true; // more keys than the object holds at all (MANY always is)
+        if (room == 0) {
+            return STALLED;
         }
         long held = 0;
         for (int k = t.newestKey(); k >= 0 && held < room; k = t.olderKey(k)) {
@@ -74,7 +86,7 @@ final class FreeKeys {
                 held++;
             }
         }
-        return room > held;
+        return held == 0 ? FREE_BELOW : room > held ? FREE : STALLED;
     }
 
     /**

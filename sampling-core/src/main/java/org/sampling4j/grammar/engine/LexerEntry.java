@@ -21,6 +21,8 @@ final class LexerEntry {
      */
     final int[] heldNodes;
     final int[][] heldLexemes;
+    /** The tokens of the held nodes as an entry of their own (its {@code within}), or null when there are none. */
+    final LexerEntry heldTokens;
     private static final int[][] NO_LEXEMES = new int[0][];
 
     LexerEntry(int[] ids, int count, int maskWords, MaskGroup[] groups) {
@@ -29,15 +31,16 @@ final class LexerEntry {
     }
 
     private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups) {
-        this(bits, ids, groups, new int[0], NO_LEXEMES);
+        this(bits, ids, groups, new int[0], NO_LEXEMES, null);
     }
 
-    private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups, int[] heldNodes, int[][] heldLexemes) {
+    private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups, int[] heldNodes, int[][] heldLexemes, LexerEntry heldTokens) {
         this.groups = groups;
         this.bits = bits;
         this.ids = ids;
         this.heldNodes = heldNodes;
         this.heldLexemes = heldLexemes;
+        this.heldTokens = heldTokens;
         long b = 64 + 4L * (bits != null ? bits.length : ids.length) + 4L * heldNodes.length;
         for (MaskGroup g : groups) {
             b += g.bytes();
@@ -45,12 +48,15 @@ final class LexerEntry {
         for (int[] l : heldLexemes) {
             b += 16 + 4L * l.length;
         }
+        if (heldTokens != null) {
+            b += heldTokens.bytes;
+        }
         this.bytes = b;
     }
 
-    /** This entry with the held nodes {@code nodes} (their lexemes {@code lexemes}); this one when there are none. */
-    LexerEntry withHeld(int[] nodes, int[][] lexemes) {
-        return nodes.length == 0 ? this : new LexerEntry(bits, ids, groups, nodes, lexemes);
+    /** This entry with the held nodes {@code nodes} (their lexemes {@code lexemes}, their tokens {@code tokens}); this one when there are none. */
+    LexerEntry withHeld(int[] nodes, int[][] lexemes, LexerEntry tokens) {
+        return nodes.length == 0 ? this : new LexerEntry(bits, ids, groups, nodes, lexemes, tokens);
     }
 
     /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */

@@ -80,8 +80,13 @@ final class ObjectGuards {
      * {@code t} is reading, or any free key before its opening quote; true for a class that cannot run out.
      */
     boolean free(int l, JsonKeyTracker t) {
+        return verdict(l, t) != FreeKeys.STALLED;
+    }
+
+    /** {@link FreeKeys#verdict} of key-class lexeme {@code l}; {@link FreeKeys#FREE_BELOW} for a class that cannot run out. */
+    int verdict(int l, JsonKeyTracker t) {
         WordCounts w = l < counts.length ? counts[l] : null;
-        return w == null || FreeKeys.any(w, t);
+        return w == null ? FreeKeys.FREE_BELOW : FreeKeys.verdict(w, t);
     }
 
     /** Whether lexeme {@code l} is guarded. */

@@ -251,6 +251,8 @@ final class TrieWalker {
         /** Held nodes (a counted key class reads on, nothing else decides) and their counted lexemes. */
         final IntList heldNodes = new IntList();
         final List<int[]> heldLexemes = new ArrayList<>();
+        /** The tokens of the held nodes. */
+        final IntList heldIds = new IntList();
 
         /** Records node {@code i} as held if some live thread of {@code st[dst, dst + k)} holds counted lexemes. */
         void hold(int i, int[] st, int dst, int k) {
@@ -275,6 +277,9 @@ final class TrieWalker {
             if (union != null) {
                 heldNodes.add(i);
                 heldLexemes.add(union);
+                for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
+                    heldIds.add(trie.tokens[t]);
+                }
             }
         }
 
@@ -317,14 +322,15 @@ final class TrieWalker {
             }
             int[] hn = heldNodes.toArray();
             int[][] hl = heldLexemes.toArray(new int[0][]);
+            LexerEntry ht = hn.length == 0 ? null : new LexerEntry(heldIds.toArray(), heldIds.n, maskWords, new MaskGroup[0]);
             if (base == null) {
-                return new LexerEntry(ids, count, maskWords, groups).withHeld(hn, hl);
+                return new LexerEntry(ids, count, maskWords, groups).withHeld(hn, hl, ht);
             }
             int[] bits = base.clone();
             for (int i = 0; i < count; i++) {
                 bits[ids[i] >>> 5] |= 1 << (ids[i] & 31);
             }
-            return LexerEntry.ofBits(bits, maskWords, groups).withHeld(hn, hl);
+            return LexerEntry.ofBits(bits, maskWords, groups).withHeld(hn, hl, ht);
         }
     }
 
