@@ -9,6 +9,10 @@ package org.sampling4j.grammar.engine;
  *
  * <p>{@code within} is a sorted id list when it is small and a bitset of the mask's layout when it
  * is large, so applying it is a few ORs either way.
+ *
+ * <p>With key classes that can run out, the tokens of HELD nodes ({@link KeyHolds}) are kept apart:
+ * the nodes with their counted lexemes, and their tokens as one set, which the mask ORs and then
+ * clears of the nodes found stalled against the text ({@link GuardedMasks}).
  */
 final class LexerEntry {
     private final int[] ids;
