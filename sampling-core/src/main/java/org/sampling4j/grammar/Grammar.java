@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sampling4j.grammar.automaton.BudgetException;
 import org.sampling4j.grammar.engine.CompiledGrammar;
+import org.sampling4j.grammar.engine.ObjectSupply;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.grammar.syntax.Cfgs;
 import org.sampling4j.grammar.syntax.Expr;
@@ -66,6 +67,10 @@ public final class Grammar {
         try {
             // Every symbol left must be productive: the engine's "a live lexeme can still complete" rests on it.
             Cfg pruned = Cfgs.prune(cfg);
+            Cfg supplied = ObjectSupply.withoutShortObjects(pruned, limits.engine()); // finite key classes, counted
+            if (supplied != pruned) {
+                pruned = Cfgs.prune(supplied);
+            }
             return new Grammar(CompiledGrammar.compile(pruned, vocab, limits.engine()), kind, source, pruned);
         } catch (SyntaxException e) {
             throw translate(e);
@@ -218,6 +223,10 @@ public final class Grammar {
                     stack.push(")");
                     for (int i = o.additional().size() - 1; i >= 0; i--) {
                         stack.push(o.additional().get(i).value());
+                        if (o.additional().get(i).keyDecoded() != null) {
+                            stack.push(o.additional().get(i).keyDecoded());
+                            stack.push(",D:");
+                        }
                         stack.push(",C:");
                         stack.push(o.additional().get(i).keyQuoted());
                         stack.push(";");

@@ -29,6 +29,14 @@ class GrammarAllocationTest {
                 GrammarLimits.DEFAULT), doc);
     }
 
+    /** The same with a key class that can run out: held tokens are judged against the object's keys per mask. */
+    @Test
+    void steadyStateMasksOfFiniteKeyClassesAllocateNothing() {
+        String schema = "{\"type\": \"object\", \"propertyNames\": {\"enum\": [\"a\", \"ab\", \"b\", \"\u00e9\"]}}";
+        String doc = "{\"a\": 1, \"\\u0062\": [2], \"ab\": {\"x\": 3}, \"\u00e9\": 4}";
+        assertSteadyStateAllocatesNothing(Grammar.jsonSchema(schema, GrammarRealVocabularyTest.o200k()), doc);
+    }
+
     private static void assertSteadyStateAllocatesNothing(Grammar g, String doc) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();

@@ -34,6 +34,8 @@ public final class ByteNfa {
      */
     final int[] byteClass = new int[256];
     final int[] classFirst;
+    /** Per state, the lexeme whose fragment it belongs to: {@link NfaBuilder} builds each lexeme's states in one run, its ACCEPT first. */
+    private final int[] owner;
 
     ByteNfa(int n, int[] kind, int[] lo, int[] hi, int[] out1, int[] out2, int[] lexemeOf, int[] lexemeStart) {
         this.kind = Arrays.copyOf(kind, n);
@@ -56,6 +58,24 @@ public final class ByteNfa {
             }
         }
         this.classFirst = classes();
+        this.owner = new int[n];
+        int current = -1;
+        for (int q = 0; q < n; q++) {
+            if (this.kind[q] == ACCEPT && this.lexemeOf[q] >= 0) {
+                current = this.lexemeOf[q];
+            }
+            owner[q] = current;
+        }
+    }
+
+    /** The lexeme state {@code q} belongs to. */
+    public int lexemeOfState(int q) {
+        return owner[q];
+    }
+
+    /** Whether state {@code q} reads a byte (so a DFA state holding it can continue). */
+    public boolean reads(int q) {
+        return kind[q] == RANGE;
     }
 
     /**

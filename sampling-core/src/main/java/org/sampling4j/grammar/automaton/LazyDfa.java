@@ -167,6 +167,17 @@ public final class LazyDfa {
         }
     }
 
+    /** The sorted live NFA states of {@code state} (do not modify). */
+    public int[] nfaStates(int state) {
+        State[] st = states;
+        if (state < st.length && st[state] != null) {
+            return st[state].nfaStates;
+        }
+        synchronized (this) {
+            return states[state].nfaStates;
+        }
+    }
+
     /** The sorted lexemes of accept set {@code id} (do not modify). */
     public int[] acceptLexemes(int id) {
         int[][] a = acceptSets;

@@ -282,6 +282,29 @@ final class Chart {
         itemOrigin[nItems++] = origin;
     }
 
+    /**
+     * Drops the current threads that are HELD ({@link KeyHolds}) and whose counted key classes have
+     * no free key after the text so far ({@link ObjectGuards#free}): the key they read can only end as
+     * a repeat. Run at the end of a token, as the mask judges a held token at its end. The current
+     * threads are the top of the thread stack.
+     */
+    void dropStalled(KeyHolds holds) {
+        int w = thrFrom;
+        for (int i = thrFrom; i < thrTo; i++) {
+            int[] h = holds.held(thrDfa[i]);
+            boolean keep = h == null || h.length == 0;
+            for (int j = 0; h != null && j < h.length && !keep; j++) {
+                keep = guards.free(h[j], tracker);
+            }
+            if (keep) {
+                thrSet[w] = thrSet[i];
+                thrDfa[w++] = thrDfa[i];
+            }
+        }
+        thrTo = w;
+        nThr = w;
+    }
+
     /** Moves the current threads down to {@code to} on the thread stack (after a committed token). */
     void compactThreads(int to) {
         int n = thrTo - thrFrom;

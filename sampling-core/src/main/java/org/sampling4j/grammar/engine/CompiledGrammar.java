@@ -24,6 +24,8 @@ public final class CompiledGrammar {
     final SetShapes shapes;
     final int maskWords;
     final EngineLimits limits;
+    /** The held lexer states of key classes that can run out, or null ({@link KeyHolds}). */
+    final KeyHolds holds;
 
     private CompiledGrammar(Cfg cfg, Vocabulary vocab, EngineLimits limits) {
         this.limits = limits;
@@ -32,8 +34,10 @@ public final class CompiledGrammar {
         this.dfa = new LazyDfa(g.nfa, limits.maxDfaStates());
         this.trie = trieOf(vocab);
         this.maskWords = (vocab.logitsSize() + 31) >>> 5;
+        boolean[] counted = g.guards == null ? null : g.guards.countedLexemes();
+        this.holds = counted == null ? null : new KeyHolds(dfa, counted);
         this.cache = new MaskCache(trie, dfa, maskWords, limits.maxCacheBytes(),
-                g.guards == null ? null : g.guards.guardedLexemes());
+                g.guards == null ? null : g.guards.guardedLexemes(), holds);
         this.shapes = new SetShapes(cache);
     }
 

@@ -1,5 +1,6 @@
 package org.sampling4j.grammar.engine;
 
+import java.util.Arrays;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
@@ -25,6 +26,8 @@ final class GuardedMasks {
     private final TokenTrie trie;
     private final int[] base = new int[JsonKeyTracker.MARK];
     private final IntList log = new IntList();
+    /** The tokens of stalled held nodes that no earlier part of the mask allowed ({@link #orHeld}). */
+    private final IntList stalled = new IntList();
     /** Node 0's tracker signatures before and after its last byte, and whether each exists. */
     private final int[] sig0 = new int[2 * JsonKeyTracker.SIGNATURE];
     private final int[] sig = new int[2 * JsonKeyTracker.SIGNATURE];
@@ -44,6 +47,7 @@ final class GuardedMasks {
         this.distinct = distinct;
         chart.tracker.mark(base, 0);
         try {
+            orHeld(root, mask);
             for (MaskGroup group : root.groups) {
                 expand(group, -1, mask);
             }
@@ -96,9 +100,65 @@ final class GuardedMasks {
         if (start != LazyDfa.DEAD) {
             LexerEntry child = cg.cache.child(group, start);
             child.orInto(mask);
+            orHeld(child, mask);
             for (MaskGroup g : child.groups) {
                 expand(g, k, mask);
             }
+        }
+    }
+
+    /**
+     * ORs the tokens of {@code e}'s held nodes whose counted key classes still have a free key after
+     * the node's bytes ({@link ObjectGuards#verdict}). The held nodes are in trie order, and the
+     * answers only fall as a key grows, so a node where every lexeme is {@link FreeKeys#FREE_BELOW}
+     * frees its whole subtree and one where every lexeme is {@link FreeKeys#STALLED} stalls it (a node
+     * below holds a subset of its lexemes): both jump past it. So only the nodes spelling prefixes of
+     * keys the object holds are looked at one by one. Then all held tokens are ORed at once and the
+     * stalled ones cleared again, unless an earlier part of the mask had allowed them (a later part
+     * ORs its own).
+     */
+    private void orHeld(LexerEntry e, int[] mask) {
+        int[] nodes = e.heldNodes;
+        if (nodes.length == 0) {
+            return;
+        }
+        stalled.n = 0;
+        int i = 0;
+        while (i < nodes.length) {
+            int node = nodes[i];
+            int[] lex = e.heldLexemes[i];
+            replay(node, trie.depth[node]);
+            boolean allBelow = true;
+            boolean allStalled = true;
+            for (int l : lex) {
+                int v = cg.g.guards.verdict(l, chart.tracker);
+                allBelow &= v == FreeKeys.FREE_BELOW;
+                allStalled &= v == FreeKeys.STALLED;
+            }
+            chart.tracker.restore(base, 0);
+            if (!allBelow && !allStalled) {
+                i++;
+                continue;
+            }
+            int j = Arrays.binarySearch(nodes, i + 1, nodes.length, trie.end[node]);
+            j = j < 0 ? -j - 1 : j;
+            if (allStalled) {
+                for (int x = i; x < j; x++) {
+                    int n = nodes[x];
+                    for (int t = trie.tokFirst[n]; t < trie.tokFirst[n + 1]; t++) {
+                        int id = trie.tokens[t];
+                        if ((mask[id >>> 5] & (1 << (id & 31))) == 0) {
+                            stalled.add(id);
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        e.heldTokens.orInto(mask);
+        for (int k = 0; k < stalled.n; k++) {
+            int id = stalled.a[k];
+            mask[id >>> 5] &= ~(1 << (id & 31));
         }
     }
 

@@ -282,6 +282,49 @@ final class JsonKeyTracker {
         return false;
     }
 
+    /** Inside a key string (of the innermost object), at any byte of it. */
+    boolean inKeyString() {
+        return str == KEY_STRING;
+    }
+
+    /** UTF-16 units decoded so far of the key being read. */
+    int keyLength() {
+        return nChars - keyStart;
+    }
+
+    /** Unit {@code i} of the key being read. */
+    char keyChar(int i) {
+        return chars[keyStart + i];
+    }
+
+    /** {@link JsonStringBytes#pendingRanges} of the key being read ({@code out}: room for 6 ints). */
+    int pendingRanges(int high, int[] out) {
+        return decoder.pendingRanges(high, out);
+    }
+
+    /** Scratch for {@link #pendingRanges}, so a caller needs none of its own. */
+    final int[] ranges = new int[6];
+
+    /** The newest key of the innermost object, or -1; older ones through {@link #olderKey}. */
+    int newestKey() {
+        return inObject() ? lvlLast[depth - 1] : -1;
+    }
+
+    /** The key of the same object before key {@code k}, or -1. */
+    int olderKey(int k) {
+        return keyPrev[k];
+    }
+
+    /** UTF-16 units of key {@code k}. */
+    int keyLength(int k) {
+        return keyLen[k];
+    }
+
+    /** Unit {@code i} of key {@code k}. */
+    char keyChar(int k, int i) {
+        return chars[keyOff[k] + i];
+    }
+
     private boolean sameChars(int k, String key) {
         int off = keyOff[k];
         for (int i = 0; i < key.length(); i++) {

@@ -9,12 +9,25 @@ package org.sampling4j.grammar.engine;
  *
  * <p>{@code within} is a sorted id list when it is small and a bitset of the mask's layout when it
  * is large, so applying it is a few ORs either way.
+ *
+ * <p>With key classes that can run out, the tokens of HELD nodes ({@link KeyHolds}) are kept apart:
+ * the nodes with their counted lexemes, and their tokens as one set, which the mask ORs and then
+ * clears of the nodes found stalled against the text ({@link GuardedMasks}).
  */
 final class LexerEntry {
     private final int[] ids;
     private final int[] bits;
     final MaskGroup[] groups;
     final long bytes;
+    /**
+     * The HELD nodes, in trie order ({@link KeyHolds}): their own tokens are allowed iff one of the
+     * node's counted key-class lexemes {@code heldLexemes[i]} has a free key after the node's bytes.
+     */
+    final int[] heldNodes;
+    final int[][] heldLexemes;
+    /** The tokens of the held nodes as an entry of their own (its {@code within}), or null when there are none. */
+    final LexerEntry heldTokens;
+    private static final int[][] NO_LEXEMES = new int[0][];
 
     LexerEntry(int[] ids, int count, int maskWords, MaskGroup[] groups) {
         this(large(count, maskWords) ? bitsOf(ids, count, maskWords) : null,
@@ -22,14 +35,32 @@ final class LexerEntry {
     }
 
     private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups) {
+        this(bits, ids, groups, new int[0], NO_LEXEMES, null);
+    }
+
+    private LexerEntry(int[] bits, int[] ids, MaskGroup[] groups, int[] heldNodes, int[][] heldLexemes, LexerEntry heldTokens) {
         this.groups = groups;
         this.bits = bits;
         this.ids = ids;
-        long b = 64 + 4L * (bits != null ? bits.length : ids.length);
+        this.heldNodes = heldNodes;
+        this.heldLexemes = heldLexemes;
+        this.heldTokens = heldTokens;
+        long b = 64 + 4L * (bits != null ? bits.length : ids.length) + 4L * heldNodes.length;
         for (MaskGroup g : groups) {
             b += g.bytes();
         }
+        for (int[] l : heldLexemes) {
+            b += 16 + 4L * l.length;
+        }
+        if (heldTokens != null) {
+            b += heldTokens.bytes;
+        }
         this.bytes = b;
+    }
+
+    /** This entry with the held nodes {@code nodes} (their lexemes {@code lexemes}, their tokens {@code tokens}); this one when there are none. */
+    LexerEntry withHeld(int[] nodes, int[][] lexemes, LexerEntry tokens) {
+        return nodes.length == 0 ? this : new LexerEntry(bits, ids, groups, nodes, lexemes, tokens);
     }
 
     /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */

@@ -17,8 +17,8 @@ final class MaskCache {
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
 
-    MaskCache(TokenTrie trie, LazyDfa dfa, int maskWords, long maxBytes, boolean[] guarded) {
-        this.walker = new TrieWalker(trie, dfa, maskWords, guarded);
+    MaskCache(TokenTrie trie, LazyDfa dfa, int maskWords, long maxBytes, boolean[] guarded, KeyHolds holds) {
+        this.walker = new TrieWalker(trie, dfa, maskWords, guarded, holds);
         this.maxBytes = maxBytes;
     }
 

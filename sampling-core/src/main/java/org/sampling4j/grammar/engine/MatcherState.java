@@ -161,6 +161,9 @@ public final class MatcherState {
         }
         chart.thrTo = chart.nThr;
         chart.curSet = k;
+        if (cg.holds != null) {
+            chart.dropStalled(cg.holds);
+        }
         return chart.viable();
     }
 

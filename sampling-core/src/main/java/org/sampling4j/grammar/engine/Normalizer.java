@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sampling4j.grammar.automaton.BudgetException;
 import org.sampling4j.grammar.automaton.NfaBuilder;
+import org.sampling4j.grammar.automaton.WordCounts;
 import org.sampling4j.grammar.syntax.Cfg;
 import org.sampling4j.grammar.syntax.Expr;
 import org.sampling4j.text.Vocabulary;
@@ -184,6 +185,13 @@ final class Normalizer {
         }
         for (Expr.JsonObject.KeyClass c : o.additional()) {
             int key = guards.guard(nfa.addLexeme(new Expr.Seq(List.of(ws, c.keyQuoted()))), spec, ObjectGuards.CLASS, -1);
+            if (c.keyDecoded() != null) {
+                try {
+                    guards.counts(key, WordCounts.of(c.keyDecoded(), limits.maxDfaStates(), limits.maxNesting()));
+                } catch (BudgetException e) {
+                    // too large to count eagerly: left uncounted (cut at its closing quote only), see ObjectGuards
+                }
+            }
             member(member, key, colon, c.value(), depth);
         }
         return obj;

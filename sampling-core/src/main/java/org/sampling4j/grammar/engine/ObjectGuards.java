@@ -3,6 +3,7 @@ package org.sampling4j.grammar.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sampling4j.grammar.automaton.WordCounts;
 import org.sampling4j.grammar.syntax.Expr;
 
 /**
@@ -16,13 +17,19 @@ import org.sampling4j.grammar.syntax.Expr;
  * in {@code U}, {@code fits(n, r) = max == -1 || n + r <= max}:
  * <ul>
  *   <li>{@code KEY_i}: {@code key_i} not in {@code U} and {@code fits(c + 1, R - [key_i required])};
- *   <li>{@code CLASS_j}: {@code fits(c + 1, R)} and, when the key is complete, its decoded value not in {@code U};
- *   <li>{@code SEP}: a next member can still be added: {@code R > 0 ? fits(c, R) : (classes or N > 0) and fits(c + 1, 0)};
+ *   <li>{@code CLASS_j}: {@code fits(c + 1, R)} and, at its start, class j has a key not in {@code U}
+ *       ({@link FreeKeys}; always, for a class that cannot run out), when the key is complete, its decoded
+ *       value not in {@code U};
+ *   <li>{@code SEP}: a next member can still be added: {@code R > 0 ? fits(c, R) : (N > 0 or some class
+ *       has a free key) and fits(c + 1, 0)};
  *   <li>{@code CLOSE}: {@code R == 0} and {@code c >= min}.
  * </ul>
  * These keep every reachable state completable (a required key always fits once {@code fits(c, R)},
- * and {@code c + N >= min} holds from the start when there is no class, see {@code Cfgs.prune}),
- * except that a key class whose language is finite may run out of unused keys mid-key.
+ * and {@code c + N >= min} holds from the start when there is no class, see {@code Cfgs.prune}).
+ * Inside a key of a class that can run out (a finite remainder somewhere: an enum, a length cap), the
+ * lexer alone would let a key start that only present keys complete: such threads are HELD, their
+ * tokens decided per mask by {@link #free} (see {@link KeyHolds}), and the chart drops a held thread
+ * with no free key at the end of each token.
  *
  * <p><b>When a guard runs.</b> Twice, on the same values: when an Earley set is closed, a guarded
  * lexeme whose guard fails is left out of the set's lexer start state (so no thread reads a key
@@ -42,16 +49,44 @@ final class ObjectGuards {
     private final int[] objectOf;
     private final int[] keyOf;
     private final Spec[] specs;
+    /** Per CLASS lexeme, its counted decoded language when it can run out ({@link WordCounts#bounded}), else null. */
+    private final WordCounts[] counts;
 
-    /** One object's keys, required flags and member bounds. */
-    record Spec(String[] keys, int[] hashes, boolean[] required, boolean classes, int min, int max) {
+    /** One object's keys, required flags, member bounds and key-class lexemes. */
+    record Spec(String[] keys, int[] hashes, boolean[] required, int[] classes, int min, int max) {
     }
 
-    private ObjectGuards(int[] kindOf, int[] objectOf, int[] keyOf, Spec[] specs) {
+    private ObjectGuards(int[] kindOf, int[] objectOf, int[] keyOf, Spec[] specs, WordCounts[] counts) {
         this.kindOf = kindOf;
         this.objectOf = objectOf;
         this.keyOf = keyOf;
         this.specs = specs;
+        this.counts = counts;
+    }
+
+    /** Per lexeme, whether it is a key class that can run out of keys: its threads' tokens are checked by {@link #free}. */
+    boolean[] countedLexemes() {
+        boolean[] c = new boolean[kindOf.length];
+        boolean any = false;
+        for (int l = 0; l < c.length; l++) {
+            c[l] = l < counts.length && counts[l] != null;
+            any |= c[l];
+        }
+        return any ? c : null;
+    }
+
+    /**
+     * Whether key-class lexeme {@code l} still has a free key ({@link FreeKeys}) extending the key
+     * {@code t} is reading, or any free key before its opening quote; true for a class that cannot run out.
+     */
+    boolean free(int l, JsonKeyTracker t) {
+        return verdict(l, t) != FreeKeys.STALLED;
+    }
+
+    /** {@link FreeKeys#verdict} of key-class lexeme {@code l}; {@link FreeKeys#FREE_BELOW} for a class that cannot run out. */
+    int verdict(int l, JsonKeyTracker t) {
+        WordCounts w = l < counts.length ? counts[l] : null;
+        return w == null ? FreeKeys.FREE_BELOW : FreeKeys.verdict(w, t);
     }
 
     /** Whether lexeme {@code l} is guarded. */
@@ -117,15 +152,24 @@ final class ObjectGuards {
                 return !t.used(s.keys[k], s.hashes[k]) && fits(s, c + 1, r - (s.required[k] ? 1 : 0));
             }
             case CLASS -> {
-                return fits(s, c + 1, r) && (atStart || (t.readingKey() && !t.partialKeyUsed()));
+                return fits(s, c + 1, r) && (atStart ? free(l, t) : t.readingKey() && !t.partialKeyUsed());
             }
             case SEP -> {
-                return r > 0 ? fits(s, c, r) : (s.classes || n > 0) && fits(s, c + 1, 0);
+                return r > 0 ? fits(s, c, r) : (n > 0 || anyClassFree(s, t)) && fits(s, c + 1, 0);
             }
             default -> {
                 return r == 0 && c >= s.min;
             }
         }
+    }
+
+    private boolean anyClassFree(Spec s, JsonKeyTracker t) {
+        for (int l : s.classes) {
+            if (free(l, t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fits(Spec s, int members, int required) {
@@ -138,6 +182,8 @@ final class ObjectGuards {
         private int[] kind = new int[0];
         private int[] object = new int[0];
         private int[] key = new int[0];
+        private final List<IntList> classes = new ArrayList<>();
+        private final java.util.Map<Integer, WordCounts> counted = new java.util.HashMap<>();
 
         /** Registers an object; returns its index. */
         int object(Expr.JsonObject o) {
@@ -150,7 +196,8 @@ final class ObjectGuards {
                 hashes[i] = keys[i].hashCode();
                 required[i] = o.members().get(i).required();
             }
-            specs.add(new Spec(keys, hashes, required, !o.additional().isEmpty(), o.minMembers(), o.maxMembers()));
+            specs.add(new Spec(keys, hashes, required, null, o.minMembers(), o.maxMembers()));
+            classes.add(new IntList());
             return specs.size() - 1;
         }
 
@@ -167,7 +214,17 @@ final class ObjectGuards {
             kind[l] = kindOfGuard;
             object[l] = o;
             key[l] = keyIndex;
+            if (kindOfGuard == CLASS) {
+                classes.get(o).add(l);
+            }
             return l;
+        }
+
+        /** Records the counted language of CLASS lexeme {@code l} (only when it can run out). */
+        void counts(int l, WordCounts w) {
+            if (w.bounded()) {
+                counted.put(l, w);
+            }
         }
 
         /** The guards, or null when no object was lowered. */
@@ -177,8 +234,14 @@ final class ObjectGuards {
             }
             int[] k = Arrays.copyOf(kind, Math.max(lexemes, kind.length));
             Arrays.fill(k, kind.length, k.length, -1);
-            return new ObjectGuards(k, Arrays.copyOf(object, k.length), Arrays.copyOf(key, k.length),
-                    specs.toArray(new Spec[0]));
+            Spec[] out = new Spec[specs.size()];
+            for (int i = 0; i < out.length; i++) {
+                Spec s = specs.get(i);
+                out[i] = new Spec(s.keys(), s.hashes(), s.required(), classes.get(i).toArray(), s.min(), s.max());
+            }
+            WordCounts[] w = new WordCounts[k.length];
+            counted.forEach((l, c) -> w[l] = c);
+            return new ObjectGuards(k, Arrays.copyOf(object, k.length), Arrays.copyOf(key, k.length), out, w);
         }
     }
 }

@@ -25,25 +25,31 @@ final class TrieWalker {
     private final LazyDfa dfa;
     private final int maskWords;
     private final boolean[] guarded;
+    /** The held states ({@link KeyHolds}), or null when no key class can run out. */
+    private final KeyHolds holds;
 
     private final boolean regions;
 
-    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded) {
-        this(trie, dfa, maskWords, guarded, true);
+    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, KeyHolds holds) {
+        this(trie, dfa, maskWords, guarded, holds, true);
     }
 
     /** With {@code regions} false every root entry is the walk of the whole trie (the reference for tests). */
-    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, boolean regions) {
+    TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, KeyHolds holds, boolean regions) {
         this.trie = trie;
         this.dfa = dfa;
         this.maskWords = maskWords;
         this.guarded = guarded;
+        this.holds = holds;
         this.regions = regions;
     }
 
-    /** Whether a thread in state {@code d} (not dead) makes its tokens allowed by the lexer alone. */
+    /**
+     * Whether a thread in state {@code d} (not dead) makes its tokens allowed by the lexer alone: it
+     * reads on in a lexeme that is not held ({@link KeyHolds}), or ends one that is not guarded.
+     */
     private boolean decides(int d) {
-        if (guarded == null || dfa.continues(d)) {
+        if (guarded == null || (holds == null ? dfa.continues(d) : holds.held(d) == null)) {
             return true;
         }
         for (int l : dfa.acceptLexemes(dfa.acceptOf(d))) {
@@ -63,7 +69,8 @@ final class TrieWalker {
      */
     LexerEntry root(int[] states, int off, int k) {
         Acc acc = new Acc();
-        LexerRegion r = regions && k == 1 ? LexerRegion.of(dfa, states[off]) : null;
+        boolean held = holds != null && k == 1 && holds.held(states[off]) != null;
+        LexerRegion r = regions && k == 1 && !held ? LexerRegion.of(dfa, states[off]) : null; // held: walked, so listed
         if (r == null) {
             walk(0, trie.nodes, 0, states, off, k, acc);
             return acc.entry();
@@ -163,6 +170,9 @@ final class TrieWalker {
             } else if (trie.tokFirst[i + 1] > trie.tokFirst[i]) {
                 acc.skipped += trie.tokFirst[i + 1] - trie.tokFirst[i]; // pending: the parser step decides
                 acc.pending.add(i);
+                if (holds != null) {
+                    acc.hold(i, st, dst, k); // held: the mask asks the key classes
+                }
             }
             if (!continues && below > i + 1) {
                 // no thread can take another byte: every child dies, so skip them without a look
@@ -238,6 +248,40 @@ final class TrieWalker {
         private final List<IntList> groupNodes = new ArrayList<>();
         /** Nodes whose own tokens the lexer left undecided (only guarded lexemes end there). */
         final IntList pending = new IntList();
+        /** Held nodes (a counted key class reads on, nothing else decides) and their counted lexemes. */
+        final IntList heldNodes = new IntList();
+        final List<int[]> heldLexemes = new ArrayList<>();
+        /** The tokens of the held nodes. */
+        final IntList heldIds = new IntList();
+
+        /** Records node {@code i} as held if some live thread of {@code st[dst, dst + k)} holds counted lexemes. */
+        void hold(int i, int[] st, int dst, int k) {
+            int[] union = null;
+            for (int j = 0; j < k; j++) {
+                int d = st[dst + j];
+                if (d == LazyDfa.DEAD) {
+                    continue;
+                }
+                int[] h = holds.held(d);
+                if (h == null || h.length == 0) {
+                    continue;
+                }
+                if (union == null) {
+                    union = h;
+                } else if (!Arrays.equals(union, h)) {
+                    int[] m = Arrays.copyOf(union, union.length + h.length);
+                    System.arraycopy(h, 0, m, union.length, h.length);
+                    union = sortedDistinct(m);
+                }
+            }
+            if (union != null) {
+                heldNodes.add(i);
+                heldLexemes.add(union);
+                for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
+                    heldIds.add(trie.tokens[t]);
+                }
+            }
+        }
 
         void addToken(int id) {
             if (count == ids.length) {
@@ -276,14 +320,17 @@ final class TrieWalker {
                 }
                 groups[g] = new MaskGroup(groupKeys.get(g), nodes, Arrays.copyOf(own, n));
             }
+            int[] hn = heldNodes.toArray();
+            int[][] hl = heldLexemes.toArray(new int[0][]);
+            LexerEntry ht = hn.length == 0 ? null : new LexerEntry(heldIds.toArray(), heldIds.n, maskWords, new MaskGroup[0]);
             if (base == null) {
-                return new LexerEntry(ids, count, maskWords, groups);
+                return new LexerEntry(ids, count, maskWords, groups).withHeld(hn, hl, ht);
             }
             int[] bits = base.clone();
             for (int i = 0; i < count; i++) {
                 bits[ids[i] >>> 5] |= 1 << (ids[i] & 31);
             }
-            return LexerEntry.ofBits(bits, maskWords, groups);
+            return LexerEntry.ofBits(bits, maskWords, groups).withHeld(hn, hl, ht);
         }
     }
 

@@ -90,7 +90,7 @@ final class KeyClasses {
                 conj.add(new Node(Boolean.TRUE, (c.objectPointer == null ? "" : c.objectPointer) + "/additionalProperties"));
             }
             Expr decoded = keyLanguage(keys, outside, named, names);
-            out.add(new Expr.JsonObject.KeyClass(JsonStrings.quoted(decoded), sc.ref(conj, Set.of())));
+            out.add(new Expr.JsonObject.KeyClass(JsonStrings.quoted(decoded), sc.ref(conj, Set.of()), decoded));
         }
         return out;
     }

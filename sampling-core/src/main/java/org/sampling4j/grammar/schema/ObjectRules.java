@@ -103,7 +103,8 @@ final class ObjectRules {
             ms.add(new Expr.JsonObject.Member(m.key(), m.value(), m.required()));
         }
         List<Expr.JsonObject.KeyClass> classes = additionalValue == null ? List.of()
-                : List.of(new Expr.JsonObject.KeyClass(JsonStrings.quoted(KeyComplement.of(named)), additionalValue));
+                : List.of(new Expr.JsonObject.KeyClass(JsonStrings.quoted(KeyComplement.of(named)), additionalValue,
+                        KeyComplement.of(named)));
         return new Expr.JsonObject(ms, classes, min, max, sc.ws());
     }
 

@@ -196,7 +196,7 @@ public final class Cfgs {
             for (Expr.JsonObject.KeyClass c : o.additional()) {
                 if (productive(c.keyQuoted(), rules, depth + 1) && productive(c.value(), rules, depth + 1)) {
                     classes.add(new Expr.JsonObject.KeyClass(strip(c.keyQuoted(), rules, depth + 1),
-                            strip(c.value(), rules, depth + 1)));
+                            strip(c.value(), rules, depth + 1), c.keyDecoded()));
                 }
             }
             return new Expr.JsonObject(members, classes, o.minMembers(), o.maxMembers(), o.ws());

@@ -286,12 +286,23 @@ public sealed interface Expr {
             }
         }
 
-        /** Members whose quoted key is in {@code keyQuoted} (a regular expression), each with value {@code value}. */
-        public record KeyClass(Expr keyQuoted, Expr value) {
-            /** Checks the parts. */
+        /**
+         * Members whose quoted key is in {@code keyQuoted} (a regular expression), each with value
+         * {@code value}. {@code keyDecoded}, when not null, is the same class as a regular code-point
+         * language of DECODED keys, and {@code keyQuoted} is then every spelling of its strings; the
+         * engine counts it to keep a finite class from running out mid-key (a key of a class whose keys
+         * are all present cannot be completed). Null: not counted (a finite class may then stall).
+         */
+        public record KeyClass(Expr keyQuoted, Expr value, Expr keyDecoded) {
+            /** Checks the parts ({@code keyDecoded} may be null). */
             public KeyClass {
                 Objects.requireNonNull(keyQuoted, "keyQuoted");
                 Objects.requireNonNull(value, "value");
+            }
+
+            /** A class without its decoded language. */
+            public KeyClass(Expr keyQuoted, Expr value) {
+                this(keyQuoted, value, null);
             }
         }
     }

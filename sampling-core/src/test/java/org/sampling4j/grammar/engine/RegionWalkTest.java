@@ -56,8 +56,8 @@ class RegionWalkTest {
                 assertTrue(m.tryAccept(id), "case " + c + ": token " + id + " of its valid text");
             }
             boolean[] guarded = cg.g.guards == null ? null : cg.g.guards.guardedLexemes();
-            TrieWalker fast = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, true);
-            TrieWalker plain = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, false);
+            TrieWalker fast = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, cg.holds, true);
+            TrieWalker plain = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, cg.holds, false);
             List<Integer> states = new ArrayList<>();
             for (int s = 1; s < cg.dfa.states(); s++) {
                 states.add(s);
