@@ -28,13 +28,21 @@ import org.sampling4j.text.Vocabulary;
  * sequence of a new grammar, every lexer state a first visit that fills the caches) and WARM (a
  * second sequence meeting the caches the first filled). The whole corpus runs {@code rounds} times
  * in one JVM; the last round is reported (the earlier ones warm the JIT). Not a JMH benchmark.
- * From the repository root:
+ * Each distribution also counts the masks over issue #13's bounds (500 us, 20 ms) and lists the
+ * slowest {@code -Dreplay.top=N} (default 10), each with the kind of position it was computed at
+ * ({@link JsonPosition}: a key or string body and how many characters into it, a number, between
+ * values) and the text just before it, so the slow state shapes can be read off. From the
+ * repository root:
  * <pre>
  * java --add-modules jdk.incubator.vector -cp sampling-bench/target/benchmarks.jar org.sampling4j.bench.SchemaCorpusReplay [rounds] [corpus]
  * </pre>
  */
 public final class SchemaCorpusReplay {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final int TOP = Integer.getInteger("replay.top", 10);
+    /** Issue #13's per-mask p99 and max bounds, in nanoseconds. */
+    private static final long P99_BOUND = 500_000;
+    private static final long MAX_BOUND = 20_000_000;
 
     private SchemaCorpusReplay() {
     }
@@ -74,7 +82,7 @@ public final class SchemaCorpusReplay {
                 root.path("valid_texts").forEach(v -> valid.add(v.asText()));
                 for (List<Sample> out : List.of(cold, warm)) {
                     for (int t = 0; t < valid.size(); t++) {
-                        replay(g, BenchmarkTexts.tokens(encoding, valid.get(t)), mask, name + " text " + t, out);
+                        replay(g, encoding, BenchmarkTexts.tokens(encoding, valid.get(t)), mask, name + " text " + t, out);
                     }
                 }
             }
@@ -87,13 +95,16 @@ public final class SchemaCorpusReplay {
     }
 
     /** Times each mask of the text's replay into {@code out}, if the grammar accepts the whole text. */
-    private static void replay(Grammar g, int[] ids, int[] mask, String where, List<Sample> out) {
+    private static void replay(Grammar g, Encoding encoding, int[] ids, int[] mask, String where, List<Sample> out) {
         GrammarMatcher m = g.newMatcher();
         List<Sample> mine = new ArrayList<>(ids.length);
         for (int p = 0; p < ids.length; p++) {
             long t0 = CPU.getCurrentThreadCpuTime();
             m.fillMask(mask);
-            mine.add(new Sample(CPU.getCurrentThreadCpuTime() - t0, where + " @" + p));
+            long t = CPU.getCurrentThreadCpuTime() - t0;
+            // the position is described only for the samples that may be listed (decoding costs more than a mask)
+            mine.add(new Sample(t, t >= P99_BOUND ? where + " @" + p + "  " + JsonPosition.describe(
+                    BenchmarkTexts.decode(encoding, Arrays.copyOf(ids, p))) : where + " @" + p));
             if (!m.tryAccept(ids[p])) {
                 return; // a valid text outside the options (e.g. long whitespace): skipped, as in the benchmark
             }
@@ -106,10 +117,12 @@ public final class SchemaCorpusReplay {
     private static void report(String label, List<Sample> samples) {
         long[] ns = samples.stream().mapToLong(Sample::nanos).sorted().toArray();
         int n = ns.length;
-        System.out.printf("%s (thread CPU): n=%d p50=%s p90=%s p99=%s p99.9=%s max=%s total=%s%n", label, n,
-                us(ns[n / 2]), us(ns[(int) (n * 0.9)]), us(ns[(int) (n * 0.99)]), us(ns[(int) (n * 0.999)]), us(ns[n - 1]),
-                us(Arrays.stream(ns).sum()));
-        samples.stream().sorted((a, b) -> Long.compare(b.nanos, a.nanos)).limit(10)
+        long over = Arrays.stream(ns).filter(x -> x > P99_BOUND).count();
+        long overMax = Arrays.stream(ns).filter(x -> x > MAX_BOUND).count();
+        System.out.printf("%s (thread CPU): n=%d p50=%s p90=%s p99=%s p99.9=%s max=%s total=%s >500us=%d >20ms=%d%n",
+                label, n, us(ns[n / 2]), us(ns[(int) (n * 0.9)]), us(ns[(int) (n * 0.99)]), us(ns[(int) (n * 0.999)]),
+                us(ns[n - 1]), us(Arrays.stream(ns).sum()), over, overMax);
+        samples.stream().sorted((a, b) -> Long.compare(b.nanos, a.nanos)).limit(TOP)
                 .forEach(s -> System.out.printf("    %12s  %s%n", us(s.nanos), s.where));
     }
 
