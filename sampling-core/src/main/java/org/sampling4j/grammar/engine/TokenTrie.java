@@ -27,6 +27,8 @@ final class TokenTrie {
      * tokens stay inside ({@link RegionTokens}), shared by every grammar compiled for the vocabulary.
      */
     final TupleMap<RegionTokens> regions = new TupleMap<>();
+    /** The trie read as JSON string content, built on first use ({@link #plain}). */
+    private volatile PlainPaths plain;
 
     /**
      * Builds the trie by an iterative most-significant-byte-first sort: a frame is a run of ids that
@@ -133,6 +135,20 @@ final class TokenTrie {
      */
     static boolean isText(Vocabulary v, int id) {
         return !v.isSpecial(id) && !v.isEos(id) && v.length(id) > 0;
+    }
+
+    /** The trie read as JSON string content ({@link PlainPaths}), built on the first call. */
+    PlainPaths plain() {
+        PlainPaths p = plain;
+        if (p == null) {
+            synchronized (this) {
+                p = plain;
+                if (p == null) {
+                    plain = p = new PlainPaths(this);
+                }
+            }
+        }
+        return p;
     }
 
     /** Memory held, roughly. */

@@ -29,6 +29,10 @@ final class TrieWalker {
     private final KeyHolds holds;
 
     private final boolean regions;
+    /** Chain successors ({@link CharChain}) of this walker's states, judged by its own {@link #decides}. */
+    private final CharChain.Successors successors = new CharChain.Successors(this::decides);
+    /** The key-class regions tracked so far ({@link RegionTrack}). */
+    private final RegionTrack.Memo tracks = new RegionTrack.Memo();
 
     TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, KeyHolds holds) {
         this(trie, dfa, maskWords, guarded, holds, true);
@@ -65,14 +69,29 @@ final class TrieWalker {
      * in a state with a {@link LexerRegion} (a string body) takes the region's tokens from
      * {@link RegionTokens} and walks only the exits' subtrees: the same entry, since inside the
      * region every visited node's tokens are allowed, nothing ends (no group opens) and the walk
-     * below an exit starts with no group open, exactly as the whole walk reaches it.
+     * below an exit starts with no group open, exactly as the whole walk reaches it. A lone thread
+     * at the start of a {@link CharChain} (a counted string body) takes the plain tokens that fit
+     * and walks only {@link PlainPaths}' exits, for the same reasons.
      */
     LexerEntry root(int[] states, int off, int k) {
         Acc acc = new Acc();
         boolean held = holds != null && k == 1 && holds.held(states[off]) != null;
         LexerRegion r = regions && k == 1 && !held ? LexerRegion.of(dfa, states[off]) : null; // held: walked, so listed
         if (r == null) {
-            walk(0, trie.nodes, 0, states, off, k, acc);
+            CharChain chain = regions && k == 1 && !held ? CharChain.of(dfa, states[off], trie.plain().maxCount, successors) : null;
+            if (chain != null) {
+                chainWalk(chain, acc);
+                return acc.entry();
+            }
+            RegionTrack track = regions && k == 1 && !held ? RegionTrack.near(dfa, trie, states[off], maskWords, tracks) : null;
+            if (track != null && !track.decidedBy(this::decides)) {
+                track = null;
+            }
+            if (track != null) {
+                acc.base = track.tokens.bits.clone();
+                acc.ownBase = true;
+            }
+            walk(0, trie.nodes, 0, states, off, k, acc, acc.scratch(k), track);
             return acc.entry();
         }
         RegionTokens inside = RegionTokens.of(trie, r, maskWords);
@@ -81,9 +100,56 @@ final class TrieWalker {
         for (int x = 0; x < inside.exitNode.length; x++) {
             int n = inside.exitNode[x];
             one[0] = r.states[inside.exitFrom[x]];
-            walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc);
+            walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc, acc.scratch(1), null);
         }
         return acc.entry();
+    }
+
+    /**
+     * The root walk of a lone thread at the start of a {@link CharChain}: the plain tokens whose
+     * characters fit, as bits, then the ordinary walk of each exit whose parent is alive, from the
+     * parent's state (the chain's state for its complete characters, moved over the bytes of the
+     * character it ends inside). The same entry as the whole walk: every plain node of the chain is
+     * alive iff its characters fit, decided by the lexer, and no lexeme ends there (so no group
+     * opens above an exit), and nothing else below the root is plain.
+     */
+    private void chainWalk(CharChain chain, Acc acc) {
+        PlainPaths pp = trie.plain();
+        acc.base = pp.fitting(chain.limit, maskWords);
+        int[] one = new int[1];
+        for (int x = 0; x < pp.exitNode.length; x++) {
+            int tail = pp.exitTail[x];
+            int c = pp.exitChars[x];
+            if ((tail == 0 ? c : c + 1) > chain.limit) {
+                continue; // the parent is dead already
+            }
+            int d = chain.state(c);
+            for (int j = tail - 1; j >= 0 && d != LazyDfa.DEAD; j--) {
+                d = dfa.next(d, (pp.exitTailBytes[x] >>> (8 * j)) & 0xFF);
+            }
+            int n = pp.exitNode[x];
+            if (d == LazyDfa.DEAD || dfa.next(d, trie.nodeByte[n] & 0xFF) == LazyDfa.DEAD) {
+                continue; // nothing at or below the exit is allowed, and no group is open to notice
+            }
+            one[0] = d;
+            walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc, acc.scratch(1), null);
+        }
+    }
+
+    /** Whether {@link #root} of a lone thread in {@code s} follows a {@link RegionTrack} (for tests). */
+    boolean tracksFrom(int s) {
+        if (chainsFrom(s) || LexerRegion.of(dfa, s) != null || (holds != null && holds.held(s) != null)) {
+            return false;
+        }
+        RegionTrack t = regions ? RegionTrack.near(dfa, trie, s, maskWords, tracks) : null;
+        return t != null && t.decidedBy(this::decides);
+    }
+
+    /** Whether {@link #root} of a lone thread in {@code s} takes the {@link CharChain} path (for tests). */
+    boolean chainsFrom(int s) {
+        boolean held = holds != null && holds.held(s) != null;
+        return regions && !held && LexerRegion.of(dfa, s) == null
+                && CharChain.of(dfa, s, trie.plain().maxCount, successors) != null;
     }
 
     /** The entry for the subtrees strictly below {@code nodes}, from one thread in start state {@code s}. */
@@ -91,14 +157,26 @@ final class TrieWalker {
         Acc acc = new Acc();
         int[] one = {s};
         for (int n : nodes) {
-            walk(n + 1, trie.end[n], trie.depth[n], one, 0, 1, acc);
+            walk(n + 1, trie.end[n], trie.depth[n], one, 0, 1, acc, acc.scratch(1), null);
         }
         return acc.entry();
     }
 
-    private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc) {
-        Scratch sc = acc.scratch(k);
+    /**
+     * Walks the nodes {@code [from, to)} (their depths above {@code baseDepth}) from the threads
+     * {@code states[off, off + k)}. With a {@code track} (a lone thread, the whole trie) the region
+     * table from the track's state 0 is followed along the path as well ({@code tq}, per level: a
+     * region state, {@link LexerRegion#DEAD} or {@link LexerRegion#OUT}); {@code acc.base} starts as
+     * the track's {@link RegionTokens} bits, and every token of a node the walk decides itself, or
+     * skips, where the table is still inside is cleared from it, so that base and walk never
+     * disagree. At a node where the table's state is the thread's state and no candidate is open, the
+     * subtree below is the region walk's: its bits stay, its exits are walked, and the walk jumps over it.
+     */
+    private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc, Scratch sc, RegionTrack track) {
         int[] st = sc.st;
+        int[] tq = sc.tq;
+        tq[0] = 0;
+        int[] table = track == null ? null : track.region.table;
         // rows[level * k + j]: the transition row of st[level * k + j], set where the node has children
         int[][] rows = sc.rows;
         for (int j = 0; j < k; j++) {
@@ -145,7 +223,16 @@ final class TrieWalker {
                 }
                 st[dst + j] = d;
             }
+            int q = LexerRegion.DEAD;
+            if (table != null) {
+                int pq = tq[level - 1];
+                q = pq >= 0 ? table[256 * pq + b] : LexerRegion.DEAD;
+                tq[level] = q;
+            }
             if (!alive) {
+                if (q >= 0) {
+                    acc.clearBase(trie.tokFirst[i], trie.tokFirst[below]);
+                }
                 acc.skipped += trie.tokFirst[below] - trie.tokFirst[i];
                 i = below;
                 continue;
@@ -173,10 +260,28 @@ final class TrieWalker {
                 if (holds != null) {
                     acc.hold(i, st, dst, k); // held: the mask asks the key classes
                 }
+                if (q >= 0) {
+                    acc.clearBase(trie.tokFirst[i], trie.tokFirst[i + 1]);
+                }
             }
             if (!continues && below > i + 1) {
                 // no thread can take another byte: every child dies, so skip them without a look
+                if (q >= 0) {
+                    acc.clearBase(trie.tokFirst[i + 1], trie.tokFirst[below]);
+                }
                 acc.skipped += trie.tokFirst[below] - trie.tokFirst[i + 1];
+                i = below;
+                continue;
+            }
+            if (q >= 0 && open == 0 && below > i + 1 && st[dst] == track.region.states[q]) {
+                // in step with the region walk: below here its bits hold; walk its exits, jump the rest
+                RegionTokens rt = track.tokens;
+                int[] one = acc.one;
+                for (int x = track.firstExit(i + 1); x < rt.exitNode.length && rt.exitNode[x] < below; x++) {
+                    int n = rt.exitNode[x];
+                    one[0] = track.region.states[rt.exitFrom[x]];
+                    walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc, acc.exitScratch(), null);
+                }
                 i = below;
                 continue;
             }
@@ -211,6 +316,8 @@ final class TrieWalker {
     private static final class Scratch {
         final int k;
         final int[] st;
+        /** With a {@link RegionTrack}: the region table's state per level. */
+        final int[] tq;
         final int[][] rows;
         final int[] openNode;
         final long[] openSkipped;
@@ -220,6 +327,7 @@ final class TrieWalker {
         Scratch(int levels, int k) {
             this.k = k;
             st = new int[levels * k];
+            tq = new int[levels];
             rows = new int[levels * k][];
             openNode = new int[levels];
             openSkipped = new long[levels];
@@ -235,13 +343,33 @@ final class TrieWalker {
         long skipped;
         /** Tokens allowed before any walk (a region's, mask layout), or null. */
         int[] base;
+        /** Whether {@link #base} is this walk's own copy (a track clears tokens from it). */
+        boolean ownBase;
+        final int[] one = new int[1];
         private Scratch scratch;
+        private Scratch exits;
 
         Scratch scratch(int k) {
             if (scratch == null || scratch.k != k) {
                 scratch = new Scratch(trie.maxDepth + 1, k);
             }
             return scratch;
+        }
+
+        /** A one-thread scratch of its own for the exits walked in the middle of a tracked walk. */
+        Scratch exitScratch() {
+            if (exits == null) {
+                exits = new Scratch(trie.maxDepth + 1, 1);
+            }
+            return exits;
+        }
+
+        /** Clears the tokens {@code trie.tokens[from, to)} from {@link #base}. */
+        void clearBase(int from, int to) {
+            for (int t = from; t < to; t++) {
+                int id = trie.tokens[t];
+                base[id >>> 5] &= ~(1 << (id & 31));
+            }
         }
         /** The distinct group keys in order of first appearance (few per walk: a linear scan finds them). */
         private final List<int[]> groupKeys = new ArrayList<>();
@@ -326,7 +454,7 @@ final class TrieWalker {
             if (base == null) {
                 return new LexerEntry(ids, count, maskWords, groups).withHeld(hn, hl, ht);
             }
-            int[] bits = base.clone();
+            int[] bits = ownBase ? base : base.clone();
             for (int i = 0; i < count; i++) {
                 bits[ids[i] >>> 5] |= 1 << (ids[i] & 31);
             }

@@ -19,7 +19,8 @@ import org.sampling4j.text.Vocabulary;
 /**
  * The region fast path of {@link TrieWalker#root} ({@link LexerRegion}, {@link RegionTokens}) against
  * the walk of the whole trie, on o200k_base: for random DFA states of JSON Schema grammars (string
- * bodies with escapes and UTF-8, patterns, enums, any-order objects with guards), the two root entries
+ * bodies with escapes and UTF-8, patterns, enums, any-order objects with guards, string bodies with
+ * {@code maxLength} / {@code minLength} for the {@link CharChain} path), the two root entries
  * have the same allowed set and the same groups (keys, nodes, pending nodes, in order).
  */
 @KernelIndependent
@@ -36,7 +37,17 @@ class RegionWalkTest {
             "[\"green\",\"bl\u00fc\"]"},
         {"{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"format\":\"email\"},\"b\":{\"type\":\"string\"}}}",
             "{\"b\":\"x\\\\y \u00e0\",\"a\":\"me@example.com\"}"},
+        // counted string bodies (CharChain): maxLength, minLength and both, escapes and UTF-8 inside
+        {"{\"type\":\"string\",\"maxLength\":40}", "\"h\u00e9llo \\\"w\\\" \u65e5\u672c \ud83d\ude00 \\n\""},
+        {"{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":3,\"maxLength\":12}}",
+            "[\"abc\",\"\u00fc\u00df\u00e9x\",\"\\\\\\t\u0416\u0438\"]"},
+        {"{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\",\"maxLength\":8},\"note\":{\"type\":\"string\",\"minLength\":70}},"
+                + "\"required\":[\"id\"]}",
+            "{\"note\":\"" + "lorem ipsum dolor sit amet, \u00e9t\u00e9 ".repeat(3) + "\",\"id\":\"x\\\"1\"}"},
     };
+    /** The objects compiled in any key order (with guards, and held states where a key class can run out). */
+    private static final int ANY_ORDER = 3;
+    private static final int COUNTED_ANY_ORDER = 6;
 
     @Test
     void regionRootsEqualWholeTrieWalksOnRandomStates() {
@@ -44,10 +55,12 @@ class RegionWalkTest {
         Encoding enc = RealVocabularies.o200kEncoding();
         Random r = new Random(SEED);
         int withRegion = 0;
+        int withChain = 0;
+        int withTrack = 0;
         int compared = 0;
         TokenTrie trie = null;
         for (int c = 0; c < CASES.length; c++) {
-            boolean anyOrder = c == 3;
+            boolean anyOrder = c == ANY_ORDER || c == COUNTED_ANY_ORDER;
             CompiledGrammar cg = CompiledGrammar.compile(SchemaCompiler.compile(CASES[c][0], anyOrder, Expr.EMPTY, false, true), v, LIMITS);
             MatcherState m = cg.newState();
             int[] mask = new int[cg.maskWords];
@@ -65,19 +78,28 @@ class RegionWalkTest {
             Collections.shuffle(states, r);
             int regions = 0;
             int others = 0;
+            int chains = 0;
+            int tracks = 0;
             for (int s : states) {
                 boolean region = LexerRegion.of(cg.dfa, s) != null;
-                if (region ? regions++ >= 10 : others++ >= 6) {
+                boolean chain = !region && fast.chainsFrom(s);
+                boolean track = !region && !chain && fast.tracksFrom(s);
+                if (region ? regions++ >= 10 : chain ? chains++ >= 24 : track ? tracks++ >= 24 : others++ >= 6) {
                     continue;
                 }
                 int[] one = {s};
                 assertSameEntry(plain.root(one, 0, 1), fast.root(one, 0, 1), cg.maskWords, "case " + c + " state " + s);
                 withRegion += region ? 1 : 0;
+                withChain += chain ? 1 : 0;
+                withTrack += track ? 1 : 0;
                 compared++;
             }
             trie = cg.trie;
         }
         assertTrue(withRegion >= 4, "only " + withRegion + " of " + compared + " compared states had a region");
+        assertTrue(withChain >= 40, "only " + withChain + " of " + compared + " compared states started a counted chain");
+        assertTrue(withTrack >= 10, "only " + withTrack + " of " + compared + " compared states followed a region track");
+        System.out.printf("RegionWalkTest: %d states compared, %d regions, %d chains, %d tracks%n", compared, withRegion, withChain, withTrack);
         assertTrue(trie.regions.size() > 0, "no region shape was kept for o200k_base");
     }
 
