@@ -35,6 +35,10 @@ public final class LazyDfa {
         final int[] next = new int[256];
         /** The bytes known to lead back to this state ({@link #loopBytes}); bits are only added. */
         final long[] loops = new long[4];
+        /** The last {@link #RECENT} seed sets of {@link #slowNext} and their packed moves (built under the lock). */
+        int[][] recentSeeds;
+        int[] recentPacked;
+        int recentNext;
 
         State(int[] nfaStates, int accept, boolean continues) {
             this.nfaStates = nfaStates;
@@ -42,6 +46,9 @@ public final class LazyDfa {
             this.continues = continues;
         }
     }
+
+    /** Seed sets remembered per state: the byte classes of one state mostly share a few targets. */
+    private static final int RECENT = 4;
 
     private final ByteNfa nfa;
     private final int maxStates;
@@ -250,18 +257,52 @@ public final class LazyDfa {
                 seeds[n++] = nfa.out1[q];
             }
         }
-        int m = nfa.closure(seeds, n, buf, stamp, ++mark);
-        int id = intern(buf, m);
-        // every byte of b's class moves to the same state: fill them all now (one closure per class)
         int c = nfa.byteClass[b];
-        int packed = pack(states[id], id);
+        int packed = recent(s, n);
+        if (packed == 0) {
+            int m = nfa.closure(seeds, n, buf, stamp, ++mark);
+            int id = intern(buf, m);
+            packed = pack(states[id], id);
+            remember(s, n, packed);
+        }
+        // every byte of b's class moves to the same state: fill them all now (one closure per class)
         Arrays.fill(s.next, nfa.classFirst[c], nfa.classFirst[c + 1], packed);
-        if (id == state) {
+        if (target(packed) == state) {
             for (int x = nfa.classFirst[c]; x < nfa.classFirst[c + 1]; x++) {
                 s.loops[x >>> 6] |= 1L << (x & 63);
             }
         }
         return packed;
+    }
+
+    /**
+     * The packed move {@code s} already has for the seed set {@code seeds[0, n)}, or 0. The classes of
+     * a string body's state (dozens in a grammar with many character ranges) nearly all lead back to
+     * it, and a key class's to one body state: one closure and one set lookup per distinct seed set,
+     * not per class, which is most of the cost of a first trie walk (caller holds the lock).
+     */
+    private int recent(State s, int n) {
+        if (s.recentSeeds == null) {
+            return 0;
+        }
+        for (int r = 0; r < RECENT; r++) {
+            int[] q = s.recentSeeds[r];
+            if (q != null && Arrays.equals(q, 0, q.length, seeds, 0, n)) {
+                return s.recentPacked[r];
+            }
+        }
+        return 0;
+    }
+
+    private void remember(State s, int n, int packed) {
+        if (s.recentSeeds == null) {
+            s.recentSeeds = new int[RECENT][];
+            s.recentPacked = new int[RECENT];
+        }
+        int r = s.recentNext;
+        s.recentSeeds[r] = Arrays.copyOf(seeds, n);
+        s.recentPacked[r] = packed;
+        s.recentNext = (r + 1) % RECENT;
     }
 
     /** The id of the NFA-state set {@code set[0, m)}, creating the state if new (caller holds the lock). */
