@@ -70,8 +70,17 @@ final class LexerEntry {
 
     /** The entry with {@code groups} whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
     static LexerEntry ofBits(int[] bits, int maskWords, MaskGroup[] groups) {
+        return ofBits(bits, 0, maskWords - 1, maskWords, groups);
+    }
+
+    /**
+     * As {@link #ofBits(int[], int, MaskGroup[])} when every set bit lies in the words {@code [lo, hi]}
+     * (none when {@code hi < lo}): a group's memo is a few hundred tokens in a mask of thousands of
+     * words, so only the words its walks wrote are read.
+     */
+    static LexerEntry ofBits(int[] bits, int lo, int hi, int maskWords, MaskGroup[] groups) {
         int count = 0;
-        for (int w = 0; w < maskWords; w++) {
+        for (int w = lo; w <= hi; w++) {
             count += Integer.bitCount(bits[w]);
         }
         if (large(count, maskWords)) {
@@ -79,12 +88,22 @@ final class LexerEntry {
         }
         int[] ids = new int[count];
         int n = 0;
-        for (int w = 0; w < maskWords && n < count; w++) {
+        for (int w = lo; w <= hi && n < count; w++) {
             for (int x = bits[w]; x != 0; x &= x - 1) {
                 ids[n++] = (w << 5) | Integer.numberOfTrailingZeros(x);
             }
         }
         return new LexerEntry(null, ids, groups);
+    }
+
+    /** The first word of the mask that {@code within} sets a bit in, or {@code Integer.MAX_VALUE} when it is empty. */
+    int firstWord() {
+        return bits != null ? 0 : ids.length == 0 ? Integer.MAX_VALUE : ids[0] >>> 5;
+    }
+
+    /** The last word of the mask that {@code within} sets a bit in, or -1 when it is empty. */
+    int lastWord() {
+        return bits != null ? bits.length - 1 : ids.length == 0 ? -1 : ids[ids.length - 1] >>> 5;
     }
 
     /** A bitset pays off past a quarter of the mask's words in ids. */

@@ -49,10 +49,11 @@ final class MaskCache {
     /**
      * The subtree memo of root group {@code g} for context {@code key[0, len)}: {@code bits} (the
      * union the group's hypothetical steps produced, mask layout) compacted into an entry without
-     * groups, kept unless past the budget; returns the entry to use.
+     * groups, kept unless past the budget; returns the entry to use. Every set bit lies in the words
+     * {@code [lo, hi]}.
      */
-    LexerEntry memo(MaskGroup g, int[] key, int len, int[] bits, int maskWords) {
-        LexerEntry e = LexerEntry.ofBits(bits, maskWords);
+    LexerEntry memo(MaskGroup g, int[] key, int len, int[] bits, int lo, int hi, int maskWords) {
+        LexerEntry e = LexerEntry.ofBits(bits, lo, hi, maskWords, new MaskGroup[0]);
         if (reserve(e.bytes + 16L + 4L * len)) {
             e = g.putMemo(key, len, e);
         }

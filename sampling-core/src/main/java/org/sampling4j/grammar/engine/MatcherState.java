@@ -30,6 +30,9 @@ public final class MatcherState {
     private GuardedMasks guarded;
     private final MemoKeys memoKeys = new MemoKeys();
     private int[] memoBits;
+    /** The words of the mask that {@link #expand} has written since {@link #expandRoot} reset them. */
+    private int touchedLo;
+    private int touchedHi;
 
     MatcherState(CompiledGrammar cg) {
         this.cg = cg;
@@ -238,9 +241,13 @@ public final class MatcherState {
             if (memoBits == null) {
                 memoBits = new int[cg.maskWords];
             }
+            touchedLo = Integer.MAX_VALUE;
+            touchedHi = -1;
             expand(group, -1, memoBits);
-            e = cg.cache.memo(group, memoKeys.key, len, memoBits, cg.maskWords);
-            Arrays.fill(memoBits, 0);
+            e = cg.cache.memo(group, memoKeys.key, len, memoBits, touchedLo, touchedHi, cg.maskWords);
+            if (touchedLo <= touchedHi) {
+                Arrays.fill(memoBits, touchedLo, touchedHi + 1, 0);
+            }
         }
         e.orInto(mask);
     }
@@ -270,6 +277,8 @@ public final class MatcherState {
         if (start != LazyDfa.DEAD) {
             LexerEntry child = cg.cache.child(group, start);
             child.orInto(mask);
+            touchedLo = Math.min(touchedLo, child.firstWord());
+            touchedHi = Math.max(touchedHi, child.lastWord());
             for (MaskGroup g : child.groups) {
                 expand(g, k, mask);
             }
