@@ -199,6 +199,11 @@ public final class MatcherState {
         }
     }
 
+    /** The distinct DFA states of the current lexer threads, in order of first appearance (for tests). */
+    int[] lexerStates() {
+        return Arrays.copyOf(distinct, distinctStates());
+    }
+
     /**
      * The distinct DFA states of the current threads, in order of first appearance, into
      * {@link #distinct}; returns how many. Threads of different sets in the same DFA state (a lexeme

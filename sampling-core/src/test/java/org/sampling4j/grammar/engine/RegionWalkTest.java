@@ -103,6 +103,54 @@ class RegionWalkTest {
         assertTrue(trie.regions.size() > 0, "no region shape was kept for o200k_base");
     }
 
+    /**
+     * States a region track serves: any-order objects with additional properties (named keys sharing
+     * prefixes, UTF-8 and escaped keys) and a string that is either a constant or a body.
+     */
+    private static final String[][] KEY_CASES = {
+        {"{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"names\":{\"type\":\"integer\"},"
+                + "\"\u00e9t\u00e9\":{\"type\":\"boolean\"},\"\u65e5\":{\"type\":\"null\"}},\"additionalProperties\":{\"type\":\"string\"}}",
+            "{\"zz\":\"a\",\"name\":\"b\",\"\u00e9\":\"c\",\"\u00e9t\u00e9\":true,\"\u65e5\":null,\"\u65e5\u672c\":\"d\",\"names\":1,\"q\\\"r\":\"e\"}"},
+        {"{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}},"
+                + "\"required\":[\"type\"]}",
+            "{\"t\":1,\"ty\":2,\"type\":\"x\",\"\u00fcber\":3,\"title\":\"y\",\"titles\":[]}"},
+        // a string start whose 'n' leads only into a spelling while every other byte enters the body
+        {"{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"name\"},{\"type\":\"string\",\"pattern\":\"^[^n]\"}]}}",
+            "[\"name\",\"x\u00e9\",\"\u00e9\u00e9\",\"\u65e5\",\"a\\\"b\"]"},
+    };
+
+    /**
+     * The states a generation actually reaches where a track applies (a key of an any-order object
+     * with additional properties, one for each set of keys still allowed; the start of a string
+     * that is a constant or a body): the tracked root entry against the whole-trie walk at every
+     * position of a valid text.
+     */
+    @Test
+    void trackedKeyStatesEqualWholeTrieWalks() {
+        Vocabulary v = RealVocabularies.o200k();
+        Encoding enc = RealVocabularies.o200kEncoding();
+        int tracked = 0;
+        for (int c = 0; c < KEY_CASES.length; c++) {
+            CompiledGrammar cg = CompiledGrammar.compile(SchemaCompiler.compile(KEY_CASES[c][0], true, Expr.EMPTY, false, true), v, LIMITS);
+            boolean[] guarded = cg.g.guards == null ? null : cg.g.guards.guardedLexemes();
+            TrieWalker fast = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, cg.holds, true);
+            TrieWalker plain = new TrieWalker(cg.trie, cg.dfa, cg.maskWords, guarded, cg.holds, false);
+            MatcherState m = cg.newState();
+            int[] mask = new int[cg.maskWords];
+            int[] ids = enc.encodeOrdinary(KEY_CASES[c][1]).toArray();
+            for (int p = 0; p < ids.length; p++) {
+                m.fillMask(mask);
+                int[] states = m.lexerStates();
+                if (states.length == 1 && fast.tracksFrom(states[0])) {
+                    assertSameEntry(plain.root(states, 0, 1), fast.root(states, 0, 1), cg.maskWords, "key case " + c + " token " + p);
+                    tracked++;
+                }
+                assertTrue(m.tryAccept(ids[p]), "key case " + c + ": token " + p + " of its valid text");
+            }
+        }
+        assertTrue(tracked >= 8, "only " + tracked + " key states followed a region track");
+    }
+
     private static void assertSameEntry(LexerEntry want, LexerEntry got, int maskWords, String what) {
         int[] a = new int[maskWords];
         int[] b = new int[maskWords];
