@@ -63,11 +63,6 @@ final class LexerEntry {
         return nodes.length == 0 ? this : new LexerEntry(bits, ids, groups, nodes, lexemes, tokens);
     }
 
-    /** The entry without groups whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
-    static LexerEntry ofBits(int[] bits, int maskWords) {
-        return ofBits(bits, maskWords, new MaskGroup[0]);
-    }
-
     /** The entry with {@code groups} whose {@code within} is the set {@code bits[0, maskWords)} (mask layout; not kept). */
     static LexerEntry ofBits(int[] bits, int maskWords, MaskGroup[] groups) {
         return ofBits(bits, 0, maskWords - 1, maskWords, groups);

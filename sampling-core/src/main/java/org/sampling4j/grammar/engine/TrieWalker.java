@@ -1,8 +1,5 @@
 package org.sampling4j.grammar.engine;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
@@ -74,7 +71,7 @@ final class TrieWalker {
      * and walks only {@link PlainPaths}' exits, for the same reasons.
      */
     LexerEntry root(int[] states, int off, int k) {
-        Acc acc = new Acc();
+        WalkAcc acc = new WalkAcc(trie, maskWords, holds);
         boolean held = holds != null && k == 1 && holds.held(states[off]) != null;
         LexerRegion r = regions && k == 1 && !held ? LexerRegion.of(dfa, states[off]) : null; // held: walked, so listed
         if (r == null) {
@@ -113,7 +110,7 @@ final class TrieWalker {
      * alive iff its characters fit, decided by the lexer, and no lexeme ends there (so no group
      * opens above an exit), and nothing else below the root is plain.
      */
-    private void chainWalk(CharChain chain, Acc acc) {
+    private void chainWalk(CharChain chain, WalkAcc acc) {
         PlainPaths pp = trie.plain();
         acc.base = pp.fitting(chain.limit, maskWords);
         int[] one = new int[1];
@@ -154,7 +151,7 @@ final class TrieWalker {
 
     /** The entry for the subtrees strictly below {@code nodes}, from one thread in start state {@code s}. */
     LexerEntry child(int[] nodes, int s) {
-        Acc acc = new Acc();
+        WalkAcc acc = new WalkAcc(trie, maskWords, holds);
         int[] one = {s};
         for (int n : nodes) {
             walk(n + 1, trie.end[n], trie.depth[n], one, 0, 1, acc, acc.scratch(1), null);
@@ -172,7 +169,7 @@ final class TrieWalker {
      * disagree. At a node where the table's state is the thread's state and no candidate is open, the
      * subtree below is the region walk's: its bits stay, its exits are walked, and the walk jumps over it.
      */
-    private void walk(int from, int to, int baseDepth, int[] states, int off, int k, Acc acc, Scratch sc, RegionTrack track) {
+    private void walk(int from, int to, int baseDepth, int[] states, int off, int k, WalkAcc acc, WalkAcc.Scratch sc, RegionTrack track) {
         int[] st = sc.st;
         int[] tq = sc.tq;
         tq[0] = 0;
@@ -310,167 +307,5 @@ final class TrieWalker {
             }
         }
         return true;
-    }
-
-    /** A walk's per-level stacks, sized for the whole trie's depth and {@code k} threads; reused across the walks of one entry. */
-    private static final class Scratch {
-        final int k;
-        final int[] st;
-        /** With a {@link RegionTrack}: the region table's state per level. */
-        final int[] tq;
-        final int[][] rows;
-        final int[] openNode;
-        final long[] openSkipped;
-        final int[] keyAt;
-        final int[] keys;
-
-        Scratch(int levels, int k) {
-            this.k = k;
-            st = new int[levels * k];
-            tq = new int[levels];
-            rows = new int[levels * k][];
-            openNode = new int[levels];
-            openSkipped = new long[levels];
-            keyAt = new int[levels + 1];
-            keys = new int[2 * k * levels];
-        }
-    }
-
-    /** The tokens and group nodes collected by one or more walks. */
-    private final class Acc {
-        int[] ids = new int[64];
-        int count;
-        long skipped;
-        /** Tokens allowed before any walk (a region's, mask layout), or null. */
-        int[] base;
-        /** Whether {@link #base} is this walk's own copy (a track clears tokens from it). */
-        boolean ownBase;
-        final int[] one = new int[1];
-        private Scratch scratch;
-        private Scratch exits;
-
-        Scratch scratch(int k) {
-            if (scratch == null || scratch.k != k) {
-                scratch = new Scratch(trie.maxDepth + 1, k);
-            }
-            return scratch;
-        }
-
-        /** A one-thread scratch of its own for the exits walked in the middle of a tracked walk. */
-        Scratch exitScratch() {
-            if (exits == null) {
-                exits = new Scratch(trie.maxDepth + 1, 1);
-            }
-            return exits;
-        }
-
-        /** Clears the tokens {@code trie.tokens[from, to)} from {@link #base}. */
-        void clearBase(int from, int to) {
-            for (int t = from; t < to; t++) {
-                int id = trie.tokens[t];
-                base[id >>> 5] &= ~(1 << (id & 31));
-            }
-        }
-        /** The distinct group keys in order of first appearance (few per walk: a linear scan finds them). */
-        private final List<int[]> groupKeys = new ArrayList<>();
-        private final List<IntList> groupNodes = new ArrayList<>();
-        /** Nodes whose own tokens the lexer left undecided (only guarded lexemes end there). */
-        final IntList pending = new IntList();
-        /** Held nodes (a counted key class reads on, nothing else decides) and their counted lexemes. */
-        final IntList heldNodes = new IntList();
-        final List<int[]> heldLexemes = new ArrayList<>();
-        /** The tokens of the held nodes. */
-        final IntList heldIds = new IntList();
-
-        /** Records node {@code i} as held if some live thread of {@code st[dst, dst + k)} holds counted lexemes. */
-        void hold(int i, int[] st, int dst, int k) {
-            int[] union = null;
-            for (int j = 0; j < k; j++) {
-                int d = st[dst + j];
-                if (d == LazyDfa.DEAD) {
-                    continue;
-                }
-                int[] h = holds.held(d);
-                if (h == null || h.length == 0) {
-                    continue;
-                }
-                if (union == null) {
-                    union = h;
-                } else if (!Arrays.equals(union, h)) {
-                    int[] m = Arrays.copyOf(union, union.length + h.length);
-                    System.arraycopy(h, 0, m, union.length, h.length);
-                    union = sortedDistinct(m);
-                }
-            }
-            if (union != null) {
-                heldNodes.add(i);
-                heldLexemes.add(union);
-                for (int t = trie.tokFirst[i]; t < trie.tokFirst[i + 1]; t++) {
-                    heldIds.add(trie.tokens[t]);
-                }
-            }
-        }
-
-        void addToken(int id) {
-            if (count == ids.length) {
-                ids = Arrays.copyOf(ids, count * 2);
-            }
-            ids[count++] = id;
-        }
-
-        /** Keeps the node (key {@code keys[from, to)}) as a group node if some token below it was skipped while it was open. */
-        void closeCandidate(int node, long skippedAtOpen, int[] keys, int from, int to) {
-            if (skipped == skippedAtOpen) {
-                return;
-            }
-            int g = 0;
-            while (g < groupKeys.size() && !Arrays.equals(groupKeys.get(g), 0, groupKeys.get(g).length, keys, from, to)) {
-                g++;
-            }
-            if (g == groupKeys.size()) {
-                groupKeys.add(Arrays.copyOfRange(keys, from, to));
-                groupNodes.add(new IntList());
-            }
-            groupNodes.get(g).add(node);
-        }
-
-        LexerEntry entry() {
-            int[] held = sortedDistinct(pending.toArray());
-            MaskGroup[] groups = new MaskGroup[groupKeys.size()];
-            for (int g = 0; g < groups.length; g++) {
-                int[] nodes = sortedDistinct(groupNodes.get(g).toArray());
-                int[] own = new int[held.length == 0 ? 0 : nodes.length];
-                int n = 0;
-                for (int node : nodes) {
-                    if (held.length > 0 && Arrays.binarySearch(held, node) >= 0) {
-                        own[n++] = node;
-                    }
-                }
-                groups[g] = new MaskGroup(groupKeys.get(g), nodes, Arrays.copyOf(own, n));
-            }
-            int[] hn = heldNodes.toArray();
-            int[][] hl = heldLexemes.toArray(new int[0][]);
-            LexerEntry ht = hn.length == 0 ? null : new LexerEntry(heldIds.toArray(), heldIds.n, maskWords, new MaskGroup[0]);
-            if (base == null) {
-                return new LexerEntry(ids, count, maskWords, groups).withHeld(hn, hl, ht);
-            }
-            int[] bits = ownBase ? base : base.clone();
-            for (int i = 0; i < count; i++) {
-                bits[ids[i] >>> 5] |= 1 << (ids[i] & 31);
-            }
-            return LexerEntry.ofBits(bits, maskWords, groups).withHeld(hn, hl, ht);
-        }
-    }
-
-    /** {@code a} sorted without repeats (in place, then trimmed). */
-    private static int[] sortedDistinct(int[] a) {
-        Arrays.sort(a);
-        int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (n == 0 || a[n - 1] != a[i]) {
-                a[n++] = a[i];
-            }
-        }
-        return n == a.length ? a : Arrays.copyOf(a, n);
     }
 }
