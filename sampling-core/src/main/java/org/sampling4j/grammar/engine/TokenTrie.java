@@ -1,6 +1,9 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sampling4j.grammar.automaton.TupleMap;
 import org.sampling4j.text.Vocabulary;
 
@@ -28,7 +31,11 @@ final class TokenTrie {
      */
     final TupleMap<RegionTokens> regions = new TupleMap<>();
     /** The trie read as JSON string content, built on first use ({@link #plain}). */
-    private volatile PlainPaths plain;
+    private volatile CharPaths plain;
+    /** The trie read as narrower classes ({@link #paths}), the most recently used {@link #CLASSES} kept. */
+    private final Map<CharClass, CharPaths> classes = new LinkedHashMap<>(16, 0.75f, true);
+    /** Classes kept beside {@link CharClass#PLAIN}: each holds about 1 MB for o200k_base. */
+    static final int CLASSES = 16;
 
     /**
      * Builds the trie by an iterative most-significant-byte-first sort: a frame is a run of ids that
@@ -137,18 +144,45 @@ final class TokenTrie {
         return !v.isSpecial(id) && !v.isEos(id) && v.length(id) > 0;
     }
 
-    /** The trie read as JSON string content ({@link PlainPaths}), built on the first call. */
-    PlainPaths plain() {
-        PlainPaths p = plain;
+    /** The trie read as JSON string content ({@link CharPaths} of {@link CharClass#PLAIN}), built on the first call. */
+    CharPaths plain() {
+        CharPaths p = plain;
         if (p == null) {
             synchronized (this) {
                 p = plain;
                 if (p == null) {
-                    plain = p = new PlainPaths(this);
+                    plain = p = new CharPaths(this, CharClass.PLAIN);
                 }
             }
         }
         return p;
+    }
+
+    /**
+     * The trie read as strings of {@code cls}, built on the first call (outside the lock: two
+     * threads may both build one, and the second keeps the first's) and kept while among the
+     * {@link #CLASSES} most recently used.
+     */
+    CharPaths paths(CharClass cls) {
+        if (cls.equals(CharClass.PLAIN)) {
+            return plain();
+        }
+        synchronized (classes) {
+            CharPaths p = classes.get(cls);
+            if (p != null) {
+                return p;
+            }
+        }
+        CharPaths built = new CharPaths(this, cls);
+        synchronized (classes) {
+            CharPaths p = classes.putIfAbsent(cls, built);
+            if (classes.size() > CLASSES) {
+                Iterator<CharClass> eldest = classes.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+            return p == null ? built : p;
+        }
     }
 
     /** Memory held, roughly. */

@@ -28,6 +28,8 @@ final class TrieWalker {
     private final boolean regions;
     /** Chain successors ({@link CharChain}) of this walker's states, judged by its own {@link #decides}. */
     private final CharChain.Successors successors = new CharChain.Successors(this::decides);
+    /** How many exits were read as chains ({@link #exitWalk}; for tests). */
+    long chainedExits;
     /** The key-class regions tracked so far ({@link RegionTrack}). */
     private final RegionTrack.Memo tracks = new RegionTrack.Memo();
 
@@ -67,15 +69,15 @@ final class TrieWalker {
      * {@link RegionTokens} and walks only the exits' subtrees: the same entry, since inside the
      * region every visited node's tokens are allowed, nothing ends (no group opens) and the walk
      * below an exit starts with no group open, exactly as the whole walk reaches it. A lone thread
-     * at the start of a {@link CharChain} (a counted string body) takes the plain tokens that fit
-     * and walks only {@link PlainPaths}' exits, for the same reasons.
+     * at the start of a {@link CharChain} (a counted string body) takes the tokens of its class that
+     * fit and walks only the class's {@link CharPaths} exits, for the same reasons.
      */
     LexerEntry root(int[] states, int off, int k) {
         WalkAcc acc = new WalkAcc(trie, maskWords, holds);
         boolean held = holds != null && k == 1 && holds.held(states[off]) != null;
         LexerRegion r = regions && k == 1 && !held ? LexerRegion.of(dfa, states[off]) : null; // held: walked, so listed
         if (r == null) {
-            CharChain chain = regions && k == 1 && !held ? CharChain.of(dfa, states[off], trie.plain().maxCount, successors) : null;
+            CharChain chain = regions && k == 1 && !held ? CharChain.of(dfa, states[off], successors) : null;
             if (chain != null) {
                 chainWalk(chain, acc);
                 return acc.entry();
@@ -103,16 +105,33 @@ final class TrieWalker {
     }
 
     /**
-     * The root walk of a lone thread at the start of a {@link CharChain}: the plain tokens whose
-     * characters fit, as bits, then the ordinary walk of each exit whose parent is alive, from the
-     * parent's state (the chain's state for its complete characters, moved over the bytes of the
-     * character it ends inside). The same entry as the whole walk: every plain node of the chain is
-     * alive iff its characters fit, decided by the lexer, and no lexeme ends there (so no group
-     * opens above an exit), and nothing else below the root is plain.
+     * The root walk of a lone thread at the start of a {@link CharChain}: the tokens of its class
+     * whose characters fit, as bits, then the ordinary walk of each exit whose parent is alive, from
+     * the parent's state (the chain's state for its complete characters, moved over the bytes of the
+     * character it ends inside). The same entry as the whole walk: every node of the chain's class
+     * is alive iff its characters fit, decided by the lexer, and no lexeme ends there (so no group
+     * opens above an exit), and nothing else below the root is in the class.
      */
     private void chainWalk(CharChain chain, WalkAcc acc) {
-        PlainPaths pp = trie.plain();
+        CharPaths pp = trie.paths(chain.cls);
         acc.base = pp.fitting(chain.limit, maskWords);
+        exitWalk(chain, pp, acc, 0);
+    }
+
+    /** Exit subtrees at least this large that start a chain of the same class are read as one ({@link CharPaths#below}). */
+    private static final int CHAINED_EXIT = 256;
+    /** How many chains deep exits are read as chains (an email's dots: a.b.c). */
+    private static final int CHAINED_DEPTH = 4;
+
+    /**
+     * The exits of {@code pp} from the states of {@code chain}. An exit by an ASCII byte into a
+     * state that starts a chain of the same class (a dot inside an email's local part), above a
+     * large subtree, is read as that chain: its own tokens, the tokens below it that fit (from the
+     * exit's {@link CharPaths#below}) and its exits, for the same reasons as at the root, since the
+     * exit's state neither accepts nor is undecided and so opens no group. Every other exit is
+     * walked.
+     */
+    private void exitWalk(CharChain chain, CharPaths pp, WalkAcc acc, int depth) {
         int[] one = new int[1];
         for (int x = 0; x < pp.exitNode.length; x++) {
             int tail = pp.exitTail[x];
@@ -125,8 +144,27 @@ final class TrieWalker {
                 d = dfa.next(d, (pp.exitTailBytes[x] >>> (8 * j)) & 0xFF);
             }
             int n = pp.exitNode[x];
-            if (d == LazyDfa.DEAD || dfa.next(d, trie.nodeByte[n] & 0xFF) == LazyDfa.DEAD) {
+            int b = trie.nodeByte[n] & 0xFF;
+            int e = d == LazyDfa.DEAD ? LazyDfa.DEAD : dfa.next(d, b);
+            if (e == LazyDfa.DEAD) {
                 continue; // nothing at or below the exit is allowed, and no group is open to notice
+            }
+            if (depth < CHAINED_DEPTH && tail == 0 && b < 0x80 && trie.end[n] - n >= CHAINED_EXIT
+                    && dfa.acceptOf(e) == 0 && dfa.continues(e) && decides(e)) {
+                CharChain next = CharChain.of(dfa, e, successors);
+                if (next != null && next.cls.equals(chain.cls)) {
+                    for (int t = trie.tokFirst[n]; t < trie.tokFirst[n + 1]; t++) {
+                        acc.addToken(trie.tokens[t]);
+                    }
+                    CharPaths sub = pp.below(n);
+                    int fit = sub.countStart[Math.min(next.limit, sub.maxCount) + 1];
+                    for (int t = 0; t < fit; t++) {
+                        acc.addToken(sub.byCount[t]);
+                    }
+                    chainedExits++;
+                    exitWalk(next, sub, acc, depth + 1);
+                    continue;
+                }
             }
             one[0] = d;
             walk(n, trie.end[n], trie.depth[n] - 1, one, 0, 1, acc, acc.scratch(1), null);
@@ -144,9 +182,14 @@ final class TrieWalker {
 
     /** Whether {@link #root} of a lone thread in {@code s} takes the {@link CharChain} path (for tests). */
     boolean chainsFrom(int s) {
+        return chainClassFrom(s) != null;
+    }
+
+    /** The class of the {@link CharChain} {@link #root} of a lone thread in {@code s} reads, or null when it takes another path (for tests). */
+    CharClass chainClassFrom(int s) {
         boolean held = holds != null && holds.held(s) != null;
-        return regions && !held && LexerRegion.of(dfa, s) == null
-                && CharChain.of(dfa, s, trie.plain().maxCount, successors) != null;
+        CharChain chain = regions && !held && LexerRegion.of(dfa, s) == null ? CharChain.of(dfa, s, successors) : null;
+        return chain == null ? null : chain.cls;
     }
 
     /** The entry for the subtrees strictly below {@code nodes}, from one thread in start state {@code s}. */

@@ -44,6 +44,12 @@ class RegionWalkTest {
         {"{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\",\"maxLength\":8},\"note\":{\"type\":\"string\",\"minLength\":70}},"
                 + "\"required\":[\"id\"]}",
             "{\"note\":\"" + "lorem ipsum dolor sit amet, \u00e9t\u00e9 ".repeat(3) + "\",\"id\":\"x\\\"1\"}"},
+        // counted bodies of a narrower class (CharClass): an email (local part and labels: ASCII
+        // classes, dots that start the next chain), an ASCII pattern, and one of every character but digits
+        {"{\"type\":\"array\",\"items\":{\"type\":\"string\",\"format\":\"email\"}}",
+            "[\"first.last.x@mail.example.com\",\"a_b-c+d@e.org\"]"},
+        {"{\"type\":\"string\",\"pattern\":\"^([a-z0-9_]{1,12}\\\\.){0,3}[a-z0-9_]{3,20}$\"}", "\"get.value.of_x\""},
+        {"{\"type\":\"string\",\"pattern\":\"^[^0-9]{2,30}$\"}", "\"h\u00e9llo, w\u00f6rld! \u65e5\u672c\""},
     };
     /** The objects compiled in any key order (with guards, and held states where a key class can run out). */
     private static final int ANY_ORDER = 3;
@@ -57,7 +63,9 @@ class RegionWalkTest {
         int withRegion = 0;
         int withChain = 0;
         int withTrack = 0;
+        int narrow = 0;
         int compared = 0;
+        long chainedExits = 0;
         TokenTrie trie = null;
         for (int c = 0; c < CASES.length; c++) {
             boolean anyOrder = c == ANY_ORDER || c == COUNTED_ANY_ORDER;
@@ -82,7 +90,8 @@ class RegionWalkTest {
             int tracks = 0;
             for (int s : states) {
                 boolean region = LexerRegion.of(cg.dfa, s) != null;
-                boolean chain = !region && fast.chainsFrom(s);
+                CharClass cls = region ? null : fast.chainClassFrom(s);
+                boolean chain = cls != null;
                 boolean track = !region && !chain && fast.tracksFrom(s);
                 if (region ? regions++ >= 10 : chain ? chains++ >= 24 : track ? tracks++ >= 24 : others++ >= 6) {
                     continue;
@@ -91,15 +100,20 @@ class RegionWalkTest {
                 assertSameEntry(plain.root(one, 0, 1), fast.root(one, 0, 1), cg.maskWords, "case " + c + " state " + s);
                 withRegion += region ? 1 : 0;
                 withChain += chain ? 1 : 0;
+                narrow += chain && !cls.equals(CharClass.PLAIN) ? 1 : 0;
                 withTrack += track ? 1 : 0;
                 compared++;
             }
             trie = cg.trie;
+            chainedExits += fast.chainedExits;
         }
         assertTrue(withRegion >= 4, "only " + withRegion + " of " + compared + " compared states had a region");
         assertTrue(withChain >= 40, "only " + withChain + " of " + compared + " compared states started a counted chain");
         assertTrue(withTrack >= 10, "only " + withTrack + " of " + compared + " compared states followed a region track");
-        System.out.printf("RegionWalkTest: %d states compared, %d regions, %d chains, %d tracks%n", compared, withRegion, withChain, withTrack);
+        assertTrue(narrow >= 20, "only " + narrow + " of " + withChain + " chain states read a class narrower than plain content");
+        assertTrue(chainedExits >= 10, "only " + chainedExits + " exits were read as chains");
+        System.out.printf("RegionWalkTest: %d states compared, %d regions, %d chains (%d of a narrower class, %d exits read as chains), %d tracks%n",
+                compared, withRegion, withChain, narrow, chainedExits, withTrack);
         assertTrue(trie.regions.size() > 0, "no region shape was kept for o200k_base");
     }
 

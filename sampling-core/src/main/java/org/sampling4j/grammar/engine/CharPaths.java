@@ -1,17 +1,19 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The token trie read as JSON string content: for each node whose path is PLAIN (whole characters
- * other than {@code "}, {@code \\} and U+0000-U+001F, in well-formed UTF-8, then possibly the first
- * bytes of one more), its character count; and the EXITS, the nodes whose byte makes a plain path
- * stop being plain (a quote, a backslash, a control byte, a malformed sequence). With it the walk of
- * a counted string body ({@link CharChain}: {@code maxLength}, {@code minLength}, where every plain
- * character moves the lexer alike) is a lookup: a plain token is allowed iff its characters fit, and
- * only the exits are walked. Built once per vocabulary, on first use; immutable but for the
- * {@link #fitting} cache.
+ * The token trie read as strings of one {@link CharClass}: for each node whose path is IN the class
+ * (whole member characters in well-formed UTF-8, then possibly the first bytes of one more), its
+ * character count; and the EXITS, the nodes whose byte makes such a path stop being one (for
+ * {@link CharClass#PLAIN}, JSON string content: a quote, a backslash, a control byte, a malformed
+ * sequence; for a narrower class also any non-member). With it the walk of a counted string body
+ * ({@link CharChain}: {@code maxLength}, {@code minLength}, where every member moves the lexer
+ * alike) is a lookup: a token in the class is allowed iff its characters fit, and only the exits
+ * are walked. Built once per vocabulary and class, on first use ({@link TokenTrie#paths});
+ * immutable but for the {@link #fitting} cache.
  *
  * <p>Only the first {@link #MAX_CHARS} characters are read: a node that would start character
  * {@code MAX_CHARS + 1} is an exit too, walked from the state after {@code MAX_CHARS}. A chain then
@@ -24,16 +26,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * character (that character's first bytes are alive iff the whole character is). Root children are
  * at {@code e >= 1}; an exit's parent may be the root ({@code e = 0}).
  */
-final class PlainPaths {
-    /** UTF-8 states of a plain path: 0 between characters; else what the bytes so far still need. */
+final class CharPaths {
+    /** UTF-8 states of a path: 0 between characters; else what the bytes so far still need. */
     private static final int BOUNDARY = 0;
-    /** The most characters a plain path is read for (see the class comment). */
+    /** The most characters a path is read for (see the class comment). */
     static final int MAX_CHARS = 16;
 
-    /** Plain tokens ordered by effective count: those with {@code e} are {@code byCount[countStart[e], countStart[e + 1])}. */
+    /** The tokens in the class ordered by effective count: those with {@code e} are {@code byCount[countStart[e], countStart[e + 1])}. */
     final int[] byCount;
     final int[] countStart;
-    /** The largest effective count of a plain node. */
+    /** The largest effective count of a node in the class. */
     final int maxCount;
     /**
      * The exits in DFS order; their parent's complete characters; how many bytes of a next character
@@ -43,32 +45,51 @@ final class PlainPaths {
     final int[] exitChars;
     final int[] exitTail;
     final int[] exitTailBytes;
-    /** Per maximal count {@code L}: the plain tokens with {@code e <= L}, mask layout, built on first use. */
+    /** Per maximal count {@code L}: the tokens in the class with {@code e <= L}, mask layout, built on first use. */
     private final AtomicReferenceArray<int[]> fitting;
+    private final CharClass cls;
+    private final TokenTrie trie;
+    /** The paths below exit nodes, built on first use ({@link #below}). */
+    private final ConcurrentHashMap<Integer, CharPaths> below = new ConcurrentHashMap<>();
 
     /**
      * One DFS pass: per depth the UTF-8 state and complete characters of the path; a node whose byte
-     * the UTF-8 state of its parent's path takes is plain (unless it starts a character past
+     * the UTF-8 state of its parent's path takes is in the class (unless it starts a character past
      * {@link #MAX_CHARS}), else an exit (and its subtree is skipped).
      */
-    PlainPaths(TokenTrie t) {
+    CharPaths(TokenTrie t, CharClass cls) {
+        this(t, cls, -1);
+    }
+
+    /**
+     * The paths below {@code root} (its own tokens not included; counts start there, on a character
+     * boundary), or of the whole trie for -1: the trie below an exit that starts another chain of
+     * the same class, such as the tokens after a dot in an email's local part ({@link #below}).
+     */
+    private CharPaths(TokenTrie t, CharClass cls, int root) {
+        this.cls = cls;
+        this.trie = t;
+        int from = root + 1;
+        int to = root < 0 ? t.nodes : t.end[root];
+        int baseDepth = root < 0 ? 0 : t.depth[root];
+        int firstToken = t.tokFirst[from];
         int[] u = new int[t.maxDepth + 1];
         int[] chars = new int[t.maxDepth + 1];
         int[] tail = new int[t.maxDepth + 1];
         int[] path = new int[t.maxDepth + 1];
-        int[] eOf = new int[t.tokens.length];
+        int[] eOf = new int[t.tokFirst[to] - firstToken];
         Arrays.fill(eOf, -1);
         IntList exits = new IntList();
         IntList exitC = new IntList();
         IntList exitT = new IntList();
         IntList exitB = new IntList();
         int max = 0;
-        int i = 0;
-        while (i < t.nodes) {
-            int d = t.depth[i];
+        int i = from;
+        while (i < to) {
+            int d = t.depth[i] - baseDepth;
             int pu = u[d - 1];
             int pc = chars[d - 1];
-            int nu = next(pu, t.nodeByte[i] & 0xFF);
+            int nu = cls.next(pu, t.nodeByte[i] & 0xFF);
             if (nu < 0) {
                 exits.add(i);
                 exitC.add(pc);
@@ -98,7 +119,7 @@ final class PlainPaths {
             chars[d] = c;
             max = Math.max(max, e);
             for (int x = t.tokFirst[i]; x < t.tokFirst[i + 1]; x++) {
-                eOf[x] = e;
+                eOf[x - firstToken] = e;
             }
             i++;
         }
@@ -115,7 +136,7 @@ final class PlainPaths {
         int[] at = Arrays.copyOf(start, max + 1);
         for (int x = 0; x < eOf.length; x++) {
             if (eOf[x] >= 0) {
-                order[at[eOf[x]]++] = t.tokens[x];
+                order[at[eOf[x]]++] = t.tokens[firstToken + x];
             }
         }
         this.byCount = order;
@@ -129,7 +150,8 @@ final class PlainPaths {
     }
 
     /**
-     * The UTF-8 state after byte {@code b} from state {@code u}, or -1 when the path stops being plain.
+     * The UTF-8 state after byte {@code b} from state {@code u}, or -1 when the path stops being
+     * JSON string content ({@link CharClass#PLAIN}).
      * States: 1 one continuation byte left; 2 after E0 (A0-BF, then one); 3 two left; 4 after ED
      * (80-9F, then one: no surrogates); 5 after F0 (90-BF, then two); 6 three left; 7 after F4 (80-8F, then two).
      */
@@ -174,7 +196,7 @@ final class PlainPaths {
     static final int STATES = 8;
 
     /**
-     * The plain tokens with effective count at most {@code limit}, mask layout (shared: do not
+     * The tokens in the class with effective count at most {@code limit}, mask layout (shared: do not
      * modify). Built from the largest smaller limit built before (a clone and the tokens of the
      * counts in between), so a string body that counts down from its {@code maxLength} pays one
      * vocabulary-sized pass, not one per position; at most {@code maxCount + 1} sets (about 25 KB
@@ -202,6 +224,21 @@ final class PlainPaths {
             return won.length == maskWords ? won : bits;
         }
         return bits;
+    }
+
+    /**
+     * The paths of this class below exit node {@code n} (a byte of ASCII after a path of this
+     * class, from the root), built on first use and kept: a few per class in practice, each the
+     * size of its subtree.
+     */
+    CharPaths below(int n) {
+        CharPaths p = below.get(n);
+        if (p == null) {
+            p = new CharPaths(trie, cls, n);
+            CharPaths won = below.putIfAbsent(n, p);
+            p = won == null ? p : won;
+        }
+        return p;
     }
 
     /** Memory held, roughly (the fitting sets built so far not counted). */
