@@ -1,8 +1,6 @@
 package org.sampling4j.grammar.engine;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.sampling4j.grammar.automaton.LazyDfa;
 
 /**
@@ -21,8 +19,12 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * DFA's states, for the walk past the exits.
  */
 final class LexerRegion {
-    /** Most states explored for a region; a string body needs about ten (escapes, \\u digits, UTF-8 states). */
-    static final int EXPLORE = 256;
+    /**
+     * Most states explored for a region. A string body needs about ten (escapes, \\u digits, UTF-8
+     * states) and a format's body part a few dozen (a uri's query: 25); 256 cost about 1 ms per first
+     * mask in a uri, whose large strongly connected part is explored afresh from each new state.
+     */
+    static final int EXPLORE = 64;
     /** Explored states are at most this many bytes from {@code s}: a string body's longest way back is {@code \\uXXXX}. */
     static final int DEPTH = 8;
     /** A region is sought only from a state that loops on this many bytes (a string body: about 90). */
@@ -74,7 +76,7 @@ final class LexerRegion {
         // forward: explored states (by number), their targets
         int[] seen = new int[EXPLORE];
         int[][] next = new int[EXPLORE][];
-        Map<Integer, Integer> number = new HashMap<>();
+        Numbers number = new Numbers();
         int n = 0;
         seen[n] = s;
         number.put(s, n++);
@@ -84,7 +86,10 @@ final class LexerRegion {
             for (int b = 0; b < 256; b++) {
                 int t = LazyDfa.target(dfa.move(row, seen[q], b));
                 out[b] = t;
-                if (t != LazyDfa.DEAD && n < EXPLORE && depth[q] < DEPTH && !number.containsKey(t) && inside(dfa, t)) {
+                if (b > 0 && t == out[b - 1]) {
+                    continue; // a run of one byte class: looked at already
+                }
+                if (t != LazyDfa.DEAD && n < EXPLORE && depth[q] < DEPTH && number.get(t) < 0 && inside(dfa, t)) {
                     seen[n] = t;
                     depth[n] = depth[q] + 1;
                     number.put(t, n++);
@@ -101,8 +106,11 @@ final class LexerRegion {
         for (int q = 0; q < n; q++) {
             int last = -1;
             for (int b = 0; b < 256; b++) {
-                Integer t = number.get(next[q][b]);
-                if (t != null && t != last) {
+                if (b > 0 && next[q][b] == next[q][b - 1]) {
+                    continue;
+                }
+                int t = number.get(next[q][b]);
+                if (t >= 0 && t != last) {
                     last = t;
                     if (from[t] == null) {
                         from[t] = new int[4];
@@ -140,12 +148,16 @@ final class LexerRegion {
             int q = order[i];
             for (int b = 0; b < 256; b++) {
                 int t = next[q][b];
+                if (b > 0 && t == next[q][b - 1]) {
+                    table[256 * i + b] = table[256 * i + b - 1];
+                    continue;
+                }
                 int id;
                 if (t == LazyDfa.DEAD) {
                     id = DEAD;
                 } else {
-                    Integer e = number.get(t);
-                    if (e == null || !back[e]) {
+                    int e = number.get(t);
+                    if (e < 0 || !back[e]) {
                         id = OUT;
                     } else {
                         if (local[e] < 0) {
@@ -163,6 +175,43 @@ final class LexerRegion {
             states[i] = seen[order[i]];
         }
         return new LexerRegion(table, states);
+    }
+
+    /**
+     * The explored states' numbers by DFA state: open addressing, twice {@link #EXPLORE} slots, so
+     * the 256 lookups per explored state cost an array probe each, not a boxed map lookup.
+     */
+    private static final class Numbers {
+        private static final int SLOTS = 2 * EXPLORE;
+        private final int[] keys = new int[SLOTS];
+        private final int[] values = new int[SLOTS];
+
+        Numbers() {
+            Arrays.fill(keys, -1);
+        }
+
+        private static int slot(int key) {
+            return (key * 0x9E3779B9 >>> 23) & (SLOTS - 1);
+        }
+
+        void put(int key, int value) {
+            int i = slot(key);
+            while (keys[i] >= 0 && keys[i] != key) {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        /** The number of {@code key}, or -1. */
+        int get(int key) {
+            for (int i = slot(key); keys[i] >= 0; i = (i + 1) & (SLOTS - 1)) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
     }
 
     /** A state a region may hold: live, continuing, and no lexeme ends there. */
