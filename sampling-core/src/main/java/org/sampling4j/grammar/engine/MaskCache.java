@@ -49,12 +49,13 @@ final class MaskCache {
     /**
      * The subtree memo of root group {@code g} for context {@code key[0, len)}: {@code bits} (the
      * union the group's hypothetical steps produced, mask layout) compacted into an entry without
-     * groups, kept unless past the budget; returns the entry to use. Every set bit lies in the words
-     * {@code [lo, hi]}.
+     * groups, or {@code only}, the one child entry the union came from (only its {@code within} is
+     * read from a memo, and it is shared already), kept unless past the budget; returns the entry to
+     * use. Every set bit lies in the words {@code [lo, hi]}.
      */
-    LexerEntry memo(MaskGroup g, int[] key, int len, int[] bits, int lo, int hi, int maskWords) {
-        LexerEntry e = LexerEntry.ofBits(bits, lo, hi, maskWords, new MaskGroup[0]);
-        if (reserve(e.bytes + 16L + 4L * len)) {
+    LexerEntry memo(MaskGroup g, int[] key, int len, LexerEntry only, int[] bits, int lo, int hi, int maskWords) {
+        LexerEntry e = only != null ? only : LexerEntry.ofBits(bits, lo, hi, maskWords, new MaskGroup[0]);
+        if (reserve((only != null ? 0 : e.bytes) + 16L + 4L * len)) {
             e = g.putMemo(key, len, e);
         }
         return e;

@@ -33,6 +33,9 @@ public final class MatcherState {
     /** The words of the mask that {@link #expand} has written since {@link #expandRoot} reset them. */
     private int touchedLo;
     private int touchedHi;
+    /** How many child entries {@link #expand} has ORed since {@link #expandRoot} reset it, and the last. */
+    private int children;
+    private LexerEntry lastChild;
 
     MatcherState(CompiledGrammar cg) {
         this.cg = cg;
@@ -248,8 +251,11 @@ public final class MatcherState {
             }
             touchedLo = Integer.MAX_VALUE;
             touchedHi = -1;
+            children = 0;
             expand(group, -1, memoBits);
-            e = cg.cache.memo(group, memoKeys.key, len, memoBits, touchedLo, touchedHi, cg.maskWords);
+            // one child entry (the common case: a value's first bytes) is the union itself: shared, not compacted again
+            e = cg.cache.memo(group, memoKeys.key, len, children == 1 ? lastChild : null, memoBits, touchedLo, touchedHi, cg.maskWords);
+            lastChild = null;
             if (touchedLo <= touchedHi) {
                 Arrays.fill(memoBits, touchedLo, touchedHi + 1, 0);
             }
@@ -282,6 +288,8 @@ public final class MatcherState {
         if (start != LazyDfa.DEAD) {
             LexerEntry child = cg.cache.child(group, start);
             child.orInto(mask);
+            children++;
+            lastChild = child;
             touchedLo = Math.min(touchedLo, child.firstWord());
             touchedHi = Math.max(touchedHi, child.lastWord());
             for (MaskGroup g : child.groups) {
