@@ -64,6 +64,25 @@ class RepeatedKeyDeadEndTest {
         assertTrue(e.getMessage().contains("accepts no string"), e.getMessage());
     }
 
+    /**
+     * A key class whose keys are too many DFA states to count under the limits is refused (BUDGET,
+     * naming the key class and the limit), not left uncounted, where a key that only present keys
+     * complete could begin; under the default limits the same schema compiles and is counted.
+     */
+    @Test
+    void aKeyClassTooLargeToCountIsRefused() {
+        String schema = "{\"type\":\"object\",\"propertyNames\":{\"maxLength\":80,\"pattern\":\"^[a-z\u00e9]+$\"}}";
+        GrammarLimits small = new GrammarLimits(250_000, 2_000, 1_000, 1_000_000, 8_000_000, 128L << 20);
+        GrammarException e = assertThrows(GrammarException.class,
+                () -> Grammar.jsonSchema(schema, BYTES, JsonSchemaOptions.DEFAULT, small));
+        assertEquals(GrammarException.Kind.BUDGET, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("key class") && e.getMessage().contains("cannot be counted")
+                && e.getMessage().contains("maxDfaStates"), e.getMessage());
+        Grammar g = Grammar.jsonSchema(schema, BYTES);
+        check(g, "{\"a\":1,\"", 'a', true);
+        check(g, "{\"a\":1,\"a", '"', false); // "a" again
+    }
+
     @Test
     void noSeparatorOnceEveryEnumKeyIsPresent() {
         Grammar g = Grammar.jsonSchema(ENUM, BYTES);

@@ -189,7 +189,12 @@ final class Normalizer {
                 try {
                     guards.counts(key, WordCounts.of(c.keyDecoded(), limits.maxDfaStates(), limits.maxNesting()));
                 } catch (BudgetException e) {
-                    // too large to count eagerly: left uncounted (cut at its closing quote only), see ObjectGuards
+                    // uncounted, a key could begin that only keys already present complete: a text
+                    // that can never finish. Refused, so the limit is raised, never a stall
+                    throw new BudgetException("the keys of an object's key class (propertyNames, patternProperties or "
+                            + "additionalProperties) cannot be counted: " + e.getMessage().substring("unsupported: ".length())
+                            + "; without the count a key could begin that only keys already in the object complete "
+                            + "(raise maxDfaStates)");
                 }
             }
             member(member, key, colon, c.value(), depth);

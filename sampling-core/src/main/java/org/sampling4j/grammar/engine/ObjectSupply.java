@@ -77,7 +77,7 @@ public final class ObjectSupply {
         return e;
     }
 
-    /** The most keys {@code o} can hold: named members plus class keys (a class not counted, or too large to: unbounded). */
+    /** The most keys {@code o} can hold: named members plus class keys (a class not counted, or too large to count, which the Normalizer refuses: unbounded). */
     private long supply(Expr.JsonObject o) {
         long n = o.members().size();
         if (n >= o.minMembers()) {
