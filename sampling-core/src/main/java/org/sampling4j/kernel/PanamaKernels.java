@@ -23,9 +23,9 @@ import jdk.incubator.vector.VectorOperators;
  * {@code reduceLanes} inside loops), then a scalar tail. Max needs no canonical order (it is exact
  * and commutative, {@code Math.max} semantics per lane); sums follow {@link ReductionOrder} with
  * the 16 logical accumulators held in 8-, 4- or 2-lane double registers, and every exponential is
- * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence, written once
- * ({@code expLanes}). Loaded only by {@link KernelsProvider}, reflectively, when the module is
- * present.
+ * {@link FastExp}'s polynomial evaluated lane-wise with the same fma sequence, written out in
+ * each exp loop (EXP_LANES, before {@code finiteMoments}). Loaded only by
+ * {@link KernelsProvider}, reflectively, when the module is present.
  *
  * <p><b>LAST_ADD</b> (the 4-float shape, 2-lane double registers): the tree's last step
  * {@code a[0] + a[1]} is one IEEE addition, which is commutative, so {@code max + min} of the two
@@ -37,7 +37,7 @@ import jdk.incubator.vector.VectorOperators;
  * those masks on every iteration): exclusions are made in float before the widening.
  *
  * <p><b>POSITIVE_BITS</b>: the exp loops must notice an exponent {@code t > 0} (which
- * {@link #expLanes} does not handle) and keep the largest of the raw bits of every t as ints.
+ * the lane-wise exp does not handle) and keep the largest of the raw bits of every t as ints.
  * A float is above +0 exactly when its bits, read as a signed int, are above 0 (a NaN with the
  * sign bit clear is too, and goes to the scalar twin, which gives the same NaN sum). One
  * {@code vpmaxsd}, where a float {@code max} with {@link Math#max} semantics (NaN and signed
@@ -498,8 +498,8 @@ final class PanamaKernels implements Kernels {
      * below some value), which the caller then leaves to the scalar twin. With {@code masked},
      * lanes not ranked before {@code (bound, boundId)} add 0.
      *
-     * <p>Each iteration evaluates {@link #expLanes} on F floats and adds the weights' two F2D halves
-     * to two double registers. With 16-lane floats that is accumulators 0..7 and 8..15; with 8-lane
+     * <p>Each iteration evaluates the lane-wise exp (EXP_LANES) on F floats and adds the weights'
+     * two F2D halves to two double registers. With 16-lane floats that is accumulators 0..7 and 8..15; with 8-lane
      * floats the register pairs alternate between iterations, and with 4-lane floats (128-bit
      * vectors, NEON's width) eight 2-lane registers rotate by two each iteration, so element
      * {@code 16 b + j} always lands in accumulator j. Which branch runs depends only on the static
@@ -521,7 +521,25 @@ final class PanamaKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
             highest = highest.max((IntVector) t.reinterpretAsInts()); // see POSITIVE_BITS
-            FloatVector w = expLanes(t);
+            FloatVector w;
+            // FastExp.exp, lane-wise, written out here (see EXP_LANES): same operations, same order, same roundings
+            FloatVector eMagic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+            FloatVector eOne = FloatVector.broadcast(FLOATS, FastExp.TWO_POW_MINUS_32);
+            FloatVector eY = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), eMagic);
+            FloatVector eNegK = eMagic.sub(eY);
+            FloatVector eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
+            eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), eR);
+            FloatVector eP = FloatVector.broadcast(FLOATS, FastExp.C7 * FastExp.TWO_POW_MINUS_32)
+                    .fma(eR, FloatVector.broadcast(FLOATS, FastExp.C6 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C5 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C4 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C3 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C2 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, eOne);
+            eP = eP.fma(eR, eOne); // 2^-32 p
+            FloatVector ePow = ((IntVector) eY.reinterpretAsInts()).add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            w = eP.mul(ePow).blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
             if (masked) {
                 // Ranked before (bound, boundId): above it, or equal to it at a lower index.
                 VectorMask<Float> before = v.compare(VectorOperators.GT, bound)
@@ -603,7 +621,25 @@ final class PanamaKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(FLOATS, x, i);
             FloatVector t = v.sub(shift).mul(scale);
             highest = highest.max((IntVector) t.reinterpretAsInts()); // see POSITIVE_BITS
-            FloatVector w = expLanes(t);
+            FloatVector w;
+            // FastExp.exp, lane-wise, written out here (see EXP_LANES): same operations, same order, same roundings
+            FloatVector eMagic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+            FloatVector eOne = FloatVector.broadcast(FLOATS, FastExp.TWO_POW_MINUS_32);
+            FloatVector eY = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), eMagic);
+            FloatVector eNegK = eMagic.sub(eY);
+            FloatVector eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
+            eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), eR);
+            FloatVector eP = FloatVector.broadcast(FLOATS, FastExp.C7 * FastExp.TWO_POW_MINUS_32)
+                    .fma(eR, FloatVector.broadcast(FLOATS, FastExp.C6 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C5 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C4 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C3 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C2 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, eOne);
+            eP = eP.fma(eR, eOne); // 2^-32 p
+            FloatVector ePow = ((IntVector) eY.reinterpretAsInts()).add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            w = eP.mul(ePow).blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
             DoubleVector low = (DoubleVector) w.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector high = (DoubleVector) w.rearrange(UPPER_HALF).convertShape(VectorOperators.F2D, DOUBLES, 0);
             {
@@ -701,10 +737,10 @@ final class PanamaKernels implements Kernels {
         return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
-    /**
-     * {@link FastExp#exp} on every lane: the one lane-wise definition of the polynomial, from which
-     * every exp loop of this class is built. Same bits as the scalar function; lanes at or below
-     * {@link FastExp#UNDERFLOW} give 0.
+    /*
+     * <b>EXP_LANES</b>: {@link FastExp#exp} on every lane, written out the same in the three exp
+     * loops ({@code expSumBody}, {@code expSumWeightedBody}, {@code weights}). Same bits as the
+     * scalar function; lanes at or below {@link FastExp#UNDERFLOW} give 0.
      *
      * <p>Only for exponents at or below 0 (callers send anything above 0 to the scalar twin): then
      * {@code k <= 0}, FastExp's branch {@code p * 2^(k+32) * 2^-32} is the one taken, and there is
@@ -722,36 +758,15 @@ final class PanamaKernels implements Kernels {
      * on the hot path; {@code KernelsDifferentialTest} sweeps every float exponent in
      * {@code [-104, 0]} where results are subnormal, and a dense grid elsewhere.
      *
-     * <p>A call that C2 does not inline boxes its vectors, so this must stay inlinable from a hot
-     * loop: 248 bytecodes, under {@code FreqInlineSize} (325), and its own C2 code (about 800 bytes
-     * on AVX2, JDK 17 and 25) under {@code InlineSmallCode} (2500), so that an earlier standalone
-     * compile does not block inlining. {@code -XX:+PrintInlining} shows {@code inline (hot)} at all
-     * three call sites on JDK 17 and 25. The broadcasts are loop-invariant, but with 16 AVX2
-     * registers C2 reloads most of them at each use (one load each, not an ALU operation).
+     * <p>Written out in each of the three loops, not called: a call that C2 does not inline boxes
+     * its vectors, and whether it inlines depends on the profile. With a long C2 queue (two busy
+     * cores) the callers ran as tier-2 code, which counts no calls, so the sites looked cold and
+     * C2 refused to inline an expLanes helper it had already compiled at medium size ("already
+     * compiled into a medium method"): 53 KB boxed per step of typical-p and eta in the 256-bit
+     * shape on an AMD EPYC (Zen 4), in one JVM of three, for the life of the JVM. The broadcasts
+     * are loop-invariant, but with 16 AVX2 registers C2 reloads most of them at each use (one load
+     * each, not an ALU operation).
      */
-    private static FloatVector expLanes(FloatVector t) {
-        FloatVector magic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
-        FloatVector scaledOne = FloatVector.broadcast(FLOATS, FastExp.TWO_POW_MINUS_32);
-        // FastExp.exp, lane-wise: same operations, same order, same roundings (see SCALED_HORNER).
-        FloatVector y = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), magic);
-        FloatVector negK = magic.sub(y);
-        FloatVector r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
-        r = negK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(FLOATS, FastExp.C7 * FastExp.TWO_POW_MINUS_32)
-                .fma(r, FloatVector.broadcast(FLOATS, FastExp.C6 * FastExp.TWO_POW_MINUS_32));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C5 * FastExp.TWO_POW_MINUS_32));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C4 * FastExp.TWO_POW_MINUS_32));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C3 * FastExp.TWO_POW_MINUS_32));
-        p = p.fma(r, FloatVector.broadcast(FLOATS, FastExp.C2 * FastExp.TWO_POW_MINUS_32));
-        p = p.fma(r, scaledOne);
-        p = p.fma(r, scaledOne); // 2^-32 p
-        FloatVector pow = ((IntVector) y.reinterpretAsInts())
-                .add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
-                .lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(pow)
-                .blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
-    }
 
     @Override
     public void finiteMoments(float[] x, int from, int to, double[] out) {
@@ -853,7 +868,7 @@ final class PanamaKernels implements Kernels {
         return t.add(t.rearrange(SWAP_1)).reduceLanes(VectorOperators.MAX);
     }
 
-    /** {@link #expLanes} into {@code out}; a vector with an exponent above 0 goes to the scalar twin. */
+    /** The lane-wise exp (EXP_LANES) into {@code out}; a vector with an exponent above 0 goes to the scalar twin. */
     @Override
     public void weights(float[] x, int from, int to, float shift, float scale, float[] out) {
         int end = from + (to - from) / F * F;
@@ -868,7 +883,26 @@ final class PanamaKernels implements Kernels {
                 }
                 continue;
             }
-            expLanes(t).intoArray(out, i);
+            FloatVector w;
+            // FastExp.exp, lane-wise, written out here (see EXP_LANES): same operations, same order, same roundings
+            FloatVector eMagic = FloatVector.broadcast(FLOATS, FastExp.ROUNDING_MAGIC);
+            FloatVector eOne = FloatVector.broadcast(FLOATS, FastExp.TWO_POW_MINUS_32);
+            FloatVector eY = t.fma(FloatVector.broadcast(FLOATS, FastExp.LOG2E), eMagic);
+            FloatVector eNegK = eMagic.sub(eY);
+            FloatVector eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_HI), t);
+            eR = eNegK.fma(FloatVector.broadcast(FLOATS, FastExp.LN2_LO), eR);
+            FloatVector eP = FloatVector.broadcast(FLOATS, FastExp.C7 * FastExp.TWO_POW_MINUS_32)
+                    .fma(eR, FloatVector.broadcast(FLOATS, FastExp.C6 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C5 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C4 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C3 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, FloatVector.broadcast(FLOATS, FastExp.C2 * FastExp.TWO_POW_MINUS_32));
+            eP = eP.fma(eR, eOne);
+            eP = eP.fma(eR, eOne); // 2^-32 p
+            FloatVector ePow = ((IntVector) eY.reinterpretAsInts()).add(32 + Float.MAX_EXPONENT - MAGIC_BITS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            w = eP.mul(ePow).blend(FloatVector.zero(FLOATS), t.compare(VectorOperators.LE, FastExp.UNDERFLOW));
+            w.intoArray(out, i);
         }
         for (; i < to; i++) {
             out[i] = FastExp.weight(x[i], shift, scale);
