@@ -67,8 +67,33 @@ final class CharClass {
      * state or that state accepts.
      */
     static CharClass at(LazyDfa dfa, int d) {
-        int[] row = dfa.row(d);
         int[] target = new int[128];
+        int best = majority(dfa, d, target);
+        if (best == LazyDfa.DEAD || dfa.acceptOf(best) != 0) {
+            return null;
+        }
+        long lo = 0;
+        long hi = 0;
+        for (int c = 0x20; c < 0x80; c++) {
+            if (target[c] == best) {
+                if (c < 64) {
+                    lo |= 1L << c;
+                } else {
+                    hi |= 1L << (c - 64);
+                }
+            }
+        }
+        return new CharClass(lo, hi, true);
+    }
+
+    /**
+     * The state most printable ASCII content characters (not {@code "} or {@code \\}) lead to from
+     * {@code d}, DEAD when none leads anywhere live; {@code target[c]} receives each character's
+     * target (DEAD for the two left out). A string body's plain characters, with the few that
+     * start an escape, a named key's spelling or a pattern's other branch apart.
+     */
+    static int majority(LazyDfa dfa, int d, int[] target) {
+        int[] row = dfa.row(d);
         // the distinct live targets and how many characters lead to each
         int[] seen = new int[96];
         int[] count = new int[96];
@@ -93,21 +118,7 @@ final class CharClass {
                 bestCount = count[x];
             }
         }
-        if (best == LazyDfa.DEAD || dfa.acceptOf(best) != 0) {
-            return null;
-        }
-        long lo = 0;
-        long hi = 0;
-        for (int c = 0x20; c < 0x80; c++) {
-            if (target[c] == best) {
-                if (c < 64) {
-                    lo |= 1L << c;
-                } else {
-                    hi |= 1L << (c - 64);
-                }
-            }
-        }
-        return new CharClass(lo, hi, true);
+        return best;
     }
 
     /** This class without the characters outside ASCII. */

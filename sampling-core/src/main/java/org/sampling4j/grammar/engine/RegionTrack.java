@@ -18,7 +18,7 @@ import org.sampling4j.grammar.automaton.LazyDfa;
  * the states never agree nothing is jumped; the choice of {@code C} only decides how much is.
  */
 final class RegionTrack {
-    /** A candidate {@code C} must be the target of at least this many of the printable ASCII bytes from {@code s}. */
+    /** A candidate {@code C} must be the target of at least this many of the printable ASCII content characters from {@code s}. */
     static final int MIN_SHARE = 48;
 
     final LexerRegion region;
@@ -31,40 +31,21 @@ final class RegionTrack {
 
     /**
      * The track for a lone thread in {@code s}, or null: {@code C} is the most frequent target of the
-     * printable ASCII bytes from {@code s} (a string body's plain characters), taken when it is the
-     * target of at least {@link #MIN_SHARE} of them and has a region (looked up in {@code memo}).
+     * printable ASCII content characters from {@code s} ({@link CharClass#majority}: a string body's
+     * plain characters), taken when it is the target of at least {@link #MIN_SHARE} of them and has a
+     * region (looked up in {@code memo}).
      */
     static RegionTrack near(LazyDfa dfa, TokenTrie trie, int s, int maskWords, Memo memo) {
-        int[] row = dfa.row(s);
-        int best = LazyDfa.DEAD;
-        int bestCount = 0;
-        int[] seen = new int[8];
-        int[] count = new int[8];
-        int n = 0;
-        for (int b = 0x20; b < 0x7F; b++) {
-            int t = LazyDfa.target(dfa.move(row, s, b));
-            if (t == LazyDfa.DEAD) {
-                continue;
-            }
-            int j = 0;
-            while (j < n && seen[j] != t) {
-                j++;
-            }
-            if (j == n) {
-                if (n == seen.length) {
-                    continue; // more distinct targets than a string body has: not this shape
-                }
-                seen[n++] = t;
-            }
-            if (++count[j] > bestCount) {
-                bestCount = count[j];
-                best = t;
-            }
-        }
-        if (bestCount < MIN_SHARE || best == s) {
+        int[] target = new int[128];
+        int best = CharClass.majority(dfa, s, target);
+        if (best == LazyDfa.DEAD || best == s) {
             return null;
         }
-        return memo.of(dfa, trie, best, maskWords);
+        int share = 0;
+        for (int t : target) {
+            share += t == best ? 1 : 0;
+        }
+        return share < MIN_SHARE ? null : memo.of(dfa, trie, best, maskWords);
     }
 
     private static RegionTrack track(LazyDfa dfa, TokenTrie trie, int c, int maskWords) {
