@@ -122,6 +122,11 @@ final class CharChain {
                 return a[d] - 2;
             }
             CharClass cls = CharClass.at(dfa, d);
+            if (cls != null && !cls.equals(CharClass.PLAIN) && loopsAtOnce(dfa, d)) {
+                // a key or pattern body that loops after one character: of no use as a narrower
+                // chain (see of), and the successor checks below cost more than the answer
+                cls = null;
+            }
             if (cls != null && successor(dfa, d, decided, cls) == NOT_UNIFORM) {
                 cls = cls.narrow();
                 if (cls.asciiCount() < CharClass.MIN_ASCII || successor(dfa, d, decided, cls) == NOT_UNIFORM) {
@@ -156,6 +161,13 @@ final class CharChain {
                 succ = all;
             }
             return r;
+        }
+
+        /** Whether the state most characters lead to from {@code d} is also where most lead from itself. */
+        private static boolean loopsAtOnce(LazyDfa dfa, int d) {
+            int[] target = new int[128];
+            int next = CharClass.majority(dfa, d, target);
+            return next != LazyDfa.DEAD && CharClass.majority(dfa, next, target) == next;
         }
 
         private static int[] put(int[] a, int d, int v) {
