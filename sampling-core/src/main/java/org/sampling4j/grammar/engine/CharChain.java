@@ -121,8 +121,9 @@ final class CharChain {
             if (d < a.length && a[d] != 0) {
                 return a[d] - 2;
             }
-            CharClass cls = CharClass.at(dfa, d);
-            if (cls != null && !cls.equals(CharClass.PLAIN) && loopsAtOnce(dfa, d)) {
+            int[] target = new int[128];
+            CharClass cls = CharClass.at(dfa, d, target);
+            if (cls != null && !cls.equals(CharClass.PLAIN) && loops(dfa, target[cls.firstAscii()], target)) {
                 // a key or pattern body that loops after one character: of no use as a narrower
                 // chain (see of), and the successor checks below cost more than the answer
                 cls = null;
@@ -163,11 +164,9 @@ final class CharChain {
             return r;
         }
 
-        /** Whether the state most characters lead to from {@code d} is also where most lead from itself. */
-        private static boolean loopsAtOnce(LazyDfa dfa, int d) {
-            int[] target = new int[128];
-            int next = CharClass.majority(dfa, d, target);
-            return next != LazyDfa.DEAD && CharClass.majority(dfa, next, target) == next;
+        /** Whether most content characters lead from {@code next} back to itself ({@code target}: scratch). */
+        private static boolean loops(LazyDfa dfa, int next, int[] target) {
+            return CharClass.majority(dfa, next, target) == next;
         }
 
         private static int[] put(int[] a, int d, int v) {

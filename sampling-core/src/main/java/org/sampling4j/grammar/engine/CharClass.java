@@ -43,6 +43,11 @@ final class CharClass {
         return ((c < 64 ? lo >>> c : hi >>> (c - 64)) & 1) != 0;
     }
 
+    /** The smallest ASCII member (a class from {@link #at} has one). */
+    int firstAscii() {
+        return lo != 0 ? Long.numberOfTrailingZeros(lo) : 64 + Long.numberOfTrailingZeros(hi);
+    }
+
     /** Number of ASCII members. */
     int asciiCount() {
         return Long.bitCount(lo) + Long.bitCount(hi);
@@ -64,10 +69,10 @@ final class CharClass {
      * state most of them lead to (not DEAD), and every character outside ASCII (the caller,
      * {@link CharChain.Successors#classAt}, narrows it when those do not lead there too, and drops
      * a narrowed class of fewer than {@link #MIN_ASCII}); null when no character leads to a live
-     * state or that state accepts.
+     * state or that state accepts. {@code target} receives each ASCII character's target
+     * ({@link #majority}), so the caller can look at the state the class leads to.
      */
-    static CharClass at(LazyDfa dfa, int d) {
-        int[] target = new int[128];
+    static CharClass at(LazyDfa dfa, int d, int[] target) {
         int best = majority(dfa, d, target);
         if (best == LazyDfa.DEAD || dfa.acceptOf(best) != 0) {
             return null;
