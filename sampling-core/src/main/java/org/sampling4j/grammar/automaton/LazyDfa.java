@@ -307,7 +307,8 @@ public final class LazyDfa {
 
     /** The id of the NFA-state set {@code set[0, m)}, creating the state if new (caller holds the lock). */
     private int intern(int[] set, int m) {
-        Integer old = byNfaSet.get(set, 0, m);
+        int h = TupleMap.hash(set, 0, m);
+        Integer old = byNfaSet.get(h, set, 0, m);
         if (old != null) {
             return old;
         }
@@ -329,7 +330,7 @@ public final class LazyDfa {
         State[] arr = states;
         arr[count] = st;
         states = arr; // volatile write: publishes the element to readers that read the field afterwards
-        byNfaSet.putIfAbsent(set, 0, m, count);
+        byNfaSet.putIfAbsent(h, set, 0, m, count);
         return count++;
     }
 

@@ -53,9 +53,13 @@ public final class TupleMap<V> {
     }
 
     /** The value of {@code key[off, off + len)}, or null; lock-free, allocation-free. */
-    @SuppressWarnings("unchecked")
     public V get(int[] key, int off, int len) {
-        int h = hash(key, off, len);
+        return get(hash(key, off, len), key, off, len);
+    }
+
+    /** As {@link #get(int[], int, int)} with the key's {@link #hash} {@code h} already computed. */
+    @SuppressWarnings("unchecked")
+    public V get(int h, int[] key, int off, int len) {
         Table t = table;
         for (int i = h & t.mask; ; i = (i + 1) & t.mask) {
             int ko = (int) SLOTS.getAcquire(t.keyOffset, i);
@@ -70,9 +74,17 @@ public final class TupleMap<V> {
     }
 
     /** The value already mapped, or {@code value} after mapping it. */
-    @SuppressWarnings("unchecked")
-    public synchronized V putIfAbsent(int[] key, int off, int len, V value) {
-        V old = get(key, off, len);
+    public V putIfAbsent(int[] key, int off, int len, V value) {
+        return putIfAbsent(hash(key, off, len), key, off, len, value);
+    }
+
+    /**
+     * As {@link #putIfAbsent(int[], int, int, Object)} with the key's {@link #hash} {@code h}: a
+     * caller that has just missed with {@link #get(int, int[], int, int)} hashes a long key (a DFA
+     * state's NFA-state set) once, not three times.
+     */
+    public synchronized V putIfAbsent(int h, int[] key, int off, int len, V value) {
+        V old = get(h, key, off, len);
         if (old != null) {
             return old;
         }
@@ -87,7 +99,7 @@ public final class TupleMap<V> {
         if (2 * (size + 1) > t.keyOffset.length) {
             t = grow(t);
         }
-        insert(t, ko, len, hash(key, off, len), value);
+        insert(t, ko, len, h, value);
         size++;
         return value;
     }
@@ -123,12 +135,33 @@ public final class TupleMap<V> {
         return true;
     }
 
-    private static int hash(int[] key, int off, int len) {
-        int h = 0x9E3779B9 * (len + 1);
-        for (int i = 0; i < len; i++) {
-            h = (h ^ key[off + i]) * 0x85EBCA6B;
-            h ^= h >>> 15;
+    /**
+     * The hash of {@code key[off, off + len)}. Four independent multiply-xorshift streams over the
+     * ints at positions 0, 1, 2, 3 mod 4, mixed at the end: keys run to hundreds of ints (NFA-state
+     * sets), and one serial chain costs a multiply's latency per int.
+     */
+    public static int hash(int[] key, int off, int len) {
+        int h0 = 0x9E3779B9 * (len + 1);
+        int h1 = 0x7FEB352D;
+        int h2 = 0x846CA68B;
+        int h3 = 0x2C1B3C6D;
+        int i = 0;
+        for (; i + 4 <= len; i += 4) {
+            h0 = (h0 ^ key[off + i]) * 0x85EBCA6B;
+            h1 = (h1 ^ key[off + i + 1]) * 0x85EBCA6B;
+            h2 = (h2 ^ key[off + i + 2]) * 0x85EBCA6B;
+            h3 = (h3 ^ key[off + i + 3]) * 0x85EBCA6B;
+            h0 ^= h0 >>> 15;
+            h1 ^= h1 >>> 15;
+            h2 ^= h2 >>> 15;
+            h3 ^= h3 >>> 15;
         }
+        for (; i < len; i++) {
+            h0 = (h0 ^ key[off + i]) * 0x85EBCA6B;
+            h0 ^= h0 >>> 15;
+        }
+        int h = ((h0 * 31 + h1) * 31 + h2) * 31 + h3;
+        h *= 0xC2B2AE35;
         return h ^ (h >>> 13);
     }
 }
