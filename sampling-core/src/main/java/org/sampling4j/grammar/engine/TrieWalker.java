@@ -32,6 +32,8 @@ final class TrieWalker {
     long chainedExits;
     /** The key-class regions tracked so far ({@link RegionTrack}). */
     private final RegionTrack.Memo tracks = new RegionTrack.Memo();
+    /** Each thread's idle walk stacks, reused from one entry's walks to the next. */
+    private final WalkAcc.Spare spare = new WalkAcc.Spare();
 
     TrieWalker(TokenTrie trie, LazyDfa dfa, int maskWords, boolean[] guarded, KeyHolds holds) {
         this(trie, dfa, maskWords, guarded, holds, true);
@@ -73,7 +75,7 @@ final class TrieWalker {
      * fit and walks only the class's {@link CharPaths} exits, for the same reasons.
      */
     LexerEntry root(int[] states, int off, int k) {
-        WalkAcc acc = new WalkAcc(trie, maskWords, holds);
+        WalkAcc acc = new WalkAcc(trie, maskWords, holds, spare);
         boolean held = holds != null && k == 1 && holds.held(states[off]) != null;
         LexerRegion r = regions && k == 1 && !held ? LexerRegion.of(dfa, states[off]) : null; // held: walked, so listed
         if (r == null) {
@@ -194,7 +196,7 @@ final class TrieWalker {
 
     /** The entry for the subtrees strictly below {@code nodes}, from one thread in start state {@code s}. */
     LexerEntry child(int[] nodes, int s) {
-        WalkAcc acc = new WalkAcc(trie, maskWords, holds);
+        WalkAcc acc = new WalkAcc(trie, maskWords, holds, spare);
         int[] one = {s};
         for (int n : nodes) {
             walk(n + 1, trie.end[n], trie.depth[n], one, 0, 1, acc, acc.scratch(1), null);
