@@ -28,8 +28,12 @@ final class TrieWalker {
     private final boolean regions;
     /** Chain successors ({@link CharChain}) of this walker's states, judged by its own {@link #decides}. */
     private final CharChain.Successors successors = new CharChain.Successors(this::decides);
+    /** States whose walk below a node is a region state's, after a UTF-8 lead byte ({@link #walk}). */
+    private final AlikeStates alike;
     /** How many exits were read as chains ({@link #exitWalk}; for tests). */
     long chainedExits;
+    /** How many subtrees a tracked walk jumped in a state alike to the region's, not equal to it ({@link AlikeStates}; for tests). */
+    long alikeJumps;
     /** The key-class regions tracked so far ({@link RegionTrack}). */
     private final RegionTrack.Memo tracks = new RegionTrack.Memo();
     /** Each thread's idle walk stacks, reused from one entry's walks to the next. */
@@ -47,6 +51,7 @@ final class TrieWalker {
         this.guarded = guarded;
         this.holds = holds;
         this.regions = regions;
+        this.alike = new AlikeStates(dfa, this::decides, holds);
     }
 
     /**
@@ -211,8 +216,9 @@ final class TrieWalker {
      * region state, {@link LexerRegion#DEAD} or {@link LexerRegion#OUT}); {@code acc.base} starts as
      * the track's {@link RegionTokens} bits, and every token of a node the walk decides itself, or
      * skips, where the table is still inside is cleared from it, so that base and walk never
-     * disagree. At a node where the table's state is the thread's state and no candidate is open, the
-     * subtree below is the region walk's: its bits stay, its exits are walked, and the walk jumps over it.
+     * disagree. At a node where the table's state is the thread's state (or, after a UTF-8 lead byte,
+     * a state {@link AlikeStates} finds alike to it) and no candidate is open, the subtree below is
+     * the region walk's: its bits stay, its exits are walked, and the walk jumps over it.
      */
     private void walk(int from, int to, int baseDepth, int[] states, int off, int k, WalkAcc acc, WalkAcc.Scratch sc, RegionTrack track) {
         int[] st = sc.st;
@@ -315,7 +321,8 @@ final class TrieWalker {
                 i = below;
                 continue;
             }
-            if (q >= 0 && open == 0 && below > i + 1 && st[dst] == track.region.states[q]) {
+            if (q >= 0 && open == 0 && below > i + 1
+                    && (st[dst] == track.region.states[q] || b >= 0xC0 && alikeBelow(st[dst], track.region.states[q]))) {
                 // in step with the region walk: below here its bits hold; walk its exits, jump the rest
                 RegionTokens rt = track.tokens;
                 int[] one = acc.one;
@@ -341,6 +348,13 @@ final class TrieWalker {
             open--;
             acc.closeCandidate(openNode[open], openSkipped[open], keys, keyAt[open], keyAt[open + 1]);
         }
+    }
+
+    /** Whether the walk below in state {@code x} is the region walk's below in {@code r} ({@link AlikeStates}); counted. */
+    private boolean alikeBelow(int x, int r) {
+        boolean same = alike.sameBelow(x, r);
+        alikeJumps += same ? 1 : 0;
+        return same;
     }
 
     /** Whether every live thread {@code st[dst, dst + k)} moves to itself on every byte below {@code node}. */

@@ -128,6 +128,11 @@ class RegionWalkTest {
         {"{\"type\":\"object\",\"properties\":{\"title\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}},"
                 + "\"required\":[\"type\"]}",
             "{\"t\":1,\"ty\":2,\"type\":\"x\",\"\u00fcber\":3,\"title\":\"y\",\"titles\":[]}"},
+        // named keys of one multi-byte character each, whose tokens close them ("。\"" and "…\""
+        // are o200k_base tokens): after the lead byte the key state is only like the body until the character ends
+        {"{\"type\":\"object\",\"properties\":{\"。\":{\"type\":\"integer\"},\"…\":{\"type\":\"null\"}},"
+                + "\"additionalProperties\":{\"type\":\"string\"}}",
+            "{\"。。\":\"a\",\"。\":1,\"…\":null,\"…。\":\"b\"}"},
         // a string start whose 'n' leads only into a spelling while every other byte enters the body
         {"{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"name\"},{\"type\":\"string\",\"pattern\":\"^[^n]\"}]}}",
             "[\"name\",\"x\u00e9\",\"\u00e9\u00e9\",\"\u65e5\",\"a\\\"b\"]"},
@@ -144,6 +149,7 @@ class RegionWalkTest {
         Vocabulary v = RealVocabularies.o200k();
         Encoding enc = RealVocabularies.o200kEncoding();
         int tracked = 0;
+        long alikeJumps = 0;
         for (int c = 0; c < KEY_CASES.length; c++) {
             CompiledGrammar cg = CompiledGrammar.compile(SchemaCompiler.compile(KEY_CASES[c][0], true, Expr.EMPTY, false, true), v, LIMITS);
             boolean[] guarded = cg.g.guards == null ? null : cg.g.guards.guardedLexemes();
@@ -161,8 +167,12 @@ class RegionWalkTest {
                 }
                 assertTrue(m.tryAccept(ids[p]), "key case " + c + ": token " + p + " of its valid text");
             }
+            alikeJumps += fast.alikeJumps;
         }
         assertTrue(tracked >= 8, "only " + tracked + " key states followed a region track");
+        // the UTF-8 lead bytes: a key state and the key body meet again after the character
+        assertTrue(alikeJumps >= 50, "only " + alikeJumps + " subtrees were jumped in a state alike to the region's");
+        System.out.printf("RegionWalkTest: %d tracked key states, %d subtrees jumped in an alike state%n", tracked, alikeJumps);
     }
 
     private static void assertSameEntry(LexerEntry want, LexerEntry got, int maskWords, String what) {
