@@ -186,7 +186,11 @@ final class CharChain {
         for (int p = 0; p < n; p++) {
             int x = pd[p];
             int[] row = dfa.row(x);
-            for (int b = 0; b < 256; b++) {
+            int lastNu = -1;
+            int lastY = Integer.MIN_VALUE;
+            // inside a character only continuation bytes (80-BF) go on (CharPaths.next)
+            int bEnd = pu[p] == 0 ? 256 : 0xC0;
+            for (int b = pu[p] == 0 ? 0 : 0x80; b < bEnd; b++) {
                 int nu = cls.next(pu[p], b);
                 if (nu < 0) {
                     continue;
@@ -200,6 +204,11 @@ final class CharChain {
                     }
                     continue;
                 }
+                if (nu == lastNu && y == lastY) {
+                    continue; // a run of bytes to the same pair (continuation bytes, one byte class): listed already
+                }
+                lastNu = nu;
+                lastY = y;
                 int q = 0;
                 while (q < n && (pu[q] != nu || pd[q] != y)) {
                     q++;
