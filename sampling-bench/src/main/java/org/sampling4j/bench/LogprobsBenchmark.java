@@ -23,9 +23,10 @@ import org.sampling4j.kernel.KernelsProvider;
 
 /**
  * What logprobs cost on top of sampling: one step of a dense-row configuration with
- * {@code topLogprobs} 0 (no logprobs) and 5 (the chosen token's logprob and the top five, at the
- * processed distribution, filled into a reused {@link SampleResult}), beside the floor. The target
- * of issue 14: with top-p, 5 logprobs cost at most twice the step without them.
+ * {@code topLogprobs} -1 (no {@link SampleResult}: no logprobs at all, the plain step), 0 (a result
+ * with the chosen token's processed and raw logprobs) and 5 (those and the top five, at the
+ * processed distribution), the result reused, beside the floor. The target of issue 14: with top-p,
+ * 5 logprobs cost at most twice the step without them, so the -1 row is the baseline of the same run.
  *
  * <p>Same rows, pool of seeded sequences and rollback as {@link SamplerBenchmark}.
  */
@@ -41,7 +42,7 @@ public class LogprobsBenchmark {
     @Param({"temp1", "topP095Temp07", "temp07TopP09"})
     public String config;
 
-    @Param({"0", "5"})
+    @Param({"-1", "0", "5"})
     public int topLogprobs;
 
     @Param({"128256"})
@@ -51,7 +52,7 @@ public class LogprobsBenchmark {
     private Sampler sampler;
     private Workspace workspace;
     private SequenceState[] pool;
-    private final SampleResult result = new SampleResult();
+    private SampleResult result;
     private Kernels kernels;
     private int next;
 
@@ -60,10 +61,11 @@ public class LogprobsBenchmark {
         logits = BenchmarkRows.logits(vocab);
         int[] history = BenchmarkRows.history(vocab);
         SamplingParams params = CanonicalConfig.valueOf(config).params(BenchmarkRows.SEED).toBuilder()
-                .topLogprobs(topLogprobs).build();
+                .topLogprobs(Math.max(0, topLogprobs)).build();
         sampler = Sampler.of(params, vocab);
         workspace = new Workspace(vocab);
         kernels = KernelsProvider.get();
+        result = topLogprobs < 0 ? null : new SampleResult();
         pool = new SequenceState[POOL];
         for (int i = 0; i < POOL; i++) {
             pool[i] = SequenceState.resume(BenchmarkRows.SEED + i, new int[0], history);
