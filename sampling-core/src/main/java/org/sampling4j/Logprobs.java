@@ -17,6 +17,10 @@ final class Logprobs {
     }
 
     static void fill(SampleResult r, Candidates c, int token, float[] raw, int rawOffset, int topN, LogprobsMode mode) {
+        // Still the caller's row, borrowed and unwritten (a write copies it into the set's own row):
+        // its max, from loading, is the raw max, and the pass over V for it is not repeated.
+        boolean borrowedRaw = c.isDense() && rawOffset == 0 && c.denseValues() == raw && raw != c.rowForLoading();
+        float loadedMax = borrowedRaw ? c.max() : Float.NaN;
         c.materialize();
         Kernels k = c.kernels();
         float max = c.max();
@@ -34,7 +38,7 @@ final class Logprobs {
         // The processed row is the caller's row itself at T = 1 when no step wrote it (plain sampling):
         // then its max and normaliser are the raw ones, and the two passes over V are not repeated.
         boolean rawIsProcessed = values == raw && rawOffset == 0 && n == v && scale == 1f;
-        float rawMax = rawIsProcessed ? max : k.max(raw, rawOffset, end);
+        float rawMax = rawIsProcessed ? max : borrowedRaw ? loadedMax : k.max(raw, rawOffset, end);
         double rawLogTotal = rawIsProcessed ? logTotal : StrictMath.log(k.expSum(raw, rawOffset, end, rawMax, 1f));
         float rawX = raw[rawOffset + token];
         r.set(token, processed, (rawX - rawMax) - rawLogTotal, kept, t == 1f ? x : x / t, rawX, mode);
