@@ -70,8 +70,6 @@ class ExtendedChainTest {
      */
     @Test
     void extendedStepsAllocateNothingInSteadyState() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-                .getThreadMXBean();
         int v = 4096;
         float[] logits = LogitsFixtures.normal(new SplittableRandom(SEED + 7), v, 2);
         float[] unconditional = LogitsFixtures.normal(new SplittableRandom(SEED + 8), v, 2);
@@ -89,9 +87,7 @@ class ExtendedChainTest {
             SequenceState state = sampler.newSequence(1, 2, 3, 1, 2);
             SampleResult result = new SampleResult();
             boolean guided = params.guidanceScale() != 1.0;
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < 60 && fewest > 0; round++) {
-                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long fewest = SteadyState.fewestBytes(() -> {
                 for (int i = 0; i < 200; i++) {
                     if (guided) {
                         sampler.sample(logits, unconditional, state, ws, result);
@@ -100,8 +96,7 @@ class ExtendedChainTest {
                     }
                     state.rollback(1);
                 }
-                fewest = Math.min(fewest, mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
-            }
+            });
             assertEquals(0, fewest, "bytes allocated by the best round of 200 steps of " + sampler);
         }
     }

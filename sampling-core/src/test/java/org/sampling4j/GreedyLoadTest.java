@@ -183,8 +183,6 @@ class GreedyLoadTest {
 
     @Test
     void greedyStepsAndVerificationAtAnOffsetAllocateNothingInSteadyState() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-                .getThreadMXBean();
         int v = 4096;
         int k = 4;
         float[] rows = LogitsFixtures.normal(new SplittableRandom(SEED + 1), (k + 1) * v, 3);
@@ -198,24 +196,20 @@ class GreedyLoadTest {
         state.rollback(k);
         Verification out = new Verification(k);
         SpeculativeVerifier verifier = SpeculativeVerifier.standard();
-        for (int what = 0; what < 2; what++) {
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < 60 && fewest > 0; round++) {
-                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-                for (int i = 0; i < 100; i++) {
-                    if (what == 0) {
-                        sampler.sample(rows, (i % (k + 1)) * v, state, ws, null);
-                        state.rollback(1);
-                    } else {
-                        int n = verifier.verify(sampler, state, ws, drafts, rows, 0, null, 0, out);
-                        state.rollback(n);
-                    }
-                }
-                fewest = Math.min(fewest, mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
+        long steps = SteadyState.fewestBytes(() -> {
+            for (int i = 0; i < 100; i++) {
+                sampler.sample(rows, (i % (k + 1)) * v, state, ws, null);
+                state.rollback(1);
             }
-            assertEquals(0, fewest, "bytes allocated by the best round of 100 greedy "
-                    + (what == 0 ? "steps at offsets" : "verifications"));
-        }
+        });
+        assertEquals(0, steps, "bytes allocated by the best round of 100 greedy steps at offsets");
+        long verifications = SteadyState.fewestBytes(() -> {
+            for (int i = 0; i < 100; i++) {
+                int n = verifier.verify(sampler, state, ws, drafts, rows, 0, null, 0, out);
+                state.rollback(n);
+            }
+        });
+        assertEquals(0, verifications, "bytes allocated by the best round of 100 greedy verifications");
         assertEquals(k + 1, out.count(), "every draft is the plain greedy token");
     }
 }

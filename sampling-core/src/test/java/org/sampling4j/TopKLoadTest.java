@@ -230,25 +230,18 @@ class TopKLoadTest {
 
     @Test
     void theFullChainsFusedStepAllocatesNothingInSteadyState() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-                .getThreadMXBean();
         int v = 32000;
         float[] x = LogitsFixtures.normal(new SplittableRandom(SEED + 1), v, 3);
         Sampler sampler = Sampler.of(SamplingParams.builder().penaltyLastN(64).repetitionPenalty(1.1)
                 .frequencyPenalty(0.3).presencePenalty(0.6).topK(50).topP(0.9).minP(0.05).temperature(0.7).build(), v);
         Workspace ws = sampler.newWorkspace();
         SequenceState state = sampler.newSequence(history(new SplittableRandom(SEED + 2), x, 64));
-        long fewest = Long.MAX_VALUE;
-        // Up to 30 s: on a loaded machine C2 may take a while to compile the Vector API loops.
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        for (int round = 0; fewest > 0 && (round < 60 || System.nanoTime() < deadline); round++) {
-            long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        long fewest = SteadyState.fewestBytes(() -> {
             for (int i = 0; i < 100; i++) {
                 sampler.sample(x, state, ws);
                 state.rollback(1);
             }
-            fewest = Math.min(fewest, mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
-        }
+        });
         assertEquals(0, fewest, "bytes allocated by the best round of 100 full-chain steps");
         assertTrue(sampler.toString().startsWith("repetition-penalty > frequency-presence-penalty > temperature > top-k"), sampler.toString());
     }

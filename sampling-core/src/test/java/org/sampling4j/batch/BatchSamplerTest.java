@@ -21,6 +21,7 @@ import org.sampling4j.SampleResult;
 import org.sampling4j.Sampler;
 import org.sampling4j.SamplingParams;
 import org.sampling4j.SequenceState;
+import org.sampling4j.SteadyState;
 import org.sampling4j.Workspace;
 
 /**
@@ -306,21 +307,16 @@ class BatchSamplerTest {
         for (SequenceState s : states) {
             s.rollback(5_000);
         }
-        // Steady state means after the JIT has settled: code still running in the interpreter or
-        // C1 (a deoptimization, a C2 queue busy with earlier tests) boxes vectors. So measure
-        // rounds of 200 batches until one allocates nothing, and require that one does.
-        long tid = Thread.currentThread().getId();
-        long fewest = Long.MAX_VALUE;
-        for (int round = 0; round < 20 && fewest > 0; round++) {
-            long before = mx.getThreadAllocatedBytes(tid);
+        // Steady state means after the JIT has settled (SteadyState): rounds of 200 batches until
+        // one allocates nothing, and require that one does.
+        long fewest = SteadyState.fewestBytes(() -> {
             for (int i = 0; i < 200; i++) {
                 batch.sample(flat, samplers, states, tokens, results);
             }
-            fewest = Math.min(fewest, mx.getThreadAllocatedBytes(tid) - before);
             for (SequenceState s : states) {
                 s.rollback(200);
             }
-        }
+        });
         assertEquals(0, fewest, "bytes allocated by the best round of 200 batches of 8 rows");
     }
 }
