@@ -124,6 +124,16 @@ class TopKLoadTest {
                 p.add(new FrequencyPresencePenaltyProcessor(-1.5, -2, 0));
                 p.add(new RepetitionPenaltyProcessor(0.5, PenaltyScope.GENERATED, 5));
                 break;
+            case 4:
+                // HF's "temperature, then top-k": a lone lazy temperature, so the load keeps no
+                // place for the history's tokens.
+                p.add(new TemperatureProcessor(0.7));
+                break;
+            case 5:
+                // Two temperatures: the second divides by the first, so the history keeps its place.
+                p.add(new TemperatureProcessor(1.3));
+                p.add(new TemperatureProcessor(0.7));
+                break;
             default:
                 break;
         }
@@ -156,7 +166,7 @@ class TopKLoadTest {
         int picked = 0;
         int refused = 0;
         for (int v : sizes) {
-            for (int variant = 0; variant < 4; variant++) {
+            for (int variant = 0; variant < 6; variant++) {
                 int[] ks = {1, 2, Math.max(1, v / 3), Math.min(50, v - 1), v - 1};
                 int k = ks[r.nextInt(ks.length)];
                 Sampler fused = sampler(v, variant, k, true);

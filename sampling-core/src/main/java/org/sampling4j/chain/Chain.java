@@ -27,6 +27,7 @@ public final class Chain {
     private final boolean maskOnLoad;
     private final boolean argmaxOnLoad;
     private final int bestOnLoad;
+    private final boolean bestReadsHistory;
 
     /**
      * Compiles {@code processors} then {@code picker} for {@code vocabSize} tokens.
@@ -80,6 +81,12 @@ public final class Chain {
             }
         }
         this.bestOnLoad = best;
+        // The steps before the fused cut change only the sequence's tokens (the penalties), so the
+        // load keeps those aside beside the k best others. A lone temperature changes none: it is
+        // lazy, the values stay raw, so the raw k best are the cut's k best and the history's
+        // tokens need no place of their own (nor a lookup per hit). A second temperature would
+        // divide by the first, and rounding can tie neighbours, so it keeps the general path.
+        this.bestReadsHistory = best > 1 || best == 1 && !this.processors[0].preservesRanking();
     }
 
     /** The vocabulary size V every row must have. */
@@ -148,7 +155,7 @@ public final class Chain {
         } else if (argmaxOnLoad) {
             bad = c.loadArgmax(logits, offset, unconditional);
         } else if (bestOnLoad >= 0 && fusesBest(state)) {
-            TokenCounts history = bestOnLoad == 0 ? null : state.allCounts();
+            TokenCounts history = bestReadsHistory ? state.allCounts() : null;
             bad = c.loadBest(logits, offset, ((BestKCut) processors[bestOnLoad]).k(), history, unconditional);
         } else {
             bad = c.load(logits, offset, copyOnLoad, unconditional);
@@ -183,7 +190,7 @@ public final class Chain {
      */
     private boolean fusesBest(SequenceView state) {
         long kept = ((BestKCut) processors[bestOnLoad]).k();
-        if (bestOnLoad > 0) {
+        if (bestReadsHistory) {
             kept += state.allCounts().distinct();
         }
         return kept < vocabSize;
