@@ -9,6 +9,14 @@ import org.sampling4j.kernel.Kernels;
  * sorting the vocabulary.
  */
 public final class Selection {
+    /** Longest of the {@value #FLOOR_RANGES} ranges {@link #sampledFloor} reads. */
+    private static final int FLOOR_RANGE = 1024;
+    /** Below this range length the floor would rank too low to save heap work: the plain scan. */
+    private static final int MIN_FLOOR_RANGE = 64;
+    private static final int FLOOR_RANGES = 8;
+    /** {@link #loadBestAbove}'s answer when fewer than k tokens lie above its floor. */
+    private static final int TOO_FEW = -2;
+
     private Selection() {
     }
 
@@ -159,36 +167,115 @@ public final class Selection {
      * {@code offset}) of the first NaN or {@code +Inf} value, or -1.
      */
     static int loadBest(Candidates c, float[] logits, int offset, int k, TokenCounts history) {
+        int v = c.vocabSize();
+        int range = Math.min(Math.min(FLOOR_RANGE, v / FLOOR_RANGES), v / (2 * k)) & -16;
+        if (range >= MIN_FLOOR_RANGE) {
+            int at = loadBestAbove(c, logits, offset, k, history, sampledFloor(c.kernels(), logits, offset, v, range));
+            if (at != TOO_FEW) {
+                return at;
+            }
+        }
         long[] heap = c.scratch().sortKeys();
-        int end = offset + c.vocabSize();
+        int end = offset + v;
         int filled = 0;
         int i = offset;
         for (; i < end && filled < k; i++) {
-            float v = logits[i];
-            if (!(v < Float.POSITIVE_INFINITY)) {
+            float x = logits[i];
+            if (!(x < Float.POSITIVE_INFINITY)) {
                 return i - offset;
             }
             if (history == null || history.count(i - offset) == 0) {
-                heap[filled++] = SortKeys.key(v, i - offset);
+                heap[filled++] = SortKeys.key(x, i - offset);
             }
         }
         LongSort.heapify(heap, 0, k);
         float worst = SortKeys.value(heap[0]);
         Kernels kernels = c.kernels();
-        // Ids ascend, so a value equal to the k-th best never beats it: only v > worst is a hit,
+        // Ids ascend, so a value equal to the k-th best never beats it: only x > worst is a hit,
         // and so is a NaN or +Inf, which the hit refuses.
         for (int j = kernels.nextNotAtMost(logits, i, end, worst); j >= 0;
                 j = kernels.nextNotAtMost(logits, j + 1, end, worst)) {
-            float v = logits[j];
-            if (!(v < Float.POSITIVE_INFINITY)) {
+            float x = logits[j];
+            if (!(x < Float.POSITIVE_INFINITY)) {
                 return j - offset;
             }
             if (history == null || history.count(j - offset) == 0) {
-                heap[0] = SortKeys.key(v, j - offset);
+                heap[0] = SortKeys.key(x, j - offset);
                 LongSort.siftDown(heap, 0, 0, k);
                 worst = SortKeys.value(heap[0]);
             }
         }
+        publishBest(c, logits, offset, k, history, heap);
+        return -1;
+    }
+
+    /**
+     * A value that about {@code 2.7 V / range} tokens of a row in random order exceed: the least
+     * of the maxima of {@value #FLOOR_RANGES} ranges of {@code range} values spread over the row.
+     * A range's maximum ranks about {@code V / range} in the row, and all of them rank among the k
+     * best with probability about {@code (1 - e^(-k range / V))^8}, under 1e-3 for
+     * {@code range <= V / 2k}: only then does {@link #loadBestAbove} find fewer than k above it.
+     * Speed only: any floor gives the same k best, and a NaN or +Inf here only sends them there.
+     */
+    private static float sampledFloor(Kernels kernels, float[] logits, int offset, int v, int range) {
+        float floor = Float.POSITIVE_INFINITY;
+        int step = v / FLOOR_RANGES;
+        for (int r = 0; r < FLOOR_RANGES; r++) {
+            int from = offset + r * step;
+            floor = Math.min(floor, kernels.max(logits, from, from + range));
+        }
+        return floor;
+    }
+
+    /**
+     * {@link #loadBest} starting from a floor instead of the row's first k tokens: the tokens above
+     * it are the only hits until k of them fill the heap, so its work is that of the (few hundred)
+     * tokens above the floor, not the {@code k ln(V / k)} replacements of a heap seeded with the
+     * first k. The k best all lie above the floor once k tokens do (every other token is at or
+     * below it); else returns {@link #TOO_FEW} having written nothing but scratch, for the plain
+     * scan. A NaN or +Inf anywhere is a hit, so the first one is still found in order.
+     */
+    private static int loadBestAbove(Candidates c, float[] logits, int offset, int k, TokenCounts history,
+            float floor) {
+        if (!(floor > Float.NEGATIVE_INFINITY && floor < Float.POSITIVE_INFINITY)) {
+            return TOO_FEW; // a NaN or +Inf for the plain scan to report, or a row of -Inf
+        }
+        long[] heap = c.scratch().sortKeys();
+        int end = offset + c.vocabSize();
+        Kernels kernels = c.kernels();
+        int filled = 0;
+        float worst = floor;
+        for (int j = kernels.nextNotAtMost(logits, offset, end, worst); j >= 0;
+                j = kernels.nextNotAtMost(logits, j + 1, end, worst)) {
+            float x = logits[j];
+            if (!(x < Float.POSITIVE_INFINITY)) {
+                return j - offset;
+            }
+            if (history != null && history.count(j - offset) != 0) {
+                continue;
+            }
+            if (filled < k) {
+                heap[filled++] = SortKeys.key(x, j - offset);
+                if (filled < k) {
+                    continue;
+                }
+                LongSort.heapify(heap, 0, k);
+            } else {
+                heap[0] = SortKeys.key(x, j - offset);
+                LongSort.siftDown(heap, 0, 0, k);
+            }
+            worst = SortKeys.value(heap[0]); // above the floor: every heap entry is
+        }
+        if (filled < k) {
+            return TOO_FEW;
+        }
+        publishBest(c, logits, offset, k, history, heap);
+        return -1;
+    }
+
+    /** The set becomes the heap's k keys, best first, then the history's tokens at their raw values. */
+    private static void publishBest(Candidates c, float[] logits, int offset, int k, TokenCounts history,
+            long[] heap) {
         LongSort.sort(heap, 0, k);
         int[] ids = c.ids();
         float[] values = c.values();
@@ -208,7 +295,6 @@ public final class Selection {
             }
         }
         c.setSparse(size, size == k);
-        return -1;
     }
 
     /**
