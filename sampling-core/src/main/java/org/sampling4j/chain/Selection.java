@@ -157,7 +157,10 @@ public final class Selection {
      * {@code logits[offset, offset + V)}, never copied, validates every value and keeps the
      * {@code k} best tokens not in {@code history} (all of them when it is null) in a k-entry
      * max-heap of {@link SortKeys}, SIMD-scanning ({@link Kernels#nextNotAtMost}) for values above
-     * the current k-th best (about {@code k ln(V / k)} hits on a row in random order). The set becomes those k,
+     * the current k-th best. The heap starts from a floor sampled from the row ({@link #loadBestAbove}:
+     * a few hundred hits at k = 50, V = 128,256), or, when fewer than k tokens exceed it or k is too
+     * large for a useful floor, from the row's first k tokens (about {@code k ln(V / k)} hits on a
+     * row in random order). The set becomes those k,
      * sorted, followed by every token of {@code history} with a positive count at its raw value:
      * a superset of the k best after any steps that {@link LogitsProcessor#fusesBeforeTopK()
      * fuse before a top-k}, which then run on it, followed by the top-k step itself. Each
@@ -215,7 +218,8 @@ public final class Selection {
      * A range's maximum ranks about {@code V / range} in the row, and all of them rank among the k
      * best with probability about {@code (1 - e^(-k range / V))^8}, under 1e-3 for
      * {@code range <= V / 2k}: only then does {@link #loadBestAbove} find fewer than k above it.
-     * Speed only: any floor gives the same k best, and a NaN or +Inf here only sends them there.
+     * Speed only: any floor gives the same k best, and a NaN or +Inf in a range only sends the
+     * row to the plain scan, which reports the first one.
      */
     private static float sampledFloor(Kernels kernels, float[] logits, int offset, int v, int range) {
         float floor = Float.POSITIVE_INFINITY;
